@@ -1,0 +1,52 @@
+import {
+  ApplicationEntity,
+  ApplicationEventEntity,
+  ApplicationMemberEntity,
+} from '../modules/application/application.entity.js';
+import { CoachEntity } from '../modules/coach/coach.entity.js';
+import {
+  BudgetAllocationEntity,
+  ExpenditureEntity,
+  FundingSourceEntity,
+} from '../modules/funding/funding.entity.js';
+import { IndicatorMeasurementEntity } from '../modules/indicator/indicator.entity.js';
+import {
+  NetworkMembershipEntity,
+  OrganisationEntity,
+} from '../modules/organisation/organisation.entity.js';
+import { CampaignEntity, OutreachChannelEntity } from '../modules/outreach/outreach.entity.js';
+import {
+  EditionEntity,
+  ProgrammeComponentEntity,
+  ProgrammeEntity,
+  StageDefinitionEntity,
+} from '../modules/programme/programme.entity.js';
+import { PublishedFigureEntity } from '../modules/published-figure/published-figure.entity.js';
+import {
+  SurveyEntity,
+  SurveyQuestionEntity,
+  SurveyResponseEntity,
+} from '../modules/survey/survey.entity.js';
+
+export const entities = [
+  OrganisationEntity,
+  NetworkMembershipEntity,
+  ProgrammeEntity,
+  ProgrammeComponentEntity,
+  StageDefinitionEntity,
+  EditionEntity,
+  FundingSourceEntity,
+  BudgetAllocationEntity,
+  ExpenditureEntity,
+  OutreachChannelEntity,
+  CampaignEntity,
+  CoachEntity,
+  ApplicationEntity,
+  ApplicationMemberEntity,
+  ApplicationEventEntity,
+  SurveyEntity,
+  SurveyQuestionEntity,
+  SurveyResponseEntity,
+  IndicatorMeasurementEntity,
+  PublishedFigureEntity,
+];

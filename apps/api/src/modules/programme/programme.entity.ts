@@ -1,0 +1,143 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { OrganisationEntity } from '../organisation/organisation.entity.js';
+
+export const COMPONENT_KINDS = ['TOOLBOX', 'AWARD', 'PROCESS_GUIDANCE', 'COACHING'] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+export const STAGE_KINDS = ['STEP', 'EXIT'] as const;
+export type StageKindKey = (typeof STAGE_KINDS)[number];
+
+/** Eligibility rules are data, evaluated by checkEligibility in @werkgezond/domain. */
+export interface EligibilityRulesJson {
+  kinds?: string[];
+  maxEmployees?: number;
+  sizeClasses?: string[];
+  requiresNoPreventionCommittee?: boolean;
+  provinces?: string[];
+}
+
+@Entity({ name: 'programme' })
+export class ProgrammeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('uq_programme_key', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  key!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @Column({ name: 'operator_id', type: 'uuid' })
+  operatorId!: string;
+
+  @ManyToOne(() => OrganisationEntity)
+  @JoinColumn({ name: 'operator_id' })
+  operator!: Relation<OrganisationEntity>;
+
+  @Column({ type: 'jsonb', default: {} })
+  eligibility!: EligibilityRulesJson;
+
+  @Column({ name: 'employer_contribution_cents', type: 'integer', nullable: true })
+  employerContributionCents!: number | null;
+
+  @Column({ name: 'approved_on', type: 'date', nullable: true })
+  approvedOn!: string | null;
+
+  @Column({ name: 'launched_on', type: 'date', nullable: true })
+  launchedOn!: string | null;
+}
+
+@Entity({ name: 'programme_component' })
+@Index('uq_programme_component_key', ['programmeId', 'key'], { unique: true })
+export class ProgrammeComponentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'programme_id', type: 'uuid' })
+  programmeId!: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id' })
+  programme!: Relation<ProgrammeEntity>;
+
+  @Column({ type: 'varchar', length: 64 })
+  key!: string;
+
+  @Column({ type: 'enum', enum: COMPONENT_KINDS, enumName: 'component_kind' })
+  kind!: ComponentKind;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @Column({ type: 'integer' })
+  position!: number;
+}
+
+/** Ordered funnel stages of one programme; EXIT stages are the negative exits. */
+@Entity({ name: 'stage_definition' })
+@Index('uq_stage_definition_key', ['programmeId', 'key'], { unique: true })
+export class StageDefinitionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'programme_id', type: 'uuid' })
+  programmeId!: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id' })
+  programme!: Relation<ProgrammeEntity>;
+
+  @Column({ type: 'varchar', length: 32 })
+  key!: string;
+
+  @Column({ type: 'text' })
+  label!: string;
+
+  @Column({ type: 'enum', enum: STAGE_KINDS, enumName: 'stage_kind' })
+  kind!: StageKindKey;
+
+  /** STEP positions run 1..n and map onto application.stageN_at; EXITs have their own order. */
+  @Column({ type: 'integer' })
+  position!: number;
+}
+
+/** A yearly round or call of a programme: the natural cohort. */
+@Entity({ name: 'edition' })
+@Index('uq_edition_year', ['programmeId', 'year'], { unique: true })
+export class EditionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'programme_id', type: 'uuid' })
+  programmeId!: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id' })
+  programme!: Relation<ProgrammeEntity>;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'opens_on', type: 'date' })
+  opensOn!: string;
+
+  @Column({ name: 'closes_on', type: 'date', nullable: true })
+  closesOn!: string | null;
+}
