@@ -1,0 +1,9 @@
+import type { DataSource } from 'typeorm';
+import { loadDemoUsers } from './demo-users.js';
+import { loadDataset } from './loader.js';
+
+/** The bundled dataset plus the demo accounts: what the embedded default and tests run on. */
+export async function loadDemo(ds: DataSource): Promise<void> {
+  await loadDataset(ds, { scale: 1 });
+  await loadDemoUsers(ds);
+}

@@ -1,0 +1,17 @@
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Loaders } from './loaders.js';
+import type { Viewer } from './policy.js';
+
+export interface Context {
+  requestId: string;
+  logger: Logger;
+  dataSource: DataSource;
+  loaders: Loaders;
+  /** Null when the request has no valid session. */
+  viewer: Viewer | null;
+  /** For the session cookie and rate-limit keys. */
+  req: Request;
+  res: Response;
+}

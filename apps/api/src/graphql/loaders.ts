@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import {
+  ApplicationEventEntity,
+  ApplicationMemberEntity,
+} from '../modules/application/application.entity.js';
+import { CoachEntity } from '../modules/coach/coach.entity.js';
+import { OrganisationEntity } from '../modules/organisation/organisation.entity.js';
+import { CampaignEntity, OutreachChannelEntity } from '../modules/outreach/outreach.entity.js';
+import {
+  EditionEntity,
+  ProgrammeComponentEntity,
+  ProgrammeEntity,
+  StageDefinitionEntity,
+} from '../modules/programme/programme.entity.js';
+
+function byId<E extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<E>) {
+  return new DataLoader<string, E | null>(async (ids) => {
+    const rows = await ds.getRepository(entity).findBy({ id: In([...ids]) } as never);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+function manyBy<E extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<E>,
+  key: keyof E & string,
+  order: Partial<Record<keyof E & string, 'ASC' | 'DESC'>>,
+) {
+  return new DataLoader<string, E[]>(async (ids) => {
+    const rows = await ds
+      .getRepository(entity)
+      .find({ where: { [key]: In([...ids]) } as never, order: order as never });
+    const groups = new Map<string, E[]>();
+    for (const row of rows) {
+      const k = row[key] as string;
+      const list = groups.get(k);
+      if (list) list.push(row);
+      else groups.set(k, [row]);
+    }
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
+/** One set of loaders per request: nested fields cost one query per type, not one per row. */
+export function createLoaders(ds: DataSource) {
+  return {
+    organisation: byId(ds, OrganisationEntity),
+    programme: byId(ds, ProgrammeEntity),
+    edition: byId(ds, EditionEntity),
+    channel: byId(ds, OutreachChannelEntity),
+    coach: byId(ds, CoachEntity),
+    editionsByProgramme: manyBy(ds, EditionEntity, 'programmeId', { year: 'ASC' }),
+    stagesByProgramme: manyBy(ds, StageDefinitionEntity, 'programmeId', {
+      kind: 'ASC', // enum order: STEP before EXIT
+      position: 'ASC',
+    }),
+    componentsByProgramme: manyBy(ds, ProgrammeComponentEntity, 'programmeId', { position: 'ASC' }),
+    campaignsByChannel: manyBy(ds, CampaignEntity, 'channelId', { startsOn: 'ASC' }),
+    eventsByApplication: manyBy(ds, ApplicationEventEntity, 'applicationId', { occurredAt: 'ASC' }),
+    membersByApplication: manyBy(ds, ApplicationMemberEntity, 'applicationId', {
+      organisationId: 'ASC',
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,19 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { GraphQLDate } from 'graphql-scalars';
+
+@InputType()
+export class ApplicationFilter {
+  @Field(() => String, { nullable: true }) programmeKey?: string | null;
+  @Field(() => [Int], { nullable: true, description: 'Edition years.' }) years?: number[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Current stage keys (the furthest step reached, or the exit).',
+  })
+  stages?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Outreach channel keys.' })
+  channelKeys?: string[] | null;
+  @Field(() => GraphQLDate, { nullable: true, description: 'Submitted on or after (inclusive).' })
+  submittedFrom?: Date | null;
+  @Field(() => GraphQLDate, { nullable: true, description: 'Submitted on or before (inclusive).' })
+  submittedTo?: Date | null;
+}

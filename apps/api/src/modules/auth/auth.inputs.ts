@@ -1,0 +1,22 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+@InputType()
+export class SignInInput {
+  @Field(() => String) email!: string;
+  @Field(() => String) password!: string;
+}
+
+@InputType({ description: 'A company registers itself and its first user (PARTICIPANT).' })
+export class SignUpInput {
+  @Field(() => String) email!: string;
+  @Field(() => String, { description: 'At least 12 characters.' }) password!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String, { description: 'KBO/BCE enterprise number, any common notation.' })
+  kboNumber!: string;
+  @Field(() => String) organisationName!: string;
+  @Field(() => Int) employeeCount!: number;
+  @Field(() => String, { nullable: true }) municipality?: string | null;
+  @Field(() => String, { nullable: true }) province?: string | null;
+  @Field(() => String, { nullable: true }) naceCode?: string | null;
+  @Field(() => Boolean) hasPreventionCommittee!: boolean;
+}

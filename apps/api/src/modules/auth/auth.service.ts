@@ -1,0 +1,157 @@
+import { isValidKbo, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { badInput, userError } from '../../graphql/errors.js';
+import type { Viewer } from '../../graphql/policy.js';
+import { OrganisationEntity } from '../organisation/organisation.entity.js';
+import type { SignInInput, SignUpInput } from './auth.inputs.js';
+import { dummyHash, hashPassword, verifyPassword } from './password.js';
+import { SESSION_TTL_MS, hashToken, newSessionToken } from './session-cookie.js';
+import {
+  assertSignInAllowed,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+} from './sign-in-limiter.js';
+import type { RoleKey } from './user.entity.js';
+import { RoleGrantEntity, SessionEntity, UserEntity } from './user.entity.js';
+
+interface ViewerRow {
+  session_id: string;
+  user_id: string;
+  email: string;
+  display_name: string;
+  expires_at: Date;
+  grants: { role: RoleKey; organisation_id: string | null; programme_id: string | null }[] | null;
+}
+
+const signUpSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Enter a valid e-mail address').max(254),
+  password: z.string().min(12, 'Use at least 12 characters').max(200),
+  displayName: z.string().trim().min(1, 'Enter your name').max(120),
+  kboNumber: z.string().refine(isValidKbo, 'Not a valid KBO number (check the ten digits)'),
+  organisationName: z.string().trim().min(2, 'Enter the company name').max(200),
+  employeeCount: z.number().int().min(0, 'Cannot be negative').max(1_000_000),
+  municipality: z.string().trim().max(100).nullish(),
+  province: z.string().trim().max(100).nullish(),
+  naceCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2}(\.\d{1,3})?$/, 'NACE code looks like 10.71')
+    .nullish(),
+  hasPreventionCommittee: z.boolean(),
+});
+
+/** First zod issue as a typed BAD_USER_INPUT error naming the field. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown, prefix = 'input'): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw badInput(issue.message, [prefix, ...issue.path].join('.'));
+}
+
+export class AuthService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** One query: session + user + grants. Extends a sliding session at most once a minute. */
+  async viewerForToken(token: string): Promise<Viewer | null> {
+    const [row]: ViewerRow[] = await this.ds.query(
+      `SELECT s.id AS session_id, u.id AS user_id, u.email, u.display_name, s.expires_at,
+              (SELECT json_agg(json_build_object('role', g.role, 'organisation_id', g.organisation_id,
+                      'programme_id', g.programme_id)) FROM role_grant g WHERE g.user_id = u.id) AS grants
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND u.disabled_at IS NULL`,
+      [hashToken(token)],
+    );
+    if (!row) return null;
+    if (new Date(row.expires_at).getTime() - Date.now() < SESSION_TTL_MS - 60_000) {
+      await this.ds.query(`UPDATE user_session SET expires_at = $2 WHERE id = $1`, [
+        row.session_id,
+        new Date(Date.now() + SESSION_TTL_MS),
+      ]);
+    }
+    const grants = row.grants ?? [];
+    const ids = (role: RoleKey, key: 'organisation_id' | 'programme_id') =>
+      grants.filter((g) => g.role === role && g[key]).map((g) => g[key] as string);
+    return {
+      userId: row.user_id,
+      sessionId: row.session_id,
+      email: row.email,
+      displayName: row.display_name,
+      roles: new Set(grants.map((g) => g.role)),
+      organisationIds: ids('PARTICIPANT', 'organisation_id'),
+      networkIds: ids('NETWORK_COORDINATOR', 'organisation_id'),
+      programmeIds: ids('PROGRAMME_MANAGER', 'programme_id'),
+    };
+  }
+
+  async signIn(input: SignInInput, address: string): Promise<{ token: string; viewer: Viewer }> {
+    const email = input.email.trim().toLowerCase();
+    if (!email || !input.password) throw badInput('Enter your e-mail address and password', 'input.email');
+    await assertSignInAllowed(email, address);
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ email });
+    const ok = user && !user.disabledAt
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyPassword(await dummyHash(), input.password).then(() => false);
+    if (!user || !ok) {
+      await recordFailedSignIn(email, address);
+      throw userError('UNAUTHENTICATED', 'E-mail address or password is incorrect');
+    }
+    await recordSuccessfulSignIn(email);
+    return this.openSession(user.id);
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.ds.query('UPDATE user_session SET revoked_at = now() WHERE id = $1', [sessionId]);
+  }
+
+  async signUp(raw: SignUpInput): Promise<{ token: string; viewer: Viewer }> {
+    const input = parseInput(signUpSchema, raw);
+    const kbo = normaliseKbo(input.kboNumber)!;
+    const userId = await this.ds.transaction(async (em) => {
+      if (await em.getRepository(UserEntity).existsBy({ email: input.email })) {
+        throw badInput('An account with this e-mail address already exists', 'input.email');
+      }
+      if (await em.getRepository(OrganisationEntity).existsBy({ kboNumber: kbo })) {
+        throw badInput(
+          'This company is already registered; ask its administrator to add you',
+          'input.kboNumber',
+        );
+      }
+      const org = await em.getRepository(OrganisationEntity).save({
+        kind: 'COMPANY',
+        kboNumber: kbo,
+        name: input.organisationName,
+        employeeCount: input.employeeCount,
+        sizeClass: sizeClassOf(input.employeeCount),
+        naceCode: input.naceCode ?? null,
+        naceSection: null,
+        municipality: input.municipality ?? null,
+        province: input.province ?? null,
+        hasPreventionCommittee: input.hasPreventionCommittee,
+      });
+      const user = await em.getRepository(UserEntity).save({
+        email: input.email,
+        passwordHash: await hashPassword(input.password),
+        displayName: input.displayName,
+      });
+      await em
+        .getRepository(RoleGrantEntity)
+        .save({ userId: user.id, role: 'PARTICIPANT', organisationId: org.id });
+      return user.id;
+    });
+    return this.openSession(userId);
+  }
+
+  private async openSession(userId: string): Promise<{ token: string; viewer: Viewer }> {
+    const token = newSessionToken();
+    await this.ds.getRepository(SessionEntity).insert({
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    });
+    const viewer = await this.viewerForToken(token);
+    if (!viewer) throw new Error('session vanished right after creation');
+    return { token, viewer };
+  }
+}

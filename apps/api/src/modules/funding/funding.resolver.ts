@@ -1,0 +1,31 @@
+import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { requireViewer } from '../../graphql/policy.js';
+import { ConnectionArgs } from '../../graphql/pagination.js';
+import { FundingFilter } from './funding.inputs.js';
+import { FundingService } from './funding.service.js';
+import { ExpenditureConnection, FundingOverview } from './funding.types.js';
+
+@Resolver()
+export class FundingResolver {
+  @Authorized('ANALYST', 'PROGRAMME_MANAGER')
+  @Query(() => FundingOverview, {
+    description: 'Allocations and spending, with totals by programme, year, source and category.',
+  })
+  async funding(
+    @Arg('filter', () => FundingFilter, { nullable: true }) filter: FundingFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<FundingOverview> {
+    return new FundingService(ctx.dataSource).overview(requireViewer(ctx), filter);
+  }
+
+  @Authorized('ANALYST', 'PROGRAMME_MANAGER')
+  @Query(() => ExpenditureConnection)
+  async expenditures(
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
+    @Arg('filter', () => FundingFilter, { nullable: true }) filter: FundingFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<ExpenditureConnection> {
+    return new FundingService(ctx.dataSource).expenditures(requireViewer(ctx), filter, first, after);
+  }
+}

@@ -1,0 +1,125 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  COMPONENT_KINDS,
+  type ComponentKind,
+  type EditionEntity,
+  type EligibilityRulesJson,
+  type ProgrammeComponentEntity,
+  type ProgrammeEntity,
+  STAGE_KINDS,
+  type StageDefinitionEntity,
+  type StageKindKey,
+} from './programme.entity.js';
+
+export const ComponentKindEnum = Object.fromEntries(COMPONENT_KINDS.map((k) => [k, k]));
+registerEnumType(ComponentKindEnum, { name: 'ComponentKind' });
+export const StageKindEnum = Object.fromEntries(STAGE_KINDS.map((k) => [k, k]));
+registerEnumType(StageKindEnum, {
+  name: 'StageKind',
+  description: 'STEP: a funnel step in order; EXIT: a negative exit (rejected, withdrawn…).',
+});
+
+@ObjectType({ description: 'A yearly round or call of a programme: the natural cohort.' })
+export class Edition {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'ISO date (YYYY-MM-DD).' }) opensOn!: string;
+  @Field(() => String, { nullable: true }) closesOn!: string | null;
+  programmeId!: string;
+
+  static from(e: EditionEntity): Edition {
+    return Object.assign(new Edition(), {
+      id: e.id,
+      year: e.year,
+      name: e.name,
+      opensOn: e.opensOn,
+      closesOn: e.closesOn,
+      programmeId: e.programmeId,
+    });
+  }
+}
+
+@ObjectType()
+export class Stage {
+  @Field(() => String, { description: 'Stable key, e.g. APPLIED, APPROVED, REGISTERED.' })
+  key!: string;
+  @Field(() => String) label!: string;
+  @Field(() => StageKindEnum) kind!: StageKindKey;
+  @Field(() => Int) position!: number;
+
+  static from(s: StageDefinitionEntity): Stage {
+    return Object.assign(new Stage(), {
+      key: s.key,
+      label: s.label,
+      kind: s.kind,
+      position: s.position,
+    });
+  }
+}
+
+@ObjectType()
+export class ProgrammeComponent {
+  @Field(() => String) key!: string;
+  @Field(() => ComponentKindEnum) kind!: ComponentKind;
+  @Field(() => String) name!: string;
+  @Field(() => String) description!: string;
+
+  static from(c: ProgrammeComponentEntity): ProgrammeComponent {
+    return Object.assign(new ProgrammeComponent(), {
+      key: c.key,
+      kind: c.kind,
+      name: c.name,
+      description: c.description,
+    });
+  }
+}
+
+@ObjectType({ description: 'Who may take part; empty lists mean no restriction.' })
+export class EligibilityRules {
+  @Field(() => [String]) organisationKinds!: string[];
+  @Field(() => Int, { nullable: true }) maxEmployees!: number | null;
+  @Field(() => [String]) sizeClasses!: string[];
+  @Field(() => Boolean, {
+    description: 'Only companies without a committee for prevention and protection at work.',
+  })
+  requiresNoPreventionCommittee!: boolean;
+  @Field(() => [String]) provinces!: string[];
+
+  static from(r: EligibilityRulesJson): EligibilityRules {
+    return Object.assign(new EligibilityRules(), {
+      organisationKinds: r.kinds ?? [],
+      maxEmployees: r.maxEmployees ?? null,
+      sizeClasses: r.sizeClasses ?? [],
+      requiresNoPreventionCommittee: r.requiresNoPreventionCommittee ?? false,
+      provinces: r.provinces ?? [],
+    });
+  }
+}
+
+@ObjectType()
+export class Programme {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'Stable key: nv-gezond, gezondheidscoaches.' })
+  key!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) description!: string;
+  @Field(() => EligibilityRules) eligibility!: EligibilityRules;
+  @Field(() => Int, { nullable: true, description: 'Employer contribution in euro cents.' })
+  employerContributionCents!: number | null;
+  @Field(() => String, { nullable: true }) launchedOn!: string | null;
+  operatorId!: string;
+
+  static from(p: ProgrammeEntity): Programme {
+    return Object.assign(new Programme(), {
+      id: p.id,
+      key: p.key,
+      name: p.name,
+      description: p.description,
+      eligibility: EligibilityRules.from(p.eligibility),
+      employerContributionCents: p.employerContributionCents,
+      launchedOn: p.launchedOn,
+      operatorId: p.operatorId,
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { Context } from './graphql/context.js';
+import { maskError } from './graphql/errors.js';
+import { createLoaders } from './graphql/loaders.js';
+import { getSchema } from './graphql/schema.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { readSessionToken } from './modules/auth/session-cookie.js';
+
+export interface AppOptions {
+  dataSource: DataSource;
+  logger: Logger;
+  /** Stack traces in errors only in development. */
+  development?: boolean;
+  /** Folder holding shell/, portal/ and analytics/ with their dist/ builds (apps/). */
+  webRoot?: string;
+}
+
+export interface App {
+  app: Express;
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+}
+
+export async function createApp({
+  dataSource,
+  logger,
+  development = false,
+  webRoot,
+}: AppOptions): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    includeStacktraceInErrorResponses: development,
+    formatError: (formatted) => maskError(formatted as never, development) as never,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // CSRF prevention stays on (Apollo's default): simple cross-site requests are refused.
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    }),
+  );
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ok', database: 'up' });
+    } catch (error) {
+      logger.error({ err: error }, 'health check: database unreachable');
+      res.status(503).json({ status: 'error', database: 'down' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const token = readSessionToken(req);
+        return {
+          requestId: String(req.id),
+          logger: req.log,
+          dataSource,
+          loaders: createLoaders(dataSource),
+          viewer: token ? await new AuthService(dataSource).viewerForToken(token) : null,
+          req,
+          res,
+        };
+      },
+    }),
+  );
+
+  if (webRoot) serveFrontEnds(app, webRoot, logger);
+  return { app, httpServer, apollo };
+}
+
+/**
+ * One origin for everything: the remotes under their own paths, the shell at the root with
+ * client-side routes falling back to its index.html. Built assets are content-hashed, so
+ * they may be cached for long; index.html and remoteEntry.js never.
+ */
+function serveFrontEnds(app: Express, webRoot: string, logger: Logger) {
+  const noCacheFor = (file: string) => /(index\.html|remoteEntry\.js|mf-manifest\.json)$/.test(file);
+  const staticOptions = {
+    index: 'index.html',
+    setHeaders: (res: import('express').Response, file: string) => {
+      res.setHeader('Cache-Control', noCacheFor(file) ? 'no-cache' : 'public, max-age=31536000, immutable');
+    },
+  };
+  for (const remote of ['portal', 'analytics']) {
+    const dir = join(webRoot, remote, 'dist');
+    if (existsSync(dir)) app.use(`/${remote}`, express.static(dir, staticOptions));
+    else logger.warn({ dir }, `${remote} is not built; run the start command to build it`);
+  }
+  const shell = join(webRoot, 'shell', 'dist');
+  if (!existsSync(shell)) {
+    logger.warn({ dir: shell }, 'shell is not built; run the start command to build it');
+    return;
+  }
+  app.use(express.static(shell, staticOptions));
+  app.get(/^\/(?!graphql|health|research|portal\/|analytics\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(shell, 'index.html'));
+  });
+}

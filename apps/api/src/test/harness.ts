@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import type { DataSource } from 'typeorm';
+import { inject } from 'vitest';
+import { createDataSource } from '../database/data-source.js';
+import { createApp } from '../server.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface TestServer {
+  url: string;
+  dataSource: DataSource;
+  /** Counts SQL statements sent, for "constant number of queries" assertions. */
+  queryCount(): number;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Signs in through the API and returns the Cookie header to send with later requests. */
+  signIn(email: string, password?: string): Promise<{ cookie: string }>;
+  close(): Promise<void>;
+}
+
+export const DEMO = {
+  participant: 'deelnemer@demo.werkgezond.be',
+  coordinator: 'netwerk@demo.werkgezond.be',
+  manager: 'beheerder@demo.werkgezond.be',
+  analyst: 'analist@demo.werkgezond.be',
+  admin: 'admin@demo.werkgezond.be',
+} as const;
+export const DEMO_PASSWORD = 'werkgezond-demo';
+
+/** Starts the real HTTP server on a free port against the shared test database. */
+export async function startTestServer(): Promise<TestServer> {
+  let statements = 0;
+  const dataSource = createDataSource({
+    url: inject('databaseUrl'),
+    embedded: inject('embedded'),
+    poolSize: 2,
+    logger: {
+      logQuery: () => {
+        statements += 1;
+      },
+      logQueryError: () => undefined,
+      logQuerySlow: () => undefined,
+      logSchemaBuild: () => undefined,
+      logMigration: () => undefined,
+      log: () => undefined,
+    },
+  });
+  await dataSource.initialize();
+  const { httpServer } = await createApp({ dataSource, logger: pino({ level: 'silent' }) });
+  await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    dataSource,
+    queryCount: () => statements,
+    async gql(query, variables, headers = {}) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async signIn(email, password = DEMO_PASSWORD) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation ($input: SignInInput!) { signIn(input: $input) { id } }',
+          variables: { input: { email, password } },
+        }),
+      });
+      const body = (await res.json()) as { errors?: unknown };
+      const setCookie = res.headers.get('set-cookie');
+      if (body.errors || !setCookie) throw new Error(`sign-in failed: ${JSON.stringify(body.errors)}`);
+      return { cookie: setCookie.split(';')[0]! };
+    },
+    async close() {
+      await new Promise<void>((done) => httpServer.close(() => done()));
+      await dataSource.destroy();
+    },
+  };
+}
