@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
-import { startEmbeddedDatabase } from './database/embedded.js';
 import { loadDemo } from './database/dataset/demo.js';
+import { startEmbeddedDatabase } from './database/embedded.js';
 import { createApp } from './server.js';
 
 const config = loadConfig();
@@ -13,7 +13,10 @@ const logger = pino({ level: config.LOG_LEVEL });
 const embedded = config.DATABASE_URL
   ? null
   : await startEmbeddedDatabase(config.DATA_DIR ?? resolve(import.meta.dirname, '../.data/pglite'));
-const dataSource = createDataSource({ url: config.DATABASE_URL ?? embedded!.url, embedded: !!embedded });
+const dataSource = createDataSource({
+  url: config.DATABASE_URL ?? embedded?.url,
+  embedded: !!embedded,
+});
 await dataSource.initialize();
 const ran = await dataSource.runMigrations({ transaction: 'each' });
 if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
@@ -36,7 +39,11 @@ const { httpServer } = await createApp({
 await new Promise<void>((done) => httpServer.listen(config.PORT, config.HOST, done));
 const base = `http://localhost:${config.PORT}`;
 logger.info(
-  { graphql: `${base}/graphql`, health: `${base}/health`, database: embedded ? 'embedded' : 'DATABASE_URL' },
+  {
+    graphql: `${base}/graphql`,
+    health: `${base}/health`,
+    database: embedded ? 'embedded' : 'DATABASE_URL',
+  },
   `Werkgezond is running at ${base}/`,
 );
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
@@ -54,7 +54,8 @@ export async function createApp({
       logger,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        const id =
+          typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -101,11 +102,15 @@ export async function createApp({
  * they may be cached for long; index.html and remoteEntry.js never.
  */
 function serveFrontEnds(app: Express, webRoot: string, logger: Logger) {
-  const noCacheFor = (file: string) => /(index\.html|remoteEntry\.js|mf-manifest\.json)$/.test(file);
+  const noCacheFor = (file: string) =>
+    /(index\.html|remoteEntry\.js|mf-manifest\.json)$/.test(file);
   const staticOptions = {
     index: 'index.html',
     setHeaders: (res: import('express').Response, file: string) => {
-      res.setHeader('Cache-Control', noCacheFor(file) ? 'no-cache' : 'public, max-age=31536000, immutable');
+      res.setHeader(
+        'Cache-Control',
+        noCacheFor(file) ? 'no-cache' : 'public, max-age=31536000, immutable',
+      );
     },
   };
   for (const remote of ['portal', 'analytics']) {

@@ -4,7 +4,8 @@ export const TIME_ZONE = 'Europe/Brussels';
 /** SQL for the first instant after the given ISO date's local day (exclusive upper bound). */
 export const dayEnd = (param: string) =>
   `((${param}::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`;
-export const dayStart = (param: string) => `((${param}::date)::timestamp AT TIME ZONE '${TIME_ZONE}')`;
+export const dayStart = (param: string) =>
+  `((${param}::date)::timestamp AT TIME ZONE '${TIME_ZONE}')`;
 
 /** Position of the furthest funnel step an application reached (0: none yet, a draft). */
 export const furthestStepSql = (a: string) =>

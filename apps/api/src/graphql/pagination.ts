@@ -22,10 +22,16 @@ export class PageInfo {
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default 20).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1 to ${MAX_PAGE_SIZE} (default 20).`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of the previous page.',
+  })
   after?: string | null;
 }
 

@@ -1,14 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authChecker } from './policy.js';
-import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { ApplicationResolver } from '../modules/application/application.resolver.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CoachResolver } from '../modules/coach/coach.resolver.js';
 import { FundingResolver } from '../modules/funding/funding.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver.js';
 import { PublishedFigureResolver } from '../modules/published-figure/published-figure.resolver.js';
+import { authChecker } from './policy.js';
 
 export const resolvers = [
   AuthResolver,
@@ -25,6 +25,11 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /** Built once per process: type-graphql's metadata is global, so rebuilding gains nothing. */
 export function getSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker, authMode: 'error' });
+  cached ??= buildSchema({
+    resolvers: [...resolvers],
+    validate: false,
+    authChecker,
+    authMode: 'error',
+  });
   return cached;
 }

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { TestProject } from 'vitest/node';
 import { createDataSource } from '../database/data-source.js';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from '../database/embedded.js';
 import { loadDemo } from '../database/dataset/demo.js';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from '../database/embedded.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +21,7 @@ let embedded: EmbeddedDatabase | null = null;
 export async function setup(project: TestProject) {
   const external = process.env.DATABASE_URL;
   if (!external) embedded = await startEmbeddedDatabase();
-  const url = external ?? embedded!.url;
+  const url = external ?? embedded?.url;
   const ds = createDataSource({ url, embedded: !external, poolSize: 1 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });

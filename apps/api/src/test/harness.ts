@@ -83,7 +83,8 @@ export async function startTestServer(): Promise<TestServer> {
       });
       const body = (await res.json()) as { errors?: unknown };
       const setCookie = res.headers.get('set-cookie');
-      if (body.errors || !setCookie) throw new Error(`sign-in failed: ${JSON.stringify(body.errors)}`);
+      if (body.errors || !setCookie)
+        throw new Error(`sign-in failed: ${JSON.stringify(body.errors)}`);
       return { cookie: setCookie.split(';')[0]! };
     },
     async close() {

@@ -60,8 +60,13 @@ export async function loadDemoUsers(ds: DataSource): Promise<void> {
           [id, grant.role, grant.organisation ?? null, grant.programme ?? null],
         );
         const row = inserted[0] as { organisation_id: string | null; programme_id: string | null };
-        if ((grant.organisation && !row.organisation_id) || (grant.programme && !row.programme_id)) {
-          throw new Error(`Demo dataset lacks ${grant.organisation ?? grant.programme} for ${user.email}`);
+        if (
+          (grant.organisation && !row.organisation_id) ||
+          (grant.programme && !row.programme_id)
+        ) {
+          throw new Error(
+            `Demo dataset lacks ${grant.organisation ?? grant.programme} for ${user.email}`,
+          );
         }
       }
     }

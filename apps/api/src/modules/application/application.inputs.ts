@@ -1,5 +1,5 @@
-import { Field, InputType, Int } from 'type-graphql';
 import { GraphQLDate } from 'graphql-scalars';
+import { Field, InputType, Int } from 'type-graphql';
 
 @InputType()
 export class ApplicationFilter {

@@ -2,8 +2,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 import type { Context } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
 import { assertId } from '../../graphql/ids.js';
-import { requireViewer } from '../../graphql/policy.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
+import { requireViewer } from '../../graphql/policy.js';
 import { Coach } from '../coach/coach.types.js';
 import { Organisation } from '../organisation/organisation.types.js';
 import { OutreachChannel } from '../outreach/outreach.types.js';
@@ -16,7 +16,8 @@ import { Application, ApplicationConnection, ApplicationEvent } from './applicat
 export class ApplicationResolver {
   @Authorized()
   @Query(() => ApplicationConnection, {
-    description: "Applications the viewer may see: their organisation's, their networks', their programmes'.",
+    description:
+      "Applications the viewer may see: their organisation's, their networks', their programmes'.",
   })
   async applications(
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
@@ -29,7 +30,10 @@ export class ApplicationResolver {
   @Authorized()
   @Query(() => Application, { description: 'NOT_FOUND when unknown or not visible to the viewer.' })
   async application(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Application> {
-    const app = await new ApplicationService(ctx.dataSource).findVisible(requireViewer(ctx), assertId(id));
+    const app = await new ApplicationService(ctx.dataSource).findVisible(
+      requireViewer(ctx),
+      assertId(id),
+    );
     if (!app) throw notFound('Application');
     return Application.from(app);
   }
@@ -69,7 +73,9 @@ export class ApplicationResolver {
     return c ? Coach.from(c) : null;
   }
 
-  @FieldResolver(() => [Organisation], { description: 'Companies a group registration represents.' })
+  @FieldResolver(() => [Organisation], {
+    description: 'Companies a group registration represents.',
+  })
   async members(@Root() a: Application, @Ctx() ctx: Context): Promise<Organisation[]> {
     const members = await ctx.loaders.membersByApplication.load(a.id);
     const orgs = await ctx.loaders.organisation.loadMany(members.map((m) => m.organisationId));

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors.js';
-import { applicationScope, type Viewer } from '../../graphql/policy.js';
-import { decodeCursor, pageSize, toPage } from '../../graphql/pagination.js';
 import { dayEnd, dayStart, furthestStepSql, isoDate } from '../../database/sql.js';
+import { badInput } from '../../graphql/errors.js';
+import { decodeCursor, pageSize, toPage } from '../../graphql/pagination.js';
+import { applicationScope, type Viewer } from '../../graphql/policy.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
 import { ApplicationEntity } from './application.entity.js';
 import type { ApplicationFilter } from './application.inputs.js';
@@ -14,7 +14,10 @@ export class ApplicationService {
   /** Null both when it does not exist and when the viewer may not see it: no existence leak. */
   findVisible(viewer: Viewer, id: string): Promise<ApplicationEntity | null> {
     const scope = applicationScope(viewer);
-    const qb = this.ds.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
+    const qb = this.ds
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id });
     if (scope.where) qb.andWhere(scope.where, scope.params);
     return qb.getOne();
   }
@@ -34,7 +37,8 @@ export class ApplicationService {
       const programme = await this.ds
         .getRepository(ProgrammeEntity)
         .findOneBy({ key: filter.programmeKey });
-      if (!programme) throw badInput(`Unknown programme "${filter.programmeKey}"`, 'filter.programmeKey');
+      if (!programme)
+        throw badInput(`Unknown programme "${filter.programmeKey}"`, 'filter.programmeKey');
       qb.andWhere('a.programme_id = :programmeId', { programmeId: programme.id });
     }
     if (filter?.years?.length) {
@@ -70,7 +74,10 @@ export class ApplicationService {
       const pos = decodeCursor(after);
       const at = new Date(pos.sort);
       if (Number.isNaN(at.getTime())) throw badInput('Malformed cursor', 'after');
-      qb.andWhere(`(${sortExpr}, a.id) < (:sort::timestamptz, :id::uuid)`, { sort: at, id: pos.id });
+      qb.andWhere(`(${sortExpr}, a.id) < (:sort::timestamptz, :id::uuid)`, {
+        sort: at,
+        id: pos.id,
+      });
     }
     const rows = await qb
       .orderBy(sortExpr, 'DESC')

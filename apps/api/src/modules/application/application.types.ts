@@ -42,7 +42,10 @@ export class Application {
   @Field(() => RegistrationTypeEnum) registrationType!: RegistrationType;
   @Field(() => Int, { description: 'Companies represented: 1, or the members of a group.' })
   companyCount!: number;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it entered the first stage.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When it entered the first stage.',
+  })
   submittedAt!: Date | null;
   @Field(() => Int, { description: 'Optimistic-locking version; pass it back when acting.' })
   version!: number;

@@ -18,7 +18,10 @@ async function rawSignIn(email: string, password: string) {
       variables: { input: { email, password } },
     }),
   });
-  return { res, body: (await res.json()) as { errors?: { extensions: Record<string, unknown> }[] } };
+  return {
+    res,
+    body: (await res.json()) as { errors?: { extensions: Record<string, unknown> }[] },
+  };
 }
 
 describe('sign-in and sessions', () => {
@@ -28,14 +31,12 @@ describe('sign-in and sessions', () => {
     expect(cookie).toMatch(/wg_session=[\w-]{43}/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    const me = await server.gql<{ viewer: { email: string; roles: string[]; organisation: { name: string } } }>(
-      VIEWER,
-      {},
-      { cookie: cookie.split(';')[0]! },
-    );
-    expect(me.data!.viewer.email).toBe(DEMO.participant);
-    expect(me.data!.viewer.roles).toEqual(['PARTICIPANT']);
-    expect(me.data!.viewer.organisation.name).toBe('Bakkerij De Zonnebloem BV');
+    const me = await server.gql<{
+      viewer: { email: string; roles: string[]; organisation: { name: string } };
+    }>(VIEWER, {}, { cookie: cookie.split(';')[0]! });
+    expect(me.data?.viewer.email).toBe(DEMO.participant);
+    expect(me.data?.viewer.roles).toEqual(['PARTICIPANT']);
+    expect(me.data?.viewer.organisation.name).toBe('Bakkerij De Zonnebloem BV');
   });
 
   it('has no viewer without a session or with a forged cookie', async () => {
@@ -55,7 +56,8 @@ describe('sign-in and sessions', () => {
   it('slows down repeated failures for one account with RATE_LIMITED', async () => {
     const email = 'brute-force-target@demo.werkgezond.be';
     const codes: unknown[] = [];
-    for (let i = 0; i < 7; i++) codes.push((await rawSignIn(email, `guess-${i}`)).body.errors?.[0]?.extensions.code);
+    for (let i = 0; i < 7; i++)
+      codes.push((await rawSignIn(email, `guess-${i}`)).body.errors?.[0]?.extensions.code);
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
     expect(codes.slice(5)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
     const last = await rawSignIn(email, 'guess-x');
@@ -64,7 +66,9 @@ describe('sign-in and sessions', () => {
 
   it('revokes the session on sign-out', async () => {
     const { cookie } = await server.signIn(DEMO.manager);
-    expect((await server.gql<{ signOut: boolean }>('mutation { signOut }', {}, { cookie })).data).toEqual({
+    expect(
+      (await server.gql<{ signOut: boolean }>('mutation { signOut }', {}, { cookie })).data,
+    ).toEqual({
       signOut: true,
     });
     expect((await server.gql(VIEWER, {}, { cookie })).data).toEqual({ viewer: null });
@@ -84,16 +88,21 @@ describe('sign-in and sessions', () => {
       'mutation ($input: SignUpInput!) { signUp(input: $input) { email } }',
       { input: { ...input, kboNumber: '0202.239.952' } },
     );
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kboNumber' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.kboNumber',
+    });
     // A free, valid number: 0999.000.0xx with check digits computed the KBO way.
     const first8 = `0999${String(Date.now() % 10000).padStart(4, '0')}`;
     const kbo = `${first8}${String(97 - (Number(first8) % 97)).padStart(2, '0')}`;
-    const ok = await server.gql<{ signUp: { email: string; roles: string[]; organisation: { name: string; sizeClass: string } } }>(
+    const ok = await server.gql<{
+      signUp: { email: string; roles: string[]; organisation: { name: string; sizeClass: string } };
+    }>(
       'mutation ($input: SignUpInput!) { signUp(input: $input) { email roles organisation { name sizeClass } } }',
       { input: { ...input, kboNumber: kbo } },
     );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.signUp).toMatchObject({
+    expect(ok.data?.signUp).toMatchObject({
       roles: ['PARTICIPANT'],
       organisation: { name: 'Test BV', sizeClass: 'SMALL' },
     });
@@ -101,6 +110,9 @@ describe('sign-in and sessions', () => {
       'mutation ($input: SignUpInput!) { signUp(input: $input) { email } }',
       { input: { ...input, email: `ander-${Date.now()}@example.be`, kboNumber: kbo } },
     );
-    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kboNumber' });
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.kboNumber',
+    });
   });
 });

@@ -15,15 +15,24 @@ export class AuthResolver {
   }
 
   @Mutation(() => Viewer, { description: 'Signs in and sets the httpOnly session cookie.' })
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<Viewer> {
-    const { token, viewer } = await new AuthService(ctx.dataSource).signIn(input, ctx.req.ip ?? 'unknown');
+  async signIn(
+    @Arg('input', () => SignInInput) input: SignInInput,
+    @Ctx() ctx: Context,
+  ): Promise<Viewer> {
+    const { token, viewer } = await new AuthService(ctx.dataSource).signIn(
+      input,
+      ctx.req.ip ?? 'unknown',
+    );
     writeSessionCookie(ctx.req, ctx.res, token);
     ctx.viewer = viewer;
     return Viewer.from(viewer);
   }
 
   @Mutation(() => Viewer, { description: 'Registers a company and its first user, and signs in.' })
-  async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: Context): Promise<Viewer> {
+  async signUp(
+    @Arg('input', () => SignUpInput) input: SignUpInput,
+    @Ctx() ctx: Context,
+  ): Promise<Viewer> {
     const { token, viewer } = await new AuthService(ctx.dataSource).signUp(input);
     writeSessionCookie(ctx.req, ctx.res, token);
     ctx.viewer = viewer;

@@ -6,7 +6,7 @@ import type { Viewer } from '../../graphql/policy.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import type { SignInInput, SignUpInput } from './auth.inputs.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
-import { SESSION_TTL_MS, hashToken, newSessionToken } from './session-cookie.js';
+import { hashToken, newSessionToken, SESSION_TTL_MS } from './session-cookie.js';
 import {
   assertSignInAllowed,
   recordFailedSignIn,
@@ -87,12 +87,14 @@ export class AuthService {
 
   async signIn(input: SignInInput, address: string): Promise<{ token: string; viewer: Viewer }> {
     const email = input.email.trim().toLowerCase();
-    if (!email || !input.password) throw badInput('Enter your e-mail address and password', 'input.email');
+    if (!email || !input.password)
+      throw badInput('Enter your e-mail address and password', 'input.email');
     await assertSignInAllowed(email, address);
     const user = await this.ds.getRepository(UserEntity).findOneBy({ email });
-    const ok = user && !user.disabledAt
-      ? await verifyPassword(user.passwordHash, input.password)
-      : await verifyPassword(await dummyHash(), input.password).then(() => false);
+    const ok =
+      user && !user.disabledAt
+        ? await verifyPassword(user.passwordHash, input.password)
+        : await verifyPassword(await dummyHash(), input.password).then(() => false);
     if (!user || !ok) {
       await recordFailedSignIn(email, address);
       throw userError('UNAUTHENTICATED', 'E-mail address or password is incorrect');

@@ -5,7 +5,11 @@ import { userError } from '../../graphql/errors.js';
  * Failed sign-ins are counted per account and per client address; past the limit every
  * attempt is refused until the window passes, so guessing a password is slowed to a crawl.
  */
-const perAccount = new RateLimiterMemory({ keyPrefix: 'signin-account', points: 5, duration: 15 * 60 });
+const perAccount = new RateLimiterMemory({
+  keyPrefix: 'signin-account',
+  points: 5,
+  duration: 15 * 60,
+});
 const perAddress = new RateLimiterMemory({ keyPrefix: 'signin-ip', points: 20, duration: 15 * 60 });
 
 function refused(msBeforeNext: number) {
@@ -24,10 +28,7 @@ export async function assertSignInAllowed(email: string, address: string) {
 }
 
 export async function recordFailedSignIn(email: string, address: string) {
-  await Promise.all([
-    perAccount.penalty(email, 1),
-    perAddress.penalty(address, 1),
-  ]);
+  await Promise.all([perAccount.penalty(email, 1), perAddress.penalty(address, 1)]);
 }
 
 export async function recordSuccessfulSignIn(email: string) {

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { ExpenditureCategoryEnum } from './funding.types.js';
 import type { ExpenditureCategory } from './funding.entity.js';
+import { ExpenditureCategoryEnum } from './funding.types.js';
 
 @InputType()
 export class FundingFilter {

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { requireViewer } from '../../graphql/policy.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
+import { requireViewer } from '../../graphql/policy.js';
 import { FundingFilter } from './funding.inputs.js';
 import { FundingService } from './funding.service.js';
 import { ExpenditureConnection, FundingOverview } from './funding.types.js';
@@ -26,6 +26,11 @@ export class FundingResolver {
     @Arg('filter', () => FundingFilter, { nullable: true }) filter: FundingFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ExpenditureConnection> {
-    return new FundingService(ctx.dataSource).expenditures(requireViewer(ctx), filter, first, after);
+    return new FundingService(ctx.dataSource).expenditures(
+      requireViewer(ctx),
+      filter,
+      first,
+      after,
+    );
   }
 }

@@ -1,11 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { badInput, forbidden } from '../../graphql/errors.js';
-import { canReadAnalytics, type Viewer } from '../../graphql/policy.js';
 import { decodeCursor, pageSize, toPage } from '../../graphql/pagination.js';
+import { canReadAnalytics, type Viewer } from '../../graphql/policy.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
 import { BudgetAllocationEntity, ExpenditureEntity } from './funding.entity.js';
 import type { FundingFilter } from './funding.inputs.js';
-import { BudgetAllocation, Expenditure, type FundingOverview, type MoneyTotal } from './funding.types.js';
+import {
+  BudgetAllocation,
+  Expenditure,
+  type FundingOverview,
+  type MoneyTotal,
+} from './funding.types.js';
 
 interface TotalRow {
   dim: string;
@@ -32,7 +37,10 @@ export class FundingService {
     return { programmeId, allowed: [...viewer.programmeIds] };
   }
 
-  async overview(viewer: Viewer, filter: FundingFilter | null | undefined): Promise<FundingOverview> {
+  async overview(
+    viewer: Viewer,
+    filter: FundingFilter | null | undefined,
+  ): Promise<FundingOverview> {
     const { programmeId, allowed } = await this.scope(viewer, filter?.programmeKey);
     const year = filter?.year ?? null;
     const categories = filter?.categories?.length ? filter.categories : null;
@@ -68,7 +76,11 @@ export class FundingService {
     const pick = (dim: string): MoneyTotal[] =>
       rows
         .filter((r) => r.dim === dim && !(dim === 'category' && r.key === ''))
-        .map((r) => ({ key: r.key, allocatedCents: Number(r.allocated), spentCents: Number(r.spent) }));
+        .map((r) => ({
+          key: r.key,
+          allocatedCents: Number(r.allocated),
+          spentCents: Number(r.spent),
+        }));
     const total = rows.find((r) => r.dim === 'total');
     const allocations = await this.ds
       .getRepository(BudgetAllocationEntity)
@@ -114,7 +126,18 @@ export class FundingService {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(pos.sort)) throw badInput('Malformed cursor', 'after');
       qb.andWhere('(e.spent_on, e.id) < (:sort::date, :id::uuid)', { sort: pos.sort, id: pos.id });
     }
-    const rows = await qb.orderBy('e.spent_on', 'DESC').addOrderBy('e.id', 'DESC').take(size + 1).getMany();
-    return toPage(rows, size, totalCount, !!after, (e) => ({ sort: e.spentOn, id: e.id }), Expenditure.from);
+    const rows = await qb
+      .orderBy('e.spent_on', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .take(size + 1)
+      .getMany();
+    return toPage(
+      rows,
+      size,
+      totalCount,
+      !!after,
+      (e) => ({ sort: e.spentOn, id: e.id }),
+      Expenditure.from,
+    );
   }
 }

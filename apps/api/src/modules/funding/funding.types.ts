@@ -8,7 +8,9 @@ import {
   type FundingSourceEntity,
 } from './funding.entity.js';
 
-export const ExpenditureCategoryEnum = Object.fromEntries(EXPENDITURE_CATEGORIES.map((k) => [k, k]));
+export const ExpenditureCategoryEnum = Object.fromEntries(
+  EXPENDITURE_CATEGORIES.map((k) => [k, k]),
+);
 registerEnumType(ExpenditureCategoryEnum, { name: 'ExpenditureCategory' });
 
 @ObjectType()

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { OrganisationKindEnum, SizeClassEnum } from './organisation.types.js';
 import type { OrganisationKind, SizeClassKey } from './organisation.entity.js';
+import { OrganisationKindEnum, SizeClassEnum } from './organisation.types.js';
 
 @InputType()
 export class OrganisationFilter {

@@ -1,8 +1,8 @@
 import { normaliseKbo } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../graphql/errors.js';
-import { organisationScope, type Viewer } from '../../graphql/policy.js';
 import { decodeCursor, pageSize, toPage } from '../../graphql/pagination.js';
+import { organisationScope, type Viewer } from '../../graphql/policy.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import type { OrganisationFilter } from './organisation.inputs.js';
 import { Organisation } from './organisation.types.js';
@@ -13,7 +13,10 @@ export class OrganisationService {
   /** Null both when it does not exist and when the viewer may not see it: no existence leak. */
   async findVisible(viewer: Viewer, id: string): Promise<OrganisationEntity | null> {
     const scope = organisationScope(viewer);
-    const qb = this.ds.getRepository(OrganisationEntity).createQueryBuilder('o').where('o.id = :id', { id });
+    const qb = this.ds
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where('o.id = :id', { id });
     if (scope.where) qb.andWhere(scope.where, scope.params);
     return qb.getOne();
   }
@@ -38,8 +41,9 @@ export class OrganisationService {
       qb.andWhere('o.province IN (:...provinces)', { provinces: filter.provinces });
     const search = filter?.search?.trim();
     if (search) {
-      if (search.length > 100) throw badInput('search is limited to 100 characters', 'filter.search');
-      const digits = /^[\dBE .\-]+$/i.test(search) ? normaliseKbo(search) : null;
+      if (search.length > 100)
+        throw badInput('search is limited to 100 characters', 'filter.search');
+      const digits = /^[\dBE .-]+$/i.test(search) ? normaliseKbo(search) : null;
       if (digits) qb.andWhere('o.kbo_number = :kbo', { kbo: digits });
       else
         qb.andWhere("o.name ILIKE :name ESCAPE '\\'", {
@@ -51,7 +55,18 @@ export class OrganisationService {
       const pos = decodeCursor(after);
       qb.andWhere('(o.name, o.id) > (:sort, :id)', { sort: pos.sort, id: pos.id });
     }
-    const rows = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').take(size + 1).getMany();
-    return toPage(rows, size, totalCount, !!after, (o) => ({ sort: o.name, id: o.id }), Organisation.from);
+    const rows = await qb
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .take(size + 1)
+      .getMany();
+    return toPage(
+      rows,
+      size,
+      totalCount,
+      !!after,
+      (o) => ({ sort: o.name, id: o.id }),
+      Organisation.from,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../graphql/pagination.js';
 import {
   ORGANISATION_KINDS,
   type OrganisationEntity,
@@ -6,7 +7,6 @@ import {
   SIZE_CLASSES,
   type SizeClassKey,
 } from './organisation.entity.js';
-import { Connection } from '../../graphql/pagination.js';
 
 export const OrganisationKindEnum = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, k]));
 registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });

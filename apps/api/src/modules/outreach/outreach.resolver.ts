@@ -8,7 +8,9 @@ export class OutreachResolver {
   @Authorized()
   @Query(() => [OutreachChannel], { description: 'All outreach channels (a short plain list).' })
   async outreachChannels(@Ctx() ctx: Context): Promise<OutreachChannel[]> {
-    const rows = await ctx.dataSource.getRepository(OutreachChannelEntity).find({ order: { name: 'ASC' } });
+    const rows = await ctx.dataSource
+      .getRepository(OutreachChannelEntity)
+      .find({ order: { name: 'ASC' } });
     return rows.map(OutreachChannel.from);
   }
 

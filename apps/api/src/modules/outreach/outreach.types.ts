@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import {
-  CHANNEL_KINDS,
   type CampaignEntity,
+  CHANNEL_KINDS,
   type ChannelKind,
   type OutreachChannelEntity,
 } from './outreach.entity.js';
@@ -38,6 +38,11 @@ export class OutreachChannel {
   @Field(() => ChannelKindEnum) kind!: ChannelKind;
 
   static from(c: OutreachChannelEntity): OutreachChannel {
-    return Object.assign(new OutreachChannel(), { id: c.id, key: c.key, name: c.name, kind: c.kind });
+    return Object.assign(new OutreachChannel(), {
+      id: c.id,
+      key: c.key,
+      name: c.name,
+      kind: c.kind,
+    });
   }
 }

@@ -1,10 +1,15 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { FIGURE_CHECKS, type FigureCheck, type PublishedFigureEntity } from './published-figure.entity.js';
+import {
+  FIGURE_CHECKS,
+  type FigureCheck,
+  type PublishedFigureEntity,
+} from './published-figure.entity.js';
 
 export const FigureCheckEnum = Object.fromEntries(FIGURE_CHECKS.map((k) => [k, k]));
 registerEnumType(FigureCheckEnum, {
   name: 'FigureCheck',
-  description: 'EXACT: the data must reproduce it; CLAIM: stated by a third party, kept as a claim.',
+  description:
+    'EXACT: the data must reproduce it; CLAIM: stated by a third party, kept as a claim.',
 });
 
 @ObjectType({ description: 'A figure as published in a source document.' })
