@@ -14,7 +14,7 @@ const embedded = config.DATABASE_URL
   ? null
   : await startEmbeddedDatabase(config.DATA_DIR ?? resolve(import.meta.dirname, '../.data/pglite'));
 const dataSource = createDataSource({
-  url: config.DATABASE_URL ?? embedded?.url,
+  url: config.DATABASE_URL ?? embedded!.url,
   embedded: !!embedded,
 });
 await dataSource.initialize();

@@ -3,7 +3,6 @@ import {
   ApplicationEventEntity,
   ApplicationMemberEntity,
 } from '../modules/application/application.entity.js';
-import { RoleGrantEntity, SessionEntity, UserEntity } from '../modules/auth/user.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
 import {
   BudgetAllocationEntity,
@@ -50,7 +49,4 @@ export const entities = [
   SurveyResponseEntity,
   IndicatorMeasurementEntity,
   PublishedFigureEntity,
-  UserEntity,
-  RoleGrantEntity,
-  SessionEntity,
 ];

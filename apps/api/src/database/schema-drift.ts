@@ -12,7 +12,11 @@ export interface SchemaDrift {
  */
 export async function schemaDrift(databaseUrl = process.env.DATABASE_URL): Promise<SchemaDrift> {
   const embedded = databaseUrl ? null : await startEmbeddedDatabase();
-  const ds = createDataSource({ url: databaseUrl ?? embedded!.url, embedded: !!embedded, poolSize: 1 });
+  const ds = createDataSource({
+    url: databaseUrl ?? embedded!.url,
+    embedded: !!embedded,
+    poolSize: 1,
+  });
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });

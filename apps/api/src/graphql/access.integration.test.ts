@@ -81,9 +81,9 @@ describe('row-level access', () => {
       {},
       { cookie: cookies.participant! },
     );
-    const orgId = me.data?.viewer.organisation.id;
+    const orgId = me.data!.viewer.organisation.id;
     const res = await server.gql<AppPage>(MY_APPS, {}, { cookie: cookies.participant! });
-    const apps = res.data?.applications.edges.map((e) => e.node);
+    const apps = res.data!.applications.edges.map((e) => e.node);
     expect(apps.length).toBeGreaterThan(0);
     expect(new Set(apps.map((a) => a.programme.key))).toEqual(
       new Set(['nv-gezond', 'gezondheidscoaches']),
@@ -96,10 +96,10 @@ describe('row-level access', () => {
   it("another company's application or organisation answers NOT_FOUND, exactly like a missing one", async () => {
     const all = await server.gql<AppPage>(MY_APPS, {}, { cookie: cookies.admin! });
     const mine = await server.gql<AppPage>(MY_APPS, {}, { cookie: cookies.participant! });
-    const mineIds = new Set(mine.data?.applications.edges.map((e) => e.node.id));
-    const other = all.data?.applications.edges.find(
+    const mineIds = new Set(mine.data!.applications.edges.map((e) => e.node.id));
+    const other = all.data!.applications.edges.find(
       (e) => !mineIds.has(e.node.id) && e.node.members.length === 0,
-    )?.node;
+    )!.node;
     const q = 'query ($id: ID!) { application(id: $id) { id } }';
     const foreign = await server.gql(q, { id: other.id }, { cookie: cookies.participant! });
     const missing = await server.gql(
@@ -119,12 +119,12 @@ describe('row-level access', () => {
 
   it("a network coordinator also sees the network's group registrations", async () => {
     const res = await server.gql<AppPage>(MY_APPS, {}, { cookie: cookies.coordinator! });
-    const apps = res.data?.applications.edges.map((e) => e.node);
+    const apps = res.data!.applications.edges.map((e) => e.node);
     expect(apps.some((a) => a.members.length > 0)).toBe(true);
   });
 
   it('an analyst reads aggregates but no application rows', async () => {
     const res = await server.gql<AppPage>(MY_APPS, {}, { cookie: cookies.analyst! });
-    expect(res.data?.applications.totalCount).toBe(0);
+    expect(res.data!.applications.totalCount).toBe(0);
   });
 });

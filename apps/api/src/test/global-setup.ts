@@ -21,7 +21,7 @@ let embedded: EmbeddedDatabase | null = null;
 export async function setup(project: TestProject) {
   const external = process.env.DATABASE_URL;
   if (!external) embedded = await startEmbeddedDatabase();
-  const url = external ?? embedded?.url;
+  const url = external ?? embedded!.url;
   const ds = createDataSource({ url, embedded: !external, poolSize: 1 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });

@@ -160,8 +160,9 @@ export function generateCoaching(
       if (s.year === 2018) {
         const month = rng.weighted(MONTH_WEIGHTS_2018.map((w, m) => [m, w] as const));
         const from = day(`2018-${String(month + 1).padStart(2, '0')}-01`);
-        const to = Math.min(day(`2018-${String(month + 2).padStart(2, '0')}-01`) - 1 || end, end - 4);
-        days.push(weekdayBetween(rng, from, month === 11 ? end - 4 : to));
+        // Date.UTC rolls month 13 over to January, so December ends on the 31st.
+        const to = Math.min(day(`2018-${String(month + 2).padStart(2, '0')}-01`) - 1, end - 4);
+        days.push(weekdayBetween(rng, from, to));
       } else {
         days.push(weekdayBetween(rng, start, end - 4));
       }
@@ -229,8 +230,11 @@ export function generateCoaching(
       a.org = pickOrg((c) => (c.employeeCount ?? 0) >= 50 && (c.employeeCount ?? 0) < 120 && !c.hasPreventionCommittee);
     else if (a.rejected === 'HAS_PREVENTION_COMMITTEE')
       a.org = pickOrg((c) => (c.employeeCount ?? 0) < 50 && c.hasPreventionCommittee);
-    else
-      a.org = pickOrg((c) => eligible(c) && (c.sizeClass === 'SMALL' || rng.chance(0.7)));
+    else {
+      // Slightly more small (10–49) than micro firms: the micro ones rarely have the staff time.
+      const size = rng.chance(0.55) ? 'SMALL' : 'MICRO';
+      a.org = pickOrg((c) => eligible(c) && c.sizeClass === size);
+    }
   }
 
   // 5. Channels: the campaign channels bring a handful of applications during their 2018 windows.
@@ -382,7 +386,8 @@ function makeCoaches(rng: Rng, faker: Faker, total: number) {
           id: uuidFor(`coach:${COACHING}:${p.key}:${i}`),
           programmeId: programmeId(COACHING),
           serviceProviderId: ORG.provider(p.key),
-          fullName: faker.person.fullName(),
+          // First and last name only: faker's full names add titles such as 'Ir.'.
+          fullName: `${faker.person.firstName()} ${faker.person.lastName()}`,
           activeFrom: '',
           activeUntil: null,
         },

@@ -49,7 +49,7 @@ describe('applications', () => {
     });
     expect(res.errors).toBeUndefined();
     // 29 award registrations in 2014 (published figure award-2014-registrations).
-    expect(res.data?.applications.totalCount).toBe(29);
+    expect(res.data!.applications.totalCount).toBe(29);
     for (const { node } of res.data!.applications.edges) {
       expect(node.programme.key).toBe('nv-gezond');
       expect(node.edition.year).toBe(2014);
@@ -62,15 +62,15 @@ describe('applications', () => {
       first: 100,
       filter: { programmeKey: 'gezondheidscoaches', stages: ['REJECTED'] },
     });
-    expect(rejected.data?.applications.totalCount).toBe(15);
+    expect(rejected.data!.applications.totalCount).toBe(15);
     expect(
-      rejected.data?.applications.edges.every((e) => e.node.currentStage?.key === 'REJECTED'),
+      rejected.data!.applications.edges.every((e) => e.node.currentStage?.key === 'REJECTED'),
     ).toBe(true);
     const prebes = await server.gql<PageData>(PAGE, {
       first: 5,
       filter: { programmeKey: 'gezondheidscoaches', channelKeys: ['prebes'] },
     });
-    expect(prebes.data?.applications.edges.every((e) => e.node.channel?.key === 'prebes')).toBe(
+    expect(prebes.data!.applications.edges.every((e) => e.node.channel?.key === 'prebes')).toBe(
       true,
     );
   });
@@ -81,7 +81,7 @@ describe('applications', () => {
       filter: { programmeKey: 'gezondheidscoaches', submittedTo: '2017-12-31' },
     });
     // 11 applications through 2017 (published figure coaches-2017-applications).
-    expect(res.data?.applications.totalCount).toBe(11);
+    expect(res.data!.applications.totalCount).toBe(11);
     const bad = await server.gql(PAGE, {
       filter: { submittedFrom: '2019-01-01', submittedTo: '2018-01-01' },
     });
@@ -94,7 +94,7 @@ describe('applications', () => {
     const before = server.queryCount();
     const res = await server.gql<PageData>(PAGE, { first: 100 });
     const used = server.queryCount() - before;
-    expect(res.data?.applications.edges).toHaveLength(100);
+    expect(res.data!.applications.edges).toHaveLength(100);
     const before10 = server.queryCount();
     await server.gql<PageData>(PAGE, { first: 10 });
     const used10 = server.queryCount() - before10;

@@ -34,9 +34,9 @@ describe('sign-in and sessions', () => {
     const me = await server.gql<{
       viewer: { email: string; roles: string[]; organisation: { name: string } };
     }>(VIEWER, {}, { cookie: cookie.split(';')[0]! });
-    expect(me.data?.viewer.email).toBe(DEMO.participant);
-    expect(me.data?.viewer.roles).toEqual(['PARTICIPANT']);
-    expect(me.data?.viewer.organisation.name).toBe('Bakkerij De Zonnebloem BV');
+    expect(me.data!.viewer.email).toBe(DEMO.participant);
+    expect(me.data!.viewer.roles).toEqual(['PARTICIPANT']);
+    expect(me.data!.viewer.organisation.name).toBe('Bakkerij De Zonnebloem BV');
   });
 
   it('has no viewer without a session or with a forged cookie', async () => {
@@ -102,7 +102,7 @@ describe('sign-in and sessions', () => {
       { input: { ...input, kboNumber: kbo } },
     );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data?.signUp).toMatchObject({
+    expect(ok.data!.signUp).toMatchObject({
       roles: ['PARTICIPANT'],
       organisation: { name: 'Test BV', sizeClass: 'SMALL' },
     });

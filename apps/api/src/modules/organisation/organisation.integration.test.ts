@@ -36,7 +36,7 @@ describe('organisations', () => {
     const filter = { kinds: ['COMPANY'], provinces: ['Limburg'] };
     const first = await server.gql<ListData>(LIST, { first: 5, filter });
     expect(first.errors).toBeUndefined();
-    const page1 = first.data?.organisations;
+    const page1 = first.data!.organisations;
     expect(page1.totalCount).toBeGreaterThan(5);
     expect(page1.edges).toHaveLength(5);
     expect(page1.pageInfo.hasNextPage).toBe(true);
@@ -48,19 +48,19 @@ describe('organisations', () => {
       after: page1.pageInfo.endCursor,
       filter,
     });
-    const page2 = second.data?.organisations;
+    const page2 = second.data!.organisations;
     const ids1 = new Set(page1.edges.map((e) => e.node.id));
     expect(page2.edges.some((e) => ids1.has(e.node.id))).toBe(false);
-    expect(page2.edges[0]?.node.name >= page1.edges[4]?.node.name).toBe(true);
+    expect(page2.edges[0]!.node.name >= page1.edges[4]!.node.name).toBe(true);
   });
 
   it('finds a company by its KBO number in any notation', async () => {
     const some = await server.gql<ListData>(LIST, { first: 1, filter: { kinds: ['COMPANY'] } });
-    const org = some.data?.organisations.edges[0]?.node;
+    const org = some.data!.organisations.edges[0]!.node;
     const kbo = org.kboNumber!;
     const dotted = `BE ${kbo.slice(0, 4)}.${kbo.slice(4, 7)}.${kbo.slice(7)}`;
     const found = await server.gql<ListData>(LIST, { filter: { search: dotted } });
-    expect(found.data?.organisations.edges.map((e) => e.node.id)).toEqual([org.id]);
+    expect(found.data!.organisations.edges.map((e) => e.node.id)).toEqual([org.id]);
   });
 
   it('rejects first over 100, negative first and a malformed cursor with BAD_USER_INPUT', async () => {
@@ -85,6 +85,6 @@ describe('organisations', () => {
     );
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const still = await server.gql<ListData>(LIST, { first: 1 });
-    expect(still.data?.organisations.totalCount).toBeGreaterThan(0);
+    expect(still.data!.organisations.totalCount).toBeGreaterThan(0);
   });
 });

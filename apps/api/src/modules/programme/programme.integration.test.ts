@@ -21,10 +21,10 @@ describe('programmes', () => {
     }>(`{ programmes { key name editions { year } stages { key kind position }
           components { kind } eligibility { maxEmployees requiresNoPreventionCommittee } } }`);
     expect(res.errors).toBeUndefined();
-    const byKey = Object.fromEntries(res.data?.programmes.map((p) => [p.key, p]));
+    const byKey = Object.fromEntries(res.data!.programmes.map((p) => [p.key, p]));
     expect(Object.keys(byKey).sort()).toEqual(['gezondheidscoaches', 'nv-gezond']);
-    expect(byKey['nv-gezond']?.editions.map((e) => e.year)).toEqual([2012, 2013, 2014, 2015]);
-    expect(byKey.gezondheidscoaches?.stages.map((s) => s.key)).toEqual([
+    expect(byKey['nv-gezond']!.editions.map((e) => e.year)).toEqual([2012, 2013, 2014, 2015]);
+    expect(byKey.gezondheidscoaches!.stages.map((s) => s.key)).toEqual([
       'APPLIED',
       'APPROVED',
       'STARTED',
@@ -33,12 +33,12 @@ describe('programmes', () => {
       'WITHDRAWN',
       'DROPPED_OUT',
     ]);
-    expect(byKey['nv-gezond']?.stages.filter((s) => s.kind === 'STEP').map((s) => s.key)).toEqual([
+    expect(byKey['nv-gezond']!.stages.filter((s) => s.kind === 'STEP').map((s) => s.key)).toEqual([
       'REGISTERED',
       'PARTICIPATED',
     ]);
-    expect(byKey['nv-gezond']?.components.filter((c) => c.kind === 'TOOLBOX')).toHaveLength(3);
-    expect(byKey.gezondheidscoaches?.eligibility.requiresNoPreventionCommittee).toBe(true);
+    expect(byKey['nv-gezond']!.components.filter((c) => c.kind === 'TOOLBOX')).toHaveLength(3);
+    expect(byKey.gezondheidscoaches!.eligibility.requiresNoPreventionCommittee).toBe(true);
   });
 
   it('answers an unknown programme key with NOT_FOUND', async () => {

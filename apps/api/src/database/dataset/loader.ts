@@ -1,0 +1,267 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ClientBase } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DataSource } from 'typeorm';
+import { generate } from './generator.js';
+import { columnName, type DatasetChunk, TABLE_COLUMNS, TABLE_ORDER, type TableName } from './rows.js';
+
+export interface LoadOptions {
+  /** 1 = the bundled dataset (default); larger values add synthetic applications. */
+  scale?: number;
+  /**
+   * 'copy' streams COPY FROM STDIN (real PostgreSQL, fastest); 'insert' sends multi-row
+   * parameterised INSERTs (what PGlite's socket supports). 'auto' picks by server version.
+   */
+  method?: 'auto' | 'copy' | 'insert';
+  onProgress?: (progress: { table: TableName; rows: number; total: number }) => void;
+}
+
+export interface LoadResult {
+  method: 'copy' | 'insert';
+  counts: Record<TableName, number>;
+  /** Rows of other tables (e.g. role grants) that referenced the dataset and were kept. */
+  preserved: { table: string; kept: number; dropped: number }[];
+  ms: number;
+}
+
+/** The dataset's tables: the only ones the loader truncates. */
+export const DATASET_TABLES: readonly TableName[] = TABLE_ORDER;
+
+const PROGRESS_TRIGGER = 'application_event_progress';
+// Bind parameters per INSERT stay well under PostgreSQL's 65,535 limit.
+const MAX_PARAMS = 30_000;
+const MAX_INSERT_ROWS = 1_000;
+// Lines per write to the COPY stream: fewer, larger writes.
+const COPY_LINES_PER_WRITE = 2_000;
+
+function isDataSource(x: DataSource | ClientBase): x is DataSource {
+  return typeof (x as DataSource).createQueryRunner === 'function';
+}
+
+const quote = (ident: string) => `"${ident.replaceAll('"', '""')}"`;
+
+function sqlValue(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return JSON.stringify(v);
+  return v;
+}
+
+// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
+const COPY_SPECIAL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function copyValue(v: unknown): string {
+  if (v === undefined || v === null) return '\\N';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'number') return String(v);
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return s.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] as string);
+}
+
+async function insertRows(client: ClientBase, table: TableName, rows: readonly object[]) {
+  const props = TABLE_COLUMNS[table] as readonly string[];
+  const columns = props.map((p) => quote(columnName(p))).join(', ');
+  const perBatch = Math.max(1, Math.min(MAX_INSERT_ROWS, Math.floor(MAX_PARAMS / props.length)));
+  for (let i = 0; i < rows.length; i += perBatch) {
+    const batch = rows.slice(i, i + perBatch);
+    const params: unknown[] = [];
+    const tuples = batch.map((row) => {
+      const r = row as Record<string, unknown>;
+      const slots = props.map((p) => {
+        params.push(sqlValue(r[p]));
+        return `$${params.length}`;
+      });
+      return `(${slots.join(', ')})`;
+    });
+    await client.query(`INSERT INTO ${quote(table)} (${columns}) VALUES ${tuples.join(', ')}`, params);
+  }
+}
+
+async function copyRows(client: ClientBase, table: TableName, rows: readonly object[]) {
+  const props = TABLE_COLUMNS[table] as readonly string[];
+  const columns = props.map((p) => quote(columnName(p))).join(', ');
+  function* lines() {
+    let buf: string[] = [];
+    for (const row of rows) {
+      const r = row as Record<string, unknown>;
+      buf.push(`${props.map((p) => copyValue(r[p])).join('\t')}\n`);
+      if (buf.length === COPY_LINES_PER_WRITE) {
+        yield buf.join('');
+        buf = [];
+      }
+    }
+    if (buf.length > 0) yield buf.join('');
+  }
+  const stream = client.query(copyFrom(`COPY ${quote(table)} (${columns}) FROM STDIN`));
+  await pipeline(Readable.from(lines()), stream);
+}
+
+interface ForeignKey {
+  tbl: string;
+  ref: string;
+  cols: string[];
+  refcols: string[];
+}
+
+/**
+ * TRUNCATE … CASCADE also empties tables outside the dataset that reference it (role grants
+ * pointing at an organisation or programme). Their rows are saved to temporary tables first and
+ * restored after the load; dataset ids are stable, so grants on bundled organisations survive.
+ */
+async function saveReferencingRows(client: ClientBase) {
+  const { rows: fks } = await client.query<ForeignKey>(`
+    SELECT c.conrelid::regclass::text AS tbl, c.confrelid::regclass::text AS ref,
+           ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, o)
+                   JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.o) AS cols,
+           ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, o)
+                   JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.o) AS refcols
+      FROM pg_constraint c
+     WHERE c.contype = 'f'`);
+  const dataset = new Set<string>(DATASET_TABLES);
+  // Everything the cascade reaches: referencing tables, transitively.
+  const reached = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const fk of fks) {
+      if ((dataset.has(fk.ref) || reached.has(fk.ref)) && !dataset.has(fk.tbl) && !reached.has(fk.tbl)) {
+        reached.add(fk.tbl);
+        grew = true;
+      }
+    }
+  }
+  // Restore parents before children.
+  const order: string[] = [];
+  const pending = new Set(reached);
+  while (pending.size > 0) {
+    const ready = [...pending].filter((t) =>
+      fks.every((fk) => fk.tbl !== t || fk.ref === t || !pending.has(fk.ref)),
+    );
+    const next = ready.length > 0 ? ready : [...pending];
+    for (const t of next.sort()) {
+      order.push(t);
+      pending.delete(t);
+    }
+  }
+  const saved: { table: string; temp: string; fks: ForeignKey[]; count: number }[] = [];
+  for (const [i, table] of order.entries()) {
+    const temp = `_dataset_keep_${i}`;
+    await client.query(`CREATE TEMP TABLE ${temp} ON COMMIT DROP AS SELECT * FROM ${table}`);
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${temp}`);
+    saved.push({
+      table,
+      temp,
+      fks: fks.filter((fk) => fk.tbl === table),
+      count: Number(rows[0]?.n ?? 0),
+    });
+  }
+  return saved;
+}
+
+async function restoreReferencingRows(
+  client: ClientBase,
+  saved: Awaited<ReturnType<typeof saveReferencingRows>>,
+): Promise<LoadResult['preserved']> {
+  const out: LoadResult['preserved'] = [];
+  for (const s of saved) {
+    if (s.count === 0) {
+      out.push({ table: s.table, kept: 0, dropped: 0 });
+      continue;
+    }
+    const { rows: cols } = await client.query<{ name: string }>(
+      `SELECT attname::text AS name FROM pg_attribute
+        WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+        ORDER BY attnum`,
+      [s.table],
+    );
+    const list = cols.map((c) => quote(c.name)).join(', ');
+    // MATCH SIMPLE: a row with a NULL key column references nothing and is kept.
+    const conditions = s.fks.map((fk) => {
+      const anyNull = fk.cols.map((c) => `k.${quote(c)} IS NULL`).join(' OR ');
+      const match = fk.cols.map((c, j) => `r.${quote(fk.refcols[j] as string)} = k.${quote(c)}`).join(' AND ');
+      return `(${anyNull} OR EXISTS (SELECT 1 FROM ${fk.ref} r WHERE ${match}))`;
+    });
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const res = await client.query(
+      `INSERT INTO ${s.table} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${s.temp} k ${where}`,
+    );
+    const kept = res.rowCount ?? 0;
+    out.push({ table: s.table, kept, dropped: s.count - kept });
+  }
+  return out;
+}
+
+async function chooseMethod(client: ClientBase, method: LoadOptions['method']): Promise<'copy' | 'insert'> {
+  if (method === 'copy' || method === 'insert') return method;
+  const { rows } = await client.query<{ version: string }>('SELECT version() AS version');
+  // PGlite's wire socket loses protocol sync on COPY FROM STDIN.
+  return /pglite|emscripten|wasm/i.test(rows[0]?.version ?? '') ? 'insert' : 'copy';
+}
+
+/**
+ * Replaces the dataset in one transaction: truncate every dataset table (and nothing else),
+ * stream the generated chunks in, rebuild the application progress projection set-based, and
+ * restore rows of other tables that pointed into the dataset. Running it twice gives the same
+ * database; on any error the transaction rolls back and the old data stay.
+ */
+export async function loadDataset(
+  target: DataSource | ClientBase,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const started = performance.now();
+  let client: ClientBase;
+  let release = async () => {};
+  if (isDataSource(target)) {
+    // One connection for the whole load: PGlite serves one transaction at a time anyway.
+    const runner = target.createQueryRunner();
+    client = (await runner.connect()) as ClientBase;
+    release = () => runner.release();
+  } else {
+    client = target;
+  }
+
+  const counts = Object.fromEntries(TABLE_ORDER.map((t) => [t, 0])) as Record<TableName, number>;
+  try {
+    const method = await chooseMethod(client, options.method ?? 'auto');
+    const write = method === 'copy' ? copyRows : insertRows;
+    await client.query('BEGIN');
+    try {
+      if (method === 'copy') {
+        // Large loads: room for the projection's hash aggregate; durability wait only at commit.
+        await client.query("SET LOCAL work_mem = '256MB'");
+        await client.query('SET LOCAL synchronous_commit = off');
+      }
+      const saved = await saveReferencingRows(client);
+      // TRUNCATE fires no row triggers, so the immutable events can be cleared; RESTART
+      // IDENTITY makes event ids repeat on every load.
+      await client.query(
+        `TRUNCATE TABLE ${DATASET_TABLES.map(quote).join(', ')} RESTART IDENTITY CASCADE`,
+      );
+      // Events go in without the per-row projection trigger; one set-based refresh follows.
+      await client.query(`ALTER TABLE application_event DISABLE TRIGGER ${PROGRESS_TRIGGER}`);
+      for (const chunk of generate({ scale: options.scale ?? 1 })) {
+        for (const table of TABLE_ORDER) {
+          const rows = (chunk as DatasetChunk)[table] as object[] | undefined;
+          if (!rows || rows.length === 0) continue;
+          await write(client, table, rows);
+          counts[table] += rows.length;
+          options.onProgress?.({ table, rows: rows.length, total: counts[table] });
+        }
+      }
+      await client.query('SELECT refresh_application_progress()');
+      await client.query(`ALTER TABLE application_event ENABLE TRIGGER ${PROGRESS_TRIGGER}`);
+      const preserved = await restoreReferencingRows(client, saved);
+      await client.query('COMMIT');
+      // Fresh statistics so the first analytics queries get sensible plans.
+      await client.query(`ANALYZE ${DATASET_TABLES.map(quote).join(', ')}`);
+      return { method, counts, preserved, ms: Math.round(performance.now() - started) };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await release();
+  }
+}
