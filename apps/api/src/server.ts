@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -43,7 +44,13 @@ export async function createApp({
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     includeStacktraceInErrorResponses: development,
-    formatError: (formatted) => maskError(formatted as never, development) as never,
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted as never, development);
+      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+        logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
+      }
+      return masked as never;
+    },
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
     // CSRF prevention stays on (Apollo's default): simple cross-site requests are refused.
   });

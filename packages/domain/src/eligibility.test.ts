@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, type EligibilityCandidate, type EligibilityRules } from './eligibility.js';
+import {
+  checkEligibility,
+  type EligibilityCandidate,
+  type EligibilityRules,
+} from './eligibility.js';
 import { FLEMISH_PROVINCES } from './org-kind.js';
 
 // The coaching call: small companies without a prevention committee, in Flanders.

@@ -26,7 +26,12 @@ export interface EligibilityCandidate {
   readonly province: string | null;
 }
 
-export type EligibilityReasonCode = 'KIND' | 'TOO_LARGE' | 'SIZE_CLASS' | 'HAS_COMMITTEE' | 'REGION';
+export type EligibilityReasonCode =
+  | 'KIND'
+  | 'TOO_LARGE'
+  | 'SIZE_CLASS'
+  | 'HAS_COMMITTEE'
+  | 'REGION';
 
 export interface EligibilityReason {
   readonly code: EligibilityReasonCode;

@@ -15,17 +15,12 @@ describe('normaliseKbo', () => {
     expect(normaliseKbo(input)).toBe(expected);
   });
 
-  it.each([
-    '',
-    'BE',
-    '02022399511',
-    '20223995',
-    '0202.23A.951',
-    'NL0202239951',
-    '0202_239_951',
-  ])('rejects %j', (input) => {
-    expect(normaliseKbo(input)).toBeNull();
-  });
+  it.each(['', 'BE', '02022399511', '20223995', '0202.23A.951', 'NL0202239951', '0202_239_951'])(
+    'rejects %j',
+    (input) => {
+      expect(normaliseKbo(input)).toBeNull();
+    },
+  );
 });
 
 describe('kboCheckDigits', () => {

@@ -17,7 +17,11 @@ import {
 const day = (d: number) => new Date(Date.UTC(2024, 0, d));
 const ev = (stage: string, d: number): StageEvent => ({ stage, occurredAt: day(d) });
 
-function refusal(events: StageEvent[], next: string, defs: readonly StageDefinition[] = COACHING_STAGES) {
+function refusal(
+  events: StageEvent[],
+  next: string,
+  defs: readonly StageDefinition[] = COACHING_STAGES,
+) {
   try {
     assertTransition(defs, events, next);
   } catch (error) {

@@ -216,19 +216,27 @@ export function assertTransition(
   events: readonly StageEvent[],
   nextStage: string,
 ): void {
-  const target = findStage(defs, nextStage);
   const state = deriveState(events, defs);
+  const refusal = refusalFor(defs, state, nextStage);
+  if (refusal === null) return;
   const from = state.exit ?? state.furthestStep;
-  const refuse = (code: TransitionErrorCode, why: string): never => {
-    throw new TransitionError(code, from, nextStage, `${from ?? '(none)'} → ${nextStage}: ${why}`);
-  };
-  if (target === undefined) return refuse('UNKNOWN_STAGE', 'unknown stage');
-  if (allowedTransitions(defs, state).includes(nextStage)) return;
+  const [code, why] = refusal;
+  throw new TransitionError(code, from, nextStage, `${from ?? '(none)'} → ${nextStage}: ${why}`);
+}
 
+/** Why `nextStage` may not follow `state`, most specific reason first; null when it may. */
+function refusalFor(
+  defs: readonly StageDefinition[],
+  state: StageState,
+  nextStage: string,
+): [TransitionErrorCode, string] | null {
+  const target = findStage(defs, nextStage);
+  if (target === undefined) return ['UNKNOWN_STAGE', 'unknown stage'];
+  if (allowedTransitions(defs, state).includes(nextStage)) return null;
   const steps = orderedSteps(defs);
-  if (state.exit !== null) refuse('AFTER_EXIT', 'the application has already ended');
-  if (state.furthestStep === steps.at(-1)?.key) refuse('AFTER_LAST_STEP', 'already at last step');
-  if (state.furthestStep === null) refuse('NOT_STARTED', `${steps[0]?.key} must come first`);
-  if (target.kind === 'EXIT') refuse('EXIT_NOT_ALLOWED', 'exit not allowed at this stage');
-  refuse('OUT_OF_ORDER', 'steps must be passed one at a time, in order');
+  if (state.exit !== null) return ['AFTER_EXIT', 'the application has already ended'];
+  if (state.furthestStep === steps.at(-1)?.key) return ['AFTER_LAST_STEP', 'already at last step'];
+  if (state.furthestStep === null) return ['NOT_STARTED', `${steps[0]?.key} must come first`];
+  if (target.kind === 'EXIT') return ['EXIT_NOT_ALLOWED', 'exit not allowed at this stage'];
+  return ['OUT_OF_ORDER', 'steps must be passed one at a time, in order'];
 }

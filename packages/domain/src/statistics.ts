@@ -20,6 +20,13 @@ function assertCount(name: string, n: number): void {
   }
 }
 
+function assertTable(a: number, b: number, c: number, d: number): void {
+  assertCount('a', a);
+  assertCount('b', b);
+  assertCount('c', c);
+  assertCount('d', d);
+}
+
 /**
  * Wilson score interval (without continuity correction) for a binomial proportion; `value` is
  * the observed proportion, not the interval's centre. Unlike the Wald interval it stays inside
@@ -93,14 +100,15 @@ const FISHER_RELATIVE_TOLERANCE = 1e-7;
  * fisher.test definition). A table with an empty row or column gives 1.
  */
 export function fisherExactTest(a: number, b: number, c: number, d: number): TestResult {
-  for (const [name, v] of [['a', a], ['b', b], ['c', c], ['d', d]] as const) assertCount(name, v);
+  assertTable(a, b, c, d);
   const total = a + b + c + d;
   const firstColumn = a + c;
   const firstRow = a + b;
   const lo = Math.max(0, firstRow - (b + d));
   const hi = Math.min(firstRow, firstColumn);
   const probabilities: number[] = [];
-  for (let x = lo; x <= hi; x++) probabilities.push(hypergeometricPmf(x, total, firstColumn, firstRow));
+  for (let x = lo; x <= hi; x++)
+    probabilities.push(hypergeometricPmf(x, total, firstColumn, firstRow));
   const observed = probabilities[a - lo] ?? 0;
   const limit = observed * (1 + FISHER_RELATIVE_TOLERANCE);
   // Divided by the sum of all probabilities, as R does, so rounding in the log-factorials
@@ -121,7 +129,7 @@ export function fisherExactTest(a: number, b: number, c: number, d: number): Tes
  * a row or column is empty, so that throws a RangeError.
  */
 export function chiSquareTest2x2(a: number, b: number, c: number, d: number): ChiSquareResult {
-  for (const [name, v] of [['a', a], ['b', b], ['c', c], ['d', d]] as const) assertCount(name, v);
+  assertTable(a, b, c, d);
   const margins = [a + b, c + d, a + c, b + d];
   if (margins.some((m) => m === 0)) {
     throw new RangeError('chi-square test needs every row and column total to be positive');
@@ -167,7 +175,9 @@ export function compareProportions(
   const total = n1 + n2;
   const expected = [n1, n2].flatMap((row) => [a + c, b + d].map((col) => (row * col) / total));
   const useChiSquare = total > 0 && expected.every((e) => e >= 5);
-  const pValue = useChiSquare ? chiSquareTest2x2(a, b, c, d).pValue : fisherExactTest(a, b, c, d).pValue;
+  const pValue = useChiSquare
+    ? chiSquareTest2x2(a, b, c, d).pValue
+    : fisherExactTest(a, b, c, d).pValue;
   return {
     difference: n1 === 0 || n2 === 0 ? null : x1 / n1 - x2 / n2,
     pValue,

@@ -3,6 +3,7 @@ import {
   ApplicationEventEntity,
   ApplicationMemberEntity,
 } from '../modules/application/application.entity.js';
+import { RoleGrantEntity, SessionEntity, UserEntity } from '../modules/auth/user.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
 import {
   BudgetAllocationEntity,
@@ -49,4 +50,7 @@ export const entities = [
   SurveyResponseEntity,
   IndicatorMeasurementEntity,
   PublishedFigureEntity,
+  UserEntity,
+  RoleGrantEntity,
+  SessionEntity,
 ];

@@ -38,7 +38,8 @@ export const DEMO = {
 export const DEMO_PASSWORD = 'werkgezond-demo';
 
 /** Starts the real HTTP server on a free port against the shared test database. */
-export async function startTestServer(): Promise<TestServer> {
+/** `as`: sign in as this demo user and send that session with every gql() call by default. */
+export async function startTestServer(options: { as?: string } = {}): Promise<TestServer> {
   let statements = 0;
   const dataSource = createDataSource({
     url: inject('databaseUrl'),
@@ -56,18 +57,27 @@ export async function startTestServer(): Promise<TestServer> {
     },
   });
   await dataSource.initialize();
-  const { httpServer } = await createApp({ dataSource, logger: pino({ level: 'silent' }) });
+  const { httpServer } = await createApp({
+    dataSource,
+    logger: pino({ level: process.env.TEST_DEBUG === '1' ? 'error' : 'silent' }),
+    development: process.env.TEST_DEBUG === '1',
+  });
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  return {
+  let defaultCookie: string | undefined;
+  const server: TestServer = {
     url,
     dataSource,
     queryCount: () => statements,
     async gql(query, variables, headers = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(defaultCookie ? { cookie: defaultCookie } : {}),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as object) };
@@ -92,4 +102,6 @@ export async function startTestServer(): Promise<TestServer> {
       await dataSource.destroy();
     },
   };
+  if (options.as) defaultCookie = (await server.signIn(options.as)).cookie;
+  return server;
 }

@@ -3,13 +3,19 @@ import type { Locale } from './locale';
 /** Dates are shown in Belgian time whatever the browser's zone, so everyone sees the same day. */
 export const DISPLAY_TIME_ZONE = 'Europe/Brussels';
 
+/**
+ * The Intl locale behind each UI language. English uses British conventions (31 July 2019,
+ * 24-hour clock), closer to Belgian usage than the US defaults of plain "en".
+ */
+export const INTL_LOCALE: Record<Locale, string> = { 'nl-BE': 'nl-BE', en: 'en-GB' };
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n|${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.NumberFormat | undefined;
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], options);
     cache.set(key, format);
   }
   return format;
@@ -19,7 +25,7 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
   const key = `d|${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, ...options });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: DISPLAY_TIME_ZONE, ...options });
     cache.set(key, format);
   }
   return format;
