@@ -52,7 +52,7 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'Query.publishedFigures': { query: '{ publishedFigures { id } }', allowed: ANALYTICS },
   'Mutation.signIn': {
     query:
-      'mutation { signIn(input: { email: "x@example.be", password: "wrong-password" }) { id } }',
+      'mutation { signIn(input: { email: "analist@demo.werkgezond.be", password: "werkgezond-demo" }) { id } }',
     allowed: 'everyone',
   },
   'Mutation.signUp': {
