@@ -2,6 +2,8 @@ import {
   ApplicationEntity,
   ApplicationEventEntity,
   ApplicationMemberEntity,
+  AttachmentEntity,
+  ParticipationDossierEntity,
 } from '../modules/application/application.entity.js';
 import { RoleGrantEntity, SessionEntity, UserEntity } from '../modules/auth/user.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
@@ -14,6 +16,7 @@ import { IndicatorMeasurementEntity } from '../modules/indicator/indicator.entit
 import {
   NetworkMembershipEntity,
   OrganisationEntity,
+  OrganisationProfileChangeEntity,
 } from '../modules/organisation/organisation.entity.js';
 import { CampaignEntity, OutreachChannelEntity } from '../modules/outreach/outreach.entity.js';
 import {
@@ -21,6 +24,7 @@ import {
   ProgrammeComponentEntity,
   ProgrammeEntity,
   StageDefinitionEntity,
+  ToolboxUseEntity,
 } from '../modules/programme/programme.entity.js';
 import { PublishedFigureEntity } from '../modules/published-figure/published-figure.entity.js';
 import {
@@ -53,4 +57,8 @@ export const entities = [
   UserEntity,
   RoleGrantEntity,
   SessionEntity,
+  OrganisationProfileChangeEntity,
+  ParticipationDossierEntity,
+  AttachmentEntity,
+  ToolboxUseEntity,
 ];

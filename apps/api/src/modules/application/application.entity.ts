@@ -168,3 +168,59 @@ export class ApplicationEventEntity {
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;
 }
+
+/** The award's participation dossier: structured answers, submitted once (then PARTICIPATED). */
+@Entity({ name: 'participation_dossier' })
+export class ParticipationDossierEntity {
+  @Column({ name: 'application_id', type: 'uuid', primary: true })
+  applicationId!: string;
+
+  @ManyToOne(() => ApplicationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application!: Relation<ApplicationEntity>;
+
+  @Column({ type: 'jsonb', default: {} })
+  answers!: Record<string, string>;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** A file attached to an application (dossier); bytes on disk under a random name. */
+@Entity({ name: 'attachment' })
+@Index('idx_attachment_application', ['applicationId'])
+export class AttachmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId!: string;
+
+  @ManyToOne(() => ApplicationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application!: Relation<ApplicationEntity>;
+
+  @Column({ name: 'file_name', type: 'text' })
+  fileName!: string;
+
+  @Column({ name: 'media_type', type: 'varchar', length: 100 })
+  mediaType!: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes!: number;
+
+  @Column({ type: 'char', length: 64 })
+  sha256!: string;
+
+  @Column({ name: 'storage_key', type: 'varchar', length: 80 })
+  storageKey!: string;
+
+  @Column({ name: 'uploaded_by', type: 'text' })
+  uploadedBy!: string;
+
+  @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt!: Date;
+}

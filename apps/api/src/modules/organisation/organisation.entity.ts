@@ -100,3 +100,29 @@ export class NetworkMembershipEntity {
   @JoinColumn({ name: 'member_id' })
   member!: Relation<OrganisationEntity>;
 }
+
+/** A profile change with its date: the profile's history ("changes are kept with their date"). */
+@Entity({ name: 'organisation_profile_change' })
+@Index('idx_profile_change_org', ['organisationId', 'changedAt'])
+export class OrganisationProfileChangeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation!: Relation<OrganisationEntity>;
+
+  @CreateDateColumn({ name: 'changed_at', type: 'timestamptz' })
+  changedAt!: Date;
+
+  /** User id of who changed it. */
+  @Column({ name: 'changed_by', type: 'text' })
+  changedBy!: string;
+
+  /** Field → { from, to } for every field that changed. */
+  @Column({ type: 'jsonb' })
+  changes!: Record<string, { from: unknown; to: unknown }>;
+}

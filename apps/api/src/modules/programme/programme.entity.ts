@@ -141,3 +141,27 @@ export class EditionEntity {
   @Column({ name: 'closes_on', type: 'date', nullable: true })
   closesOn!: string | null;
 }
+
+/** A company opened a toolbox component: "use is recorded per company". */
+@Entity({ name: 'toolbox_use' })
+@Index('idx_toolbox_use_org', ['organisationId', 'componentId'])
+export class ToolboxUseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @Column({ name: 'component_id', type: 'uuid' })
+  componentId!: string;
+
+  @ManyToOne(() => ProgrammeComponentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'component_id' })
+  component!: Relation<ProgrammeComponentEntity>;
+
+  @Column({ name: 'used_by', type: 'text' })
+  usedBy!: string;
+
+  @Column({ name: 'used_at', type: 'timestamptz' })
+  usedAt!: Date;
+}
