@@ -8,7 +8,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const out = process.env.CODEGEN_OUT ?? 'src/generated/';
 
 const config: CodegenConfig = {
-  schema: process.env.CODEGEN_SCHEMA ?? '../../apps/api/schema.graphql', // TEMP
+  schema: '../../apps/api/schema.graphql',
   documents: ['src/operations/**/*.graphql'],
   ignoreNoDocuments: false,
   silent: true,

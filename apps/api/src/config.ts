@@ -7,6 +7,8 @@ const schema = z.object({
   /** Any PostgreSQL 15+; unset means the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().optional(),
+  /** Dossier attachments; default: a folder beside the embedded database. */
+  ATTACHMENT_DIR: z.string().optional(),
   /** Load the demo users and keys even into a DATABASE_URL database. */
   WERKGEZOND_DEMO: z
     .enum(['0', '1', 'true', 'false'])

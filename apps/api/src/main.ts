@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
@@ -10,9 +10,9 @@ import { createApp } from './server.js';
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL });
 
-const embedded = config.DATABASE_URL
-  ? null
-  : await startEmbeddedDatabase(config.DATA_DIR ?? resolve(import.meta.dirname, '../.data/pglite'));
+/** Embedded database and attachments live here unless configured otherwise. */
+const dataDir = config.DATA_DIR ?? resolve(import.meta.dirname, '../.data');
+const embedded = config.DATABASE_URL ? null : await startEmbeddedDatabase(join(dataDir, 'pglite'));
 const dataSource = createDataSource({
   url: config.DATABASE_URL ?? embedded!.url,
   embedded: !!embedded,
@@ -35,6 +35,7 @@ const { httpServer } = await createApp({
   logger,
   development: config.NODE_ENV === 'development',
   webRoot: resolve(import.meta.dirname, '../..'),
+  attachmentDir: config.ATTACHMENT_DIR ?? join(dataDir, 'attachments'),
 });
 await new Promise<void>((done) => httpServer.listen(config.PORT, config.HOST, done));
 const base = `http://localhost:${config.PORT}`;

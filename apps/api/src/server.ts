@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -14,6 +14,7 @@ import type { Context } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { getSchema } from './graphql/schema.js';
+import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { readSessionToken } from './modules/auth/session-cookie.js';
 
@@ -24,6 +25,8 @@ export interface AppOptions {
   development?: boolean;
   /** Folder holding shell/, portal/ and analytics/ with their dist/ builds (apps/). */
   webRoot?: string;
+  /** Where dossier attachments are stored. */
+  attachmentDir: string;
 }
 
 export interface App {
@@ -37,6 +40,7 @@ export async function createApp({
   logger,
   development = false,
   webRoot,
+  attachmentDir,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -79,6 +83,8 @@ export async function createApp({
       res.status(503).json({ status: 'error', database: 'down' });
     }
   });
+
+  app.use('/api', attachmentRoutes(dataSource, attachmentDir));
 
   app.use(
     '/graphql',
@@ -131,7 +137,7 @@ function serveFrontEnds(app: Express, webRoot: string, logger: Logger) {
     return;
   }
   app.use(express.static(shell, staticOptions));
-  app.get(/^\/(?!graphql|health|research|portal\/|analytics\/).*/, (req, res, next) => {
+  app.get(/^\/(?!graphql|health|research|api\/|portal\/|analytics\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(shell, 'index.html'));

@@ -47,5 +47,6 @@ export {
   storeLocale,
 } from './i18n/locale';
 export { type Formatters, useFormat } from './i18n/useFormat';
+export { useStageLabel } from './i18n/useStageLabel';
 export { SyncBrowserHistory } from './router/SyncBrowserHistory';
 export { chartPalette, OKABE_ITO, seriesColour } from './theme/palette';

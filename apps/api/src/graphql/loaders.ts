@@ -3,6 +3,8 @@ import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'type
 import {
   ApplicationEventEntity,
   ApplicationMemberEntity,
+  AttachmentEntity,
+  ParticipationDossierEntity,
 } from '../modules/application/application.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity.js';
@@ -61,6 +63,14 @@ export function createLoaders(ds: DataSource) {
     eventsByApplication: manyBy(ds, ApplicationEventEntity, 'applicationId', { occurredAt: 'ASC' }),
     membersByApplication: manyBy(ds, ApplicationMemberEntity, 'applicationId', {
       organisationId: 'ASC',
+    }),
+    attachmentsByApplication: manyBy(ds, AttachmentEntity, 'applicationId', { uploadedAt: 'ASC' }),
+    dossierByApplication: new DataLoader<string, ParticipationDossierEntity | null>(async (ids) => {
+      const rows = await ds
+        .getRepository(ParticipationDossierEntity)
+        .findBy({ applicationId: In([...ids]) });
+      const map = new Map(rows.map((r) => [r.applicationId, r]));
+      return ids.map((id) => map.get(id) ?? null);
     }),
   };
 }

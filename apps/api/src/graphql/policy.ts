@@ -102,3 +102,13 @@ export function organisationScope(v: Viewer, alias = 'o'): SqlScope {
   }
   return { where: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', params };
 }
+
+/** May act for this organisation: a participant for their company, a coordinator for the network. */
+export function canActFor(v: Viewer, organisationId: string): boolean {
+  return isAdmin(v) || ownOrganisationIds(v).includes(organisationId);
+}
+
+/** May handle applications of this programme (decide, assign, record progress and spending). */
+export function canManage(v: Viewer, programmeId: string): boolean {
+  return isAdmin(v) || v.programmeIds.includes(programmeId);
+}

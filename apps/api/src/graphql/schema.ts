@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ApplicationResolver } from '../modules/application/application.resolver.js';
+import { ApplicationLifecycleResolver } from '../modules/application/application-lifecycle.resolver.js';
+import { DossierResolver } from '../modules/application/dossier.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CoachResolver } from '../modules/coach/coach.resolver.js';
 import { FundingResolver } from '../modules/funding/funding.resolver.js';
@@ -8,6 +10,7 @@ import { OrganisationResolver } from '../modules/organisation/organisation.resol
 import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver.js';
 import { PublishedFigureResolver } from '../modules/published-figure/published-figure.resolver.js';
+import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { authChecker } from './policy.js';
 
 export const resolvers = [
@@ -15,6 +18,9 @@ export const resolvers = [
   ProgrammeResolver,
   OrganisationResolver,
   ApplicationResolver,
+  ApplicationLifecycleResolver,
+  DossierResolver,
+  SurveyResolver,
   CoachResolver,
   OutreachResolver,
   FundingResolver,

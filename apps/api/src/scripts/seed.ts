@@ -7,7 +7,7 @@ import { loadDemoUsers } from '../database/dataset/demo-users.js';
 import { loadDataset } from '../database/dataset/loader.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../database/embedded.js';
 
-const USAGE = `Usage: node dist/scripts/seed.js [--scale N] [--method auto|copy|insert]
+const USAGE = `Usage: node dist/scripts/seed.js [--scale N] [--method auto|copy|insert] [--verbose]
 
 Replaces the bundled dataset (idempotent). Uses DATABASE_URL when set, otherwise the embedded
 database in DATA_DIR (default apps/api/.data/pglite). --scale N adds synthetic applications up to
@@ -19,17 +19,17 @@ function parseCli(argv: string[]) {
     options: {
       scale: { type: 'string', default: '1' },
       method: { type: 'string', default: 'auto' },
+      verbose: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   const scale = Number(values.scale);
   if (!Number.isFinite(scale) || scale < 1) throw new Error(`--scale must be a number ≥ 1, got '${values.scale}'`);
-  const method = values.method;
-  if (method !== 'auto' && method !== 'copy' && method !== 'insert') {
-    throw new Error(`--method must be auto, copy or insert, got '${method}'`);
-  }
-  return { scale, method, help: values.help };
+  const methods = ['auto', 'copy', 'insert'] as const;
+  const method = methods.find((m) => m === values.method);
+  if (!method) throw new Error(`--method must be auto, copy or insert, got '${values.method}'`);
+  return { scale, method, verbose: values.verbose, help: values.help };
 }
 
 async function main(): Promise<void> {
@@ -52,7 +52,11 @@ async function main(): Promise<void> {
     const ran = await ds.runMigrations({ transaction: 'each' });
     if (ran.length > 0) console.log(`migrations applied: ${ran.map((m) => m.name).join(', ')}`);
 
-    const result = await loadDataset(ds, { scale: args.scale, method: args.method });
+    const result = await loadDataset(ds, {
+      scale: args.scale,
+      method: args.method,
+      ...(args.verbose ? { log: (m: string) => console.log(`  ${m}`) } : {}),
+    });
     // Same rule as start-up: demo accounts only in the embedded database or when asked for.
     if (embedded || config.WERKGEZOND_DEMO) await loadDemoUsers(ds);
 

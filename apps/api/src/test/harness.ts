@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
@@ -61,6 +63,7 @@ export async function startTestServer(options: { as?: string } = {}): Promise<Te
     dataSource,
     logger: pino({ level: process.env.TEST_DEBUG === '1' ? 'error' : 'silent' }),
     development: process.env.TEST_DEBUG === '1',
+    attachmentDir: join(tmpdir(), `werkgezond-test-attachments-${process.pid}`),
   });
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
   const { port } = httpServer.address() as AddressInfo;

@@ -5,18 +5,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type ApplicationFilter = {
+  /** Outreach channel keys. */
   channelKeys?: Array<string> | null | undefined;
   programmeKey?: string | null | undefined;
+  /** Current stage keys (the furthest step reached, or the exit). */
   stages?: Array<string> | null | undefined;
+  /** Submitted on or after (inclusive). */
   submittedFrom?: string | null | undefined;
+  /** Submitted on or before (inclusive). */
   submittedTo?: string | null | undefined;
+  /** Edition years. */
   years?: Array<number> | null | undefined;
 };
 
+/** INDIVIDUAL: one company; GROUP: a network registering member companies. */
 export type RegistrationType =
   | 'GROUP'
   | 'INDIVIDUAL';
 
+/** PARTICIPANT acts for a company; NETWORK_COORDINATOR for a network and its members; PROGRAMME_MANAGER handles the applications of their programmes; ANALYST reads analytics; ADMIN manages users and programmes. */
 export type Role =
   | 'ADMIN'
   | 'ANALYST'
@@ -29,19 +36,23 @@ export type SignInInput = {
   password: string;
 };
 
+/** A company registers itself and its first user (PARTICIPANT). */
 export type SignUpInput = {
   displayName: string;
   email: string;
   employeeCount: number;
   hasPreventionCommittee: boolean;
+  /** KBO/BCE enterprise number, any common notation. */
   kboNumber: string;
   municipality?: string | null | undefined;
   naceCode?: string | null | undefined;
   organisationName: string;
+  /** At least 12 characters. */
   password: string;
   province?: string | null | undefined;
 };
 
+/** STEP: a funnel step in order; EXIT: a negative exit (rejected, withdrawn…). */
 export type StageKind =
   | 'EXIT'
   | 'STEP';

@@ -147,6 +147,7 @@ const stage = (
   label: string,
   kind: StageDefinitionRow['kind'],
   position: number,
+  exitRule: { requiresStep?: string; beforeStep?: string } = {},
 ): StageDefinitionRow => ({
   id: uuidFor(`stage_definition:${programme}:${key}`),
   programmeId: programmeId(programme),
@@ -154,6 +155,8 @@ const stage = (
   label,
   kind,
   position,
+  requiresStep: exitRule.requiresStep ?? null,
+  beforeStep: exitRule.beforeStep ?? null,
 });
 
 export const stages: StageDefinitionRow[] = [
@@ -164,9 +167,9 @@ export const stages: StageDefinitionRow[] = [
   stage(COACHING, 'APPROVED', 'Goedgekeurd', 'STEP', 2),
   stage(COACHING, 'STARTED', 'Traject gestart', 'STEP', 3),
   stage(COACHING, 'COMPLETED', 'Traject afgerond', 'STEP', 4),
-  stage(COACHING, 'REJECTED', 'Afgekeurd', 'EXIT', 1),
+  stage(COACHING, 'REJECTED', 'Afgekeurd', 'EXIT', 1, { beforeStep: 'APPROVED' }),
   stage(COACHING, 'WITHDRAWN', 'Ingetrokken', 'EXIT', 2),
-  stage(COACHING, 'DROPPED_OUT', 'Afgehaakt', 'EXIT', 3),
+  stage(COACHING, 'DROPPED_OUT', 'Afgehaakt', 'EXIT', 3, { requiresStep: 'APPROVED' }),
 ];
 
 export const editions: EditionRow[] = [

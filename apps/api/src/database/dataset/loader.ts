@@ -15,6 +15,8 @@ export interface LoadOptions {
    */
   method?: 'auto' | 'copy' | 'insert';
   onProgress?: (progress: { table: TableName; rows: number; total: number }) => void;
+  /** Phase timings and notes, for benchmarks (`seed --verbose`). */
+  log?: (message: string) => void;
 }
 
 export interface LoadResult {
@@ -193,6 +195,54 @@ async function restoreReferencingRows(
   return out;
 }
 
+// Tables that grow with the scale: bulk mode drops their plain indexes during the load.
+const SCALED_TABLES: readonly TableName[] = [
+  'organisation',
+  'network_membership',
+  'application',
+  'application_member',
+  'application_event',
+];
+
+/**
+ * Bulk mode (COPY into a real PostgreSQL): foreign keys are checked row by row by triggers, and
+ * every plain index is updated row by row; at a million applications that is most of the time.
+ * Inside the load transaction they are dropped and afterwards recreated from their own
+ * definitions, with the same names: one set-based validation per foreign key, one sorted build
+ * per index. Primary keys and unique indexes stay, so duplicates still fail during the COPY.
+ */
+async function dropConstraintsForBulk(client: ClientBase) {
+  const dataset = [...DATASET_TABLES];
+  const { rows: fks } = await client.query<{ tbl: string; name: string; def: string }>(
+    `SELECT conrelid::regclass::text AS tbl, conname::text AS name, pg_get_constraintdef(oid) AS def
+       FROM pg_constraint
+      WHERE contype = 'f' AND conrelid::regclass::text = ANY($1::text[])
+      ORDER BY conrelid::regclass::text, conname`,
+    [dataset],
+  );
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i
+      WHERE i.indrelid::regclass::text = ANY($1::text[])
+        AND NOT i.indisprimary AND NOT i.indisunique
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+      ORDER BY 1`,
+    [[...SCALED_TABLES]],
+  );
+  for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${quote(fk.name)}`);
+  for (const ix of indexes) await client.query(`DROP INDEX ${ix.name}`);
+  return {
+    async restoreIndexes() {
+      for (const ix of indexes) await client.query(ix.def);
+    },
+    async restoreForeignKeys() {
+      for (const fk of fks) {
+        await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${quote(fk.name)} ${fk.def}`);
+      }
+    },
+  };
+}
+
 async function chooseMethod(client: ClientBase, method: LoadOptions['method']): Promise<'copy' | 'insert'> {
   if (method === 'copy' || method === 'insert') return method;
   const { rows } = await client.query<{ version: string }>('SELECT version() AS version');
@@ -223,6 +273,12 @@ export async function loadDataset(
   }
 
   const counts = Object.fromEntries(TABLE_ORDER.map((t) => [t, 0])) as Record<TableName, number>;
+  let lap = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    options.log?.(`${name}: ${Math.round(now - lap)} ms`);
+    lap = now;
+  };
   try {
     const method = await chooseMethod(client, options.method ?? 'auto');
     const write = method === 'copy' ? copyRows : insertRows;
@@ -241,21 +297,47 @@ export async function loadDataset(
       );
       // Events go in without the per-row projection trigger; one set-based refresh follows.
       await client.query(`ALTER TABLE application_event DISABLE TRIGGER ${PROGRESS_TRIGGER}`);
-      for (const chunk of generate({ scale: options.scale ?? 1 })) {
+      const bulk = method === 'copy' ? await dropConstraintsForBulk(client) : null;
+      phase('prepare');
+      let generating = 0;
+      let writing = 0;
+      const perTable = new Map<TableName, number>();
+      const chunks = generate({ scale: options.scale ?? 1 });
+      for (;;) {
+        const t0 = performance.now();
+        const next = chunks.next();
+        generating += performance.now() - t0;
+        if (next.done) break;
+        const t1 = performance.now();
         for (const table of TABLE_ORDER) {
-          const rows = (chunk as DatasetChunk)[table] as object[] | undefined;
+          const rows = (next.value as DatasetChunk)[table] as object[] | undefined;
           if (!rows || rows.length === 0) continue;
+          const tw = performance.now();
           await write(client, table, rows);
+          perTable.set(table, (perTable.get(table) ?? 0) + performance.now() - tw);
           counts[table] += rows.length;
           options.onProgress?.({ table, rows: rows.length, total: counts[table] });
         }
+        writing += performance.now() - t1;
       }
+      const slowest = [...perTable.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      options.log?.(`write by table: ${slowest.map(([t, ms]) => `${t} ${Math.round(ms)} ms`).join(', ')}`);
+      phase(`rows (generate ${Math.round(generating)} ms, write ${Math.round(writing)} ms)`);
       await client.query('SELECT refresh_application_progress()');
       await client.query(`ALTER TABLE application_event ENABLE TRIGGER ${PROGRESS_TRIGGER}`);
+      phase('refresh_application_progress');
+      if (bulk) {
+        await bulk.restoreIndexes();
+        phase('recreate indexes');
+        await bulk.restoreForeignKeys();
+        phase('re-add foreign keys');
+      }
       const preserved = await restoreReferencingRows(client, saved);
       await client.query('COMMIT');
+      phase('commit');
       // Fresh statistics so the first analytics queries get sensible plans.
       await client.query(`ANALYZE ${DATASET_TABLES.map(quote).join(', ')}`);
+      phase('analyze');
       return { method, counts, preserved, ms: Math.round(performance.now() - started) };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

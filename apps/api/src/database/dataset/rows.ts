@@ -122,7 +122,16 @@ export const TABLE_COLUMNS: Columns = {
     'launchedOn',
   ],
   programme_component: ['id', 'programmeId', 'key', 'kind', 'name', 'description', 'position'],
-  stage_definition: ['id', 'programmeId', 'key', 'label', 'kind', 'position'],
+  stage_definition: [
+    'id',
+    'programmeId',
+    'key',
+    'label',
+    'kind',
+    'position',
+    'requiresStep',
+    'beforeStep',
+  ],
   edition: ['id', 'programmeId', 'year', 'name', 'opensOn', 'closesOn'],
   funding_source: ['id', 'key', 'name', 'organisationId'],
   budget_allocation: [

@@ -1,12 +1,12 @@
 import { Initial1795627632143 } from './1795627632143-Initial.js';
 import { ApplicationProgress1795627700000 } from './1795627700000-ApplicationProgress.js';
 import { Auth1795628207741 } from './1795628207741-Auth.js';
-import { Portal1795628883035 } from './1795628883035-Portal.js';
+import { Portal1795628912557 } from './1795628912557-Portal.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
   Initial1795627632143,
   ApplicationProgress1795627700000,
   Auth1795628207741,
-  Portal1795628883035,
+  Portal1795628912557,
 ];

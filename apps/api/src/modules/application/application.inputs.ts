@@ -1,5 +1,5 @@
 import { GraphQLDate } from 'graphql-scalars';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType()
 export class ApplicationFilter {
@@ -16,4 +16,11 @@ export class ApplicationFilter {
   submittedFrom?: Date | null;
   @Field(() => GraphQLDate, { nullable: true, description: 'Submitted on or before (inclusive).' })
   submittedTo?: Date | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only undecided applications submitted more than this many days ago (the queue).',
+  })
+  waitingMoreThanDays?: number | null;
+  @Field(() => ID, { nullable: true, description: 'Applicant or represented company.' })
+  organisationId?: string | null;
 }

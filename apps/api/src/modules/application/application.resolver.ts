@@ -1,16 +1,23 @@
+import { allowedTransitions, deriveState } from '@werkgezond/domain';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { notFound } from '../../graphql/errors.js';
+import { forbidden, notFound } from '../../graphql/errors.js';
 import { assertId } from '../../graphql/ids.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
-import { requireViewer } from '../../graphql/policy.js';
+import { canActFor, canManage, requireViewer } from '../../graphql/policy.js';
 import { Coach } from '../coach/coach.types.js';
 import { Organisation } from '../organisation/organisation.types.js';
 import { OutreachChannel } from '../outreach/outreach.types.js';
-import { Edition, Programme, Stage } from '../programme/programme.types.js';
+import { Edition, Programme, Stage, toDomainStage } from '../programme/programme.types.js';
 import { ApplicationFilter } from './application.inputs.js';
 import { ApplicationService } from './application.service.js';
-import { Application, ApplicationConnection, ApplicationEvent } from './application.types.js';
+import {
+  Application,
+  ApplicationConnection,
+  ApplicationEvent,
+  Attachment,
+  ParticipationDossier,
+} from './application.types.js';
 
 @Resolver(() => Application)
 export class ApplicationResolver {
@@ -84,7 +91,50 @@ export class ApplicationResolver {
 
   @FieldResolver(() => [ApplicationEvent], { description: 'Stage transitions, oldest first.' })
   async events(@Root() a: Application, @Ctx() ctx: Context): Promise<ApplicationEvent[]> {
-    return (await ctx.loaders.eventsByApplication.load(a.id)).map(ApplicationEvent.from);
+    const [events, stages] = await Promise.all([
+      ctx.loaders.eventsByApplication.load(a.id),
+      ctx.loaders.stagesByProgramme.load(a.programmeId),
+    ]);
+    const labels = new Map(stages.map((s) => [s.key, s.label]));
+    return events.map((e) => ApplicationEvent.from(e, labels.get(e.stage)));
+  }
+
+  @FieldResolver(() => [Stage], {
+    description: 'Stages that may be recorded next (role rules still apply when recording).',
+  })
+  async nextStages(@Root() a: Application, @Ctx() ctx: Context): Promise<Stage[]> {
+    const [events, stages] = await Promise.all([
+      ctx.loaders.eventsByApplication.load(a.id),
+      ctx.loaders.stagesByProgramme.load(a.programmeId),
+    ]);
+    const defs = stages.map(toDomainStage);
+    const allowed = new Set(allowedTransitions(defs, deriveState(events, defs)));
+    return stages.filter((s) => allowed.has(s.key)).map(Stage.from);
+  }
+
+  @FieldResolver(() => ParticipationDossier, { nullable: true, description: 'Award only.' })
+  async dossier(@Root() a: Application, @Ctx() ctx: Context): Promise<ParticipationDossier | null> {
+    assertDossierReader(ctx, a);
+    const d = await ctx.loaders.dossierByApplication.load(a.id);
+    if (!d) return null;
+    return {
+      answers: Object.entries(d.answers).map(([key, value]) => ({ key, value })),
+      submittedAt: d.submittedAt,
+      updatedAt: d.updatedAt,
+    };
+  }
+
+  @FieldResolver(() => [Attachment])
+  async attachments(@Root() a: Application, @Ctx() ctx: Context): Promise<Attachment[]> {
+    assertDossierReader(ctx, a);
+    return (await ctx.loaders.attachmentsByApplication.load(a.id)).map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      mediaType: f.mediaType,
+      sizeBytes: f.sizeBytes,
+      uploadedAt: f.uploadedAt,
+      downloadPath: `/api/attachments/${f.id}`,
+    }));
   }
 
   @FieldResolver(() => Stage, {
@@ -101,4 +151,10 @@ export class ApplicationResolver {
     const step = stages.find((s) => s.kind === 'STEP' && s.position === furthest);
     return step ? Stage.from(step) : null;
   }
+}
+
+/** The dossier and its files: the applicant and the programme's managers only (not members). */
+function assertDossierReader(ctx: Context, a: Application) {
+  const viewer = requireViewer(ctx);
+  if (!canActFor(viewer, a.organisationId) && !canManage(viewer, a.programmeId)) throw forbidden();
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { dayEnd, dayStart, furthestStepSql, isoDate } from '../../database/sql.js';
 import { badInput } from '../../graphql/errors.js';
+import { assertId } from '../../graphql/ids.js';
 import { decodeCursor, pageSize, toPage } from '../../graphql/pagination.js';
 import { applicationScope, type Viewer } from '../../graphql/policy.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
@@ -68,6 +69,25 @@ export class ApplicationService {
     if (filter?.submittedTo)
       qb.andWhere(`a.stage1_at < ${dayEnd(':to')}`, { to: isoDate(filter.submittedTo) });
 
+    if (filter?.waitingMoreThanDays !== null && filter?.waitingMoreThanDays !== undefined) {
+      if (
+        !Number.isInteger(filter.waitingMoreThanDays) ||
+        filter.waitingMoreThanDays < 0 ||
+        filter.waitingMoreThanDays > 3650
+      ) {
+        throw badInput('waitingMoreThanDays must be 0 to 3650', 'filter.waitingMoreThanDays');
+      }
+      qb.andWhere(
+        'a.stage1_at < now() - make_interval(days => :waiting) AND a.stage2_at IS NULL AND a.exit_stage IS NULL',
+        { waiting: filter.waitingMoreThanDays },
+      );
+    }
+    if (filter?.organisationId) {
+      qb.andWhere(
+        '(a.organisation_id = :orgId OR EXISTS (SELECT 1 FROM application_member m WHERE m.application_id = a.id AND m.organisation_id = :orgId))',
+        { orgId: assertId(filter.organisationId, 'filter.organisationId') },
+      );
+    }
     const totalCount = await qb.clone().getCount();
     const sortExpr = 'COALESCE(a.stage1_at, a.created_at)';
     if (after) {

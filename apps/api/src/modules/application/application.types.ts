@@ -1,4 +1,12 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { Connection } from '../../graphql/pagination.js';
 import {
   type ApplicationEntity,
@@ -23,8 +31,10 @@ export class ApplicationEvent {
   @Field(() => String, { nullable: true, description: 'Rejection or drop-off reason code.' })
   reasonCode!: string | null;
   @Field(() => String, { nullable: true }) reasonText!: string | null;
+  @Field(() => String, { description: "The stage's label in the programme's funnel." })
+  label!: string;
 
-  static from(e: ApplicationEventEntity): ApplicationEvent {
+  static from(e: ApplicationEventEntity, label = e.stage): ApplicationEvent {
     return Object.assign(new ApplicationEvent(), {
       id: String(e.id),
       stage: e.stage,
@@ -32,6 +42,7 @@ export class ApplicationEvent {
       actor: e.actor,
       reasonCode: e.reasonCode,
       reasonText: e.reasonText,
+      label,
     });
   }
 }
@@ -54,6 +65,14 @@ export class Application {
   organisationId!: string;
   channelId!: string | null;
   coachId!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it left the funnel.' })
+  exitAt!: Date | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Days from submission to the first decision (approval or rejection); null if undecided.',
+  })
+  decisionLeadTimeDays!: number | null;
   /** Projection columns; currentStage maps them to stage keys. */
   reached!: (Date | null)[];
   exitStage!: string | null;
@@ -72,9 +91,48 @@ export class Application {
       coachId: a.coachId,
       reached: [a.stage1At, a.stage2At, a.stage3At, a.stage4At],
       exitStage: a.exitStage,
+      exitAt: a.exitAt,
+      decisionLeadTimeDays: leadTimeDays(a),
     });
   }
 }
 
 @ObjectType()
 export class ApplicationConnection extends Connection(Application, 'Application') {}
+
+const DAY_MS = 86_400_000;
+
+/** Decision = approval (step 2) or a rejection exit, whichever came first. */
+function leadTimeDays(a: ApplicationEntity): number | null {
+  if (!a.stage1At) return null;
+  const decisions = [a.stage2At, a.exitStage === 'REJECTED' ? a.exitAt : null].filter(
+    (d): d is Date => d !== null,
+  );
+  if (decisions.length === 0) return null;
+  const decided = Math.min(...decisions.map((d) => d.getTime()));
+  return Math.round(((decided - a.stage1At.getTime()) / DAY_MS) * 10) / 10;
+}
+
+@ObjectType()
+export class DossierAnswer {
+  @Field(() => String) key!: string;
+  @Field(() => String) value!: string;
+}
+
+@ObjectType({ description: 'A file attached to the participation dossier.' })
+export class Attachment {
+  @Field(() => ID) id!: string;
+  @Field(() => String) fileName!: string;
+  @Field(() => String) mediaType!: string;
+  @Field(() => Int) sizeBytes!: number;
+  @Field(() => GraphQLISODateTime) uploadedAt!: Date;
+  @Field(() => String, { description: 'Same-origin download path (needs the session).' })
+  downloadPath!: string;
+}
+
+@ObjectType({ description: "The award's participation dossier." })
+export class ParticipationDossier {
+  @Field(() => [DossierAnswer]) answers!: DossierAnswer[];
+  @Field(() => GraphQLISODateTime, { nullable: true }) submittedAt!: Date | null;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import type { ExpenditureCategory } from './funding.entity.js';
 import { ExpenditureCategoryEnum } from './funding.types.js';
 
@@ -8,4 +8,18 @@ export class FundingFilter {
   @Field(() => Int, { nullable: true }) year?: number | null;
   @Field(() => [ExpenditureCategoryEnum], { nullable: true })
   categories?: ExpenditureCategory[] | null;
+}
+
+@InputType()
+export class ExpenditureInput {
+  @Field(() => String) programmeKey!: string;
+  @Field(() => ExpenditureCategoryEnum) category!: ExpenditureCategory;
+  @Field(() => Float, { description: 'Euro cents, a positive whole number.' }) amountCents!: number;
+  @Field(() => String, { description: 'ISO date (YYYY-MM-DD), not in the future.' })
+  spentOn!: string;
+  @Field(() => String) description!: string;
+  @Field(() => String, { nullable: true, description: 'Funding source key.' })
+  fundingSourceKey?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The application it was spent on, if any.' })
+  applicationId?: string | null;
 }

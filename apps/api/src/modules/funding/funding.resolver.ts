@@ -1,10 +1,10 @@
-import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
 import { requireViewer } from '../../graphql/policy.js';
-import { FundingFilter } from './funding.inputs.js';
+import { ExpenditureInput, FundingFilter } from './funding.inputs.js';
 import { FundingService } from './funding.service.js';
-import { ExpenditureConnection, FundingOverview } from './funding.types.js';
+import { Expenditure, ExpenditureConnection, FundingOverview } from './funding.types.js';
 
 @Resolver()
 export class FundingResolver {
@@ -31,6 +31,17 @@ export class FundingResolver {
       filter,
       first,
       after,
+    );
+  }
+
+  @Authorized('PROGRAMME_MANAGER')
+  @Mutation(() => Expenditure, { description: 'Record spending of a programme you manage.' })
+  async recordExpenditure(
+    @Arg('input', () => ExpenditureInput) input: ExpenditureInput,
+    @Ctx() ctx: Context,
+  ): Promise<Expenditure> {
+    return Expenditure.from(
+      await new FundingService(ctx.dataSource).record(requireViewer(ctx), input),
     );
   }
 }

@@ -1,10 +1,17 @@
 import type { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { decodeCursor, pageSize, toPage } from '../../graphql/pagination.js';
-import { canReadAnalytics, type Viewer } from '../../graphql/policy.js';
+import { canManage, canReadAnalytics, type Viewer } from '../../graphql/policy.js';
+import { ApplicationEntity } from '../application/application.entity.js';
+import { parseInput } from '../auth/auth.service.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
-import { BudgetAllocationEntity, ExpenditureEntity } from './funding.entity.js';
-import type { FundingFilter } from './funding.inputs.js';
+import {
+  BudgetAllocationEntity,
+  ExpenditureEntity,
+  FundingSourceEntity,
+} from './funding.entity.js';
+import type { ExpenditureInput, FundingFilter } from './funding.inputs.js';
 import {
   BudgetAllocation,
   Expenditure,
@@ -25,7 +32,7 @@ export class FundingService {
   private async programmeId(key: string | null | undefined): Promise<string | null> {
     if (!key) return null;
     const p = await this.ds.getRepository(ProgrammeEntity).findOneBy({ key });
-    if (!p) throw badInput(`Unknown programme "${key}"`, 'filter.programmeKey');
+    if (!p) throw badInput(`Unknown programme "${key}"`, 'programmeKey');
     return p.id;
   }
 
@@ -139,5 +146,56 @@ export class FundingService {
       (e) => ({ sort: e.spentOn, id: e.id }),
       Expenditure.from,
     );
+  }
+
+  /** A programme manager records spending of their programme. */
+  async record(viewer: Viewer, raw: ExpenditureInput): Promise<ExpenditureEntity> {
+    const today = new Date().toISOString().slice(0, 10);
+    const input = parseInput(
+      z.object({
+        programmeKey: z.string(),
+        category: z.string(),
+        amountCents: z.number().int('Whole cents only').positive('Must be more than 0').max(1e12),
+        spentOn: z.iso
+          .date('Use a date like 2026-03-31')
+          .refine((d) => d <= today, 'Not in the future'),
+        description: z.string().trim().min(3, 'Describe the expense').max(500),
+        fundingSourceKey: z.string().nullish(),
+        applicationId: z.string().uuid().nullish(),
+      }),
+      raw,
+    );
+    const programmeId = await this.programmeId(input.programmeKey);
+    if (!programmeId || !canManage(viewer, programmeId)) throw forbidden();
+    let fundingSourceId: string | null = null;
+    if (input.fundingSourceKey) {
+      const source = await this.ds
+        .getRepository(FundingSourceEntity)
+        .findOneBy({ key: input.fundingSourceKey });
+      if (!source)
+        throw badInput(
+          `Unknown funding source "${input.fundingSourceKey}"`,
+          'input.fundingSourceKey',
+        );
+      fundingSourceId = source.id;
+    }
+    if (input.applicationId) {
+      const app = await this.ds
+        .getRepository(ApplicationEntity)
+        .findOneBy({ id: input.applicationId });
+      if (!app || app.programmeId !== programmeId) {
+        throw badInput('No such application in this programme', 'input.applicationId');
+      }
+    }
+    return this.ds.getRepository(ExpenditureEntity).save({
+      programmeId,
+      category: input.category as ExpenditureEntity['category'],
+      amountCents: String(input.amountCents),
+      spentOn: input.spentOn,
+      description: input.description,
+      fundingSourceId,
+      applicationId: input.applicationId ?? null,
+      editionId: null,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import type { OrganisationKind, SizeClassKey } from './organisation.entity.js';
 import { OrganisationKindEnum, SizeClassEnum } from './organisation.types.js';
 
@@ -14,4 +14,16 @@ export class OrganisationFilter {
     description: 'Part of the name, or a KBO number in any common notation.',
   })
   search?: string | null;
+}
+
+@InputType()
+export class OrganisationProfileInput {
+  @Field(() => ID) organisationId!: string;
+  @Field(() => String, { nullable: true }) kboNumber?: string | null;
+  @Field(() => String) name!: string;
+  @Field(() => Int, { nullable: true }) employeeCount?: number | null;
+  @Field(() => String, { nullable: true }) naceCode?: string | null;
+  @Field(() => String, { nullable: true }) municipality?: string | null;
+  @Field(() => String, { nullable: true }) province?: string | null;
+  @Field(() => Boolean) hasPreventionCommittee!: boolean;
 }

@@ -1,12 +1,29 @@
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { notFound } from '../../graphql/errors.js';
+import { forbidden, notFound } from '../../graphql/errors.js';
 import { assertId } from '../../graphql/ids.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
-import { requireViewer } from '../../graphql/policy.js';
-import { OrganisationFilter } from './organisation.inputs.js';
+import { canActFor, isAdmin, requireViewer } from '../../graphql/policy.js';
+import {
+  NetworkMembershipEntity,
+  OrganisationEntity,
+  OrganisationProfileChangeEntity,
+} from './organisation.entity.js';
+import { OrganisationFilter, OrganisationProfileInput } from './organisation.inputs.js';
 import { OrganisationService } from './organisation.service.js';
-import { Organisation, OrganisationConnection } from './organisation.types.js';
+import { Organisation, OrganisationConnection, ProfileChange } from './organisation.types.js';
+import { OrganisationProfileService } from './organisation-profile.service.js';
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -31,5 +48,44 @@ export class OrganisationResolver {
     );
     if (!org) throw notFound('Organisation');
     return Organisation.from(org);
+  }
+
+  @Authorized('PARTICIPANT', 'NETWORK_COORDINATOR')
+  @Mutation(() => Organisation, { description: 'Update your company profile; changes are kept.' })
+  async updateOrganisationProfile(
+    @Arg('input', () => OrganisationProfileInput) input: OrganisationProfileInput,
+    @Ctx() ctx: Context,
+  ): Promise<Organisation> {
+    assertId(input.organisationId, 'input.organisationId');
+    return Organisation.from(
+      await new OrganisationProfileService(ctx.dataSource).update(requireViewer(ctx), input),
+    );
+  }
+
+  @FieldResolver(() => [ProfileChange], {
+    description: 'Dated profile changes, newest first (your own organisation only).',
+  })
+  async profileHistory(@Root() o: Organisation, @Ctx() ctx: Context): Promise<ProfileChange[]> {
+    const viewer = requireViewer(ctx);
+    if (!canActFor(viewer, o.id) && !isAdmin(viewer)) throw forbidden();
+    return ctx.dataSource
+      .getRepository(OrganisationProfileChangeEntity)
+      .find({ where: { organisationId: o.id }, order: { changedAt: 'DESC' }, take: 50 });
+  }
+
+  @FieldResolver(() => [Organisation], {
+    description: "A network's member companies (its coordinator and admins only).",
+  })
+  async members(@Root() o: Organisation, @Ctx() ctx: Context): Promise<Organisation[]> {
+    if (o.kind !== 'NETWORK') return [];
+    if (!canActFor(requireViewer(ctx), o.id)) throw forbidden();
+    const members = await ctx.dataSource
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .innerJoin(NetworkMembershipEntity, 'm', 'm.member_id = o.id')
+      .where('m.network_id = :id', { id: o.id })
+      .orderBy('o.name')
+      .getMany();
+    return members.map(Organisation.from);
   }
 }

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination.js';
 import {
   ORGANISATION_KINDS,
@@ -57,3 +58,10 @@ export class Organisation {
 
 @ObjectType()
 export class OrganisationConnection extends Connection(Organisation, 'Organisation') {}
+
+@ObjectType({ description: 'One dated change of an organisation profile.' })
+export class ProfileChange {
+  @Field(() => GraphQLISODateTime) changedAt!: Date;
+  @Field(() => GraphQLJSON, { description: 'Field → { from, to }.' })
+  changes!: Record<string, { from: unknown; to: unknown }>;
+}

@@ -113,6 +113,14 @@ export class StageDefinitionEntity {
   /** STEP positions run 1..n and map onto application.stageN_at; EXITs have their own order. */
   @Column({ type: 'integer' })
   position!: number;
+
+  /** EXIT only: allowed once this step is reached (drop out after approval). */
+  @Column({ name: 'requires_step', type: 'varchar', length: 32, nullable: true })
+  requiresStep!: string | null;
+
+  /** EXIT only: allowed only before this step is reached (reject before approval). */
+  @Column({ name: 'before_step', type: 'varchar', length: 32, nullable: true })
+  beforeStep!: string | null;
 }
 
 /** A yearly round or call of a programme: the natural cohort. */

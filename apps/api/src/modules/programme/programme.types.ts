@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { StageDefinition } from '@werkgezond/domain';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   COMPONENT_KINDS,
   type ComponentKind,
@@ -60,6 +61,7 @@ export class Stage {
 
 @ObjectType()
 export class ProgrammeComponent {
+  id!: string;
   @Field(() => String) key!: string;
   @Field(() => ComponentKindEnum) kind!: ComponentKind;
   @Field(() => String) name!: string;
@@ -67,6 +69,7 @@ export class ProgrammeComponent {
 
   static from(c: ProgrammeComponentEntity): ProgrammeComponent {
     return Object.assign(new ProgrammeComponent(), {
+      id: c.id,
       key: c.key,
       kind: c.kind,
       name: c.name,
@@ -122,4 +125,35 @@ export class Programme {
       operatorId: p.operatorId,
     });
   }
+}
+
+/** The domain's view of a stage definition row (exit rules included). */
+export function toDomainStage(s: StageDefinitionEntity): StageDefinition {
+  return {
+    key: s.key,
+    label: s.label,
+    kind: s.kind,
+    position: s.position,
+    ...(s.requiresStep ? { requiresStep: s.requiresStep } : {}),
+    ...(s.beforeStep ? { beforeStep: s.beforeStep } : {}),
+  };
+}
+
+@ObjectType()
+export class EligibilityReason {
+  @Field(() => String, { description: 'KIND, TOO_LARGE, SIZE_CLASS, HAS_COMMITTEE, REGION' })
+  code!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType({ description: 'Whether an organisation may take part, and why not.' })
+export class EligibilityVerdict {
+  @Field(() => Boolean) eligible!: boolean;
+  @Field(() => [EligibilityReason]) reasons!: EligibilityReason[];
+}
+
+@ObjectType()
+export class ToolboxUse {
+  @Field(() => String) componentKey!: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) lastUsedAt!: Date | null;
 }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Portal1795628883035 implements MigrationInterface {
-  name = 'Portal1795628883035';
+export class Portal1795628912557 implements MigrationInterface {
+  name = 'Portal1795628912557';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -24,6 +24,12 @@ export class Portal1795628883035 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE INDEX "idx_attachment_application" ON "attachment"  ("application_id") `,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "stage_definition" ADD "requires_step" character varying(32)`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "stage_definition" ADD "before_step" character varying(32)`,
     );
     await queryRunner.query(
       `ALTER TABLE "organisation_profile_change" ADD CONSTRAINT "FK_79bb536e767e80af8146ba06db4" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
@@ -52,6 +58,8 @@ export class Portal1795628883035 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "organisation_profile_change" DROP CONSTRAINT "FK_79bb536e767e80af8146ba06db4"`,
     );
+    await queryRunner.query(`ALTER TABLE "stage_definition" DROP COLUMN "before_step"`);
+    await queryRunner.query(`ALTER TABLE "stage_definition" DROP COLUMN "requires_step"`);
     await queryRunner.query(`DROP INDEX "public"."idx_attachment_application"`);
     await queryRunner.query(`DROP TABLE "attachment"`);
     await queryRunner.query(`DROP TABLE "participation_dossier"`);

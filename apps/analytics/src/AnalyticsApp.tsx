@@ -1,0 +1,47 @@
+import { ApolloProvider } from '@apollo/client/react';
+import type { RemoteMountOptions } from '@werkgezond/graphql-client';
+import { Alert, ErrorBoundary, SyncBrowserHistory } from '@werkgezond/ui';
+import { useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { createAnalyticsI18n } from './i18n/i18n';
+import { AnalyticsNotFoundPage } from './pages/AnalyticsNotFoundPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { ViewerContext } from './ViewerContext';
+
+function Crashed() {
+  const { t } = useTranslation('analytics');
+  return (
+    <Alert variant="error" title={t('ui:errorTitle')}>
+      <p>{t('crashed')}</p>
+    </Alert>
+  );
+}
+
+/** The analytics routes; its own router works under the shell's basePath (e.g. /analyse). */
+export function AnalyticsRoutes() {
+  return (
+    <Routes>
+      <Route index element={<OverviewPage />} />
+      <Route path="*" element={<AnalyticsNotFoundPage />} />
+    </Routes>
+  );
+}
+
+export function AnalyticsApp({ client, locale, viewer, basePath }: RemoteMountOptions) {
+  const i18n = useMemo(() => createAnalyticsI18n(locale), [locale]);
+  return (
+    <ApolloProvider client={client}>
+      <I18nextProvider i18n={i18n}>
+        <ViewerContext value={viewer}>
+          <ErrorBoundary fallback={() => <Crashed />}>
+            <BrowserRouter basename={basePath}>
+              <SyncBrowserHistory />
+              <AnalyticsRoutes />
+            </BrowserRouter>
+          </ErrorBoundary>
+        </ViewerContext>
+      </I18nextProvider>
+    </ApolloProvider>
+  );
+}

@@ -1,0 +1,93 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { SignOutDocument } from '@werkgezond/graphql-client';
+import { AppFooter, AppFrame, AppHeader, Button, Main, PrimaryNav, SkipLink } from '@werkgezond/ui';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { APP_PATHS, appsForRoles, SIGN_IN_PATH, SIGN_UP_PATH } from '../navigation/apps';
+import { forgetSession } from '../session/session';
+import { useViewer } from '../session/useViewer';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Moves focus to <main> after a client-side page change, as a full page load would. */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [pathname]);
+}
+
+export function ShellLayout() {
+  const { t } = useTranslation('shell');
+  const { viewer } = useViewer();
+  const client = useApolloClient();
+  const [signOut, { loading: signingOut }] = useMutation(SignOutDocument);
+  useFocusMainOnNavigation();
+  const apps = viewer ? appsForRoles(viewer.roles) : [];
+
+  const onSignOut = async () => {
+    try {
+      await signOut();
+    } finally {
+      // Even if the request failed, forget the session locally; the cookie expires on its own.
+      await forgetSession(client, SIGN_IN_PATH);
+    }
+  };
+
+  return (
+    <AppFrame>
+      <SkipLink />
+      <AppHeader
+        brand={
+          <Link to="/" aria-label={t('brandHome')}>
+            {t('brand')}
+          </Link>
+        }
+        navigation={
+          apps.length > 0 ? (
+            <PrimaryNav label={t('nav.label')}>
+              {apps.map((app) => (
+                <li key={app}>
+                  <NavLink to={APP_PATHS[app]} className="wg-nav__link">
+                    {t(`nav.${app}`)}
+                  </NavLink>
+                </li>
+              ))}
+            </PrimaryNav>
+          ) : null
+        }
+        actions={
+          <>
+            <LanguageSwitch />
+            {viewer ? (
+              <>
+                <span>{t('nav.signedInAs', { name: viewer.displayName })}</span>
+                <Button variant="secondary" onClick={onSignOut} busy={signingOut}>
+                  {t('nav.signOut')}
+                </Button>
+              </>
+            ) : (
+              <>
+                <NavLink to={SIGN_IN_PATH} className="wg-nav__link">
+                  {t('nav.signIn')}
+                </NavLink>
+                <NavLink to={SIGN_UP_PATH} className="wg-nav__link">
+                  {t('nav.signUp')}
+                </NavLink>
+              </>
+            )}
+          </>
+        }
+      />
+      <Main>
+        <Outlet />
+      </Main>
+      <AppFooter>{t('footer')}</AppFooter>
+    </AppFrame>
+  );
+}
