@@ -19,6 +19,9 @@ export interface AccessRule {
 }
 
 const ANALYTICS: Persona[] = ['analyst', 'admin'];
+const COMPANIES: Persona[] = ['participant', 'coordinator', 'admin'];
+const MANAGERS: Persona[] = ['manager', 'admin'];
+const NOBODY = '00000000-0000-4000-8000-000000000000';
 
 export const ACCESS_MATRIX: Record<string, AccessRule> = {
   'Query.viewer': { query: '{ viewer { id } }', allowed: 'everyone' },
@@ -61,4 +64,63 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     allowed: 'everyone',
   },
   'Mutation.signOut': { query: 'mutation { signOut }', allowed: 'signed-in', freshSession: true },
+  'Query.surveys': {
+    query: `{ surveys(programmeKey: "nv-gezond", organisationId: "${NOBODY}") { id } }`,
+    allowed: COMPANIES,
+  },
+  'Query.coaches': { query: '{ coaches(programmeKey: "gezondheidscoaches") { id } }', allowed: MANAGERS },
+  'Mutation.saveApplicationDraft': {
+    query: `mutation { saveApplicationDraft(input: { programmeKey: "nv-gezond", organisationId: "${NOBODY}",
+      registrationType: INDIVIDUAL }) { id } }`,
+    allowed: COMPANIES,
+  },
+  'Mutation.applyToProgramme': {
+    query: `mutation { applyToProgramme(input: { programmeKey: "nv-gezond", organisationId: "${NOBODY}",
+      registrationType: INDIVIDUAL }) { id } }`,
+    allowed: COMPANIES,
+  },
+  'Mutation.submitApplication': {
+    query: `mutation { submitApplication(applicationId: "${NOBODY}") { id } }`,
+    allowed: COMPANIES,
+  },
+  'Mutation.withdrawApplication': {
+    query: `mutation { withdrawApplication(input: { applicationId: "${NOBODY}", expectedVersion: 1,
+      reasonCode: "COST" }) { id } }`,
+    allowed: COMPANIES,
+  },
+  'Mutation.saveParticipationDossier': {
+    query: `mutation { saveParticipationDossier(input: { applicationId: "${NOBODY}", answers: [],
+      submit: false, expectedVersion: 1 }) { id } }`,
+    allowed: COMPANIES,
+  },
+  'Mutation.submitSurveyResponse': {
+    query: `mutation { submitSurveyResponse(input: { surveyId: "${NOBODY}", organisationId: "${NOBODY}",
+      answers: [] }) { id } }`,
+    allowed: COMPANIES,
+  },
+  'Mutation.updateOrganisationProfile': {
+    query: `mutation { updateOrganisationProfile(input: { organisationId: "${NOBODY}", name: "X BV",
+      hasPreventionCommittee: false }) { id } }`,
+    allowed: COMPANIES,
+  },
+  'Mutation.recordToolboxUse': {
+    query: `mutation { recordToolboxUse(programmeKey: "nv-gezond", componentKey: "x",
+      organisationId: "${NOBODY}") { componentKey } }`,
+    allowed: COMPANIES,
+  },
+  'Mutation.recordStageChange': {
+    query: `mutation { recordStageChange(input: { applicationId: "${NOBODY}", stage: "APPROVED",
+      expectedVersion: 1 }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.assignCoach': {
+    query: `mutation { assignCoach(input: { applicationId: "${NOBODY}", coachId: "${NOBODY}",
+      expectedVersion: 1 }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.recordExpenditure': {
+    query: `mutation { recordExpenditure(input: { programmeKey: "gezondheidscoaches", category: ADMINISTRATION,
+      amountCents: -1, spentOn: "2019-01-01", description: "refused" }) { id } }`,
+    allowed: MANAGERS,
+  },
 };

@@ -341,6 +341,9 @@ export class ApplicationLifecycleService {
     app: ApplicationEntity,
     input: StageInput,
   ) {
+    // Lock first: the row lock serialises concurrent actors, and a stale version is a
+    // CONFLICT whatever the stage rules would say.
+    await this.bumpVersion(em, app, input.expectedVersion);
     const defs = await this.stageDefinitions(em, app.programmeId);
     const events = await em
       .getRepository(ApplicationEventEntity)
@@ -356,7 +359,6 @@ export class ApplicationLifecycleService {
       }
       throw error;
     }
-    await this.bumpVersion(em, app, input.expectedVersion);
     const reasonText = input.reasonText?.trim().slice(0, 2000) || null;
     await em.insert(ApplicationEventEntity, {
       applicationId: app.id,

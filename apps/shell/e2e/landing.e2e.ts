@@ -1,0 +1,164 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO,
+  DEMO_COMPANY,
+  expectHeading,
+  expectNoSeriousAxeViolations,
+  graphql,
+  launchChromium,
+  newPage,
+  screenshot,
+  signIn,
+} from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function navLinks(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link').allTextContents();
+}
+
+/** The first column (row headers) of the applications table: who applied. */
+async function applicantCells(page: Page): Promise<string[]> {
+  await page.getByRole('table').first().waitFor();
+  return page.getByRole('table').first().locator('tbody th[scope=row]').allTextContents();
+}
+
+describe('landing in the app that fits the role', () => {
+  it('participant: the portal with their own company’s applications and no one else’s', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.participant);
+    await page.waitForURL(/\/portaal$/);
+    await expectHeading(page, 'Mijn aanvragen');
+    expect(await page.title()).toBe('Mijn aanvragen · Werkgezond');
+    expect(await navLinks(page)).toEqual(['Portaal']);
+
+    const applicants = await applicantCells(page);
+    expect(applicants.length).toBeGreaterThan(0);
+    expect(new Set(applicants)).toEqual(new Set([DEMO_COMPANY]));
+    const own = await graphql<{ applications: { totalCount: number } }>(page, '{ applications(first: 1) { totalCount } }');
+    expect(await page.getByText(new RegExp(`van ${own.applications.totalCount} aanvra`)).count()).toBe(1);
+
+    // Names of other companies, as an analyst sees them, must not appear on this page.
+    const { context: analystContext, page: analyst } = await newPage(browser);
+    await signIn(analyst, DEMO.analyst);
+    await expectHeading(analyst, "Overzicht van de programma's");
+    const everyone = await graphql<{ applications: { edges: { node: { organisation: { name: string } } }[] } }>(
+      analyst,
+      '{ applications(first: 100) { edges { node { organisation { name } } } } }',
+    );
+    await analystContext.close();
+    const others = [...new Set(everyone.applications.edges.map((e) => e.node.organisation.name))].filter(
+      (name) => name !== DEMO_COMPANY,
+    );
+    expect(others.length).toBeGreaterThan(10);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(others.filter((name) => text.includes(name))).toEqual([]);
+
+    await screenshot(page, 'portal-participant');
+    await expectNoSeriousAxeViolations(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('network coordinator: the portal with the network’s applications', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.network);
+    await page.waitForURL(/\/portaal$/);
+    await expectHeading(page, 'Mijn aanvragen');
+    expect(await navLinks(page)).toEqual(['Portaal']);
+    await page.locator('main table, main .wg-empty').first().waitFor();
+    await screenshot(page, 'portal-network');
+    await expectNoSeriousAxeViolations(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('programme manager: the portal with the applications of their programmes', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.manager);
+    await page.waitForURL(/\/portaal$/);
+    await expectHeading(page, "Aanvragen van mijn programma's");
+    expect(await navLinks(page)).toEqual(['Portaal']);
+    const applicants = await applicantCells(page);
+    expect(new Set(applicants).size).toBeGreaterThan(1);
+    await screenshot(page, 'portal-manager');
+    await expectNoSeriousAxeViolations(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('analyst: analytics with figures from the API, and no portal', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.analyst);
+    await page.waitForURL(/\/analyse$/);
+    await expectHeading(page, "Overzicht van de programma's");
+    expect(await navLinks(page)).toEqual(['Analyse']);
+    const api = await graphql<{ programmes: { key: string; name: string }[] }>(page, '{ programmes { key name } }');
+    expect(api.programmes.length).toBeGreaterThanOrEqual(2);
+    for (const programme of api.programmes) {
+      const { applications } = await graphql<{ applications: { totalCount: number } }>(
+        page,
+        'query ($key: String) { applications(first: 1, filter: { programmeKey: $key }) { totalCount } }',
+        { key: programme.key },
+      );
+      const section = page.getByRole('region', { name: programme.name });
+      await section.getByRole('table').waitFor({ timeout: 20_000 });
+      const expected = applications.totalCount.toLocaleString('nl-BE');
+      expect(await section.locator('.wg-stat').first().textContent()).toBe(`Aanvragen${expected}`);
+    }
+    await page.goto('/portaal');
+    await expectHeading(page, 'Geen toegang');
+    await page.goBack();
+    await expectHeading(page, "Overzicht van de programma's");
+    await page.getByRole('region').first().getByRole('table').waitFor();
+    await screenshot(page, 'analytics-analyst');
+    await expectNoSeriousAxeViolations(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('admin: both apps, switched from the navigation', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.admin);
+    await page.waitForURL(/\/portaal$/);
+    expect(await navLinks(page)).toEqual(['Portaal', 'Analyse']);
+    await page.locator('main table, main .wg-empty').first().waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'portal-admin');
+    await page.getByRole('link', { name: 'Analyse' }).click();
+    await page.waitForURL(/\/analyse$/);
+    await expectHeading(page, "Overzicht van de programma's");
+    expect(await page.getByRole('link', { name: 'Analyse' }).getAttribute('aria-current')).toBe('page');
+    await page.getByRole('region').first().getByRole('table').waitFor();
+    await screenshot(page, 'analytics-admin');
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole('link', { name: 'Portaal' }).click();
+    await expectHeading(page, 'Aanvragen');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a remote that fails to load', () => {
+  it('shows a clear message with a retry button instead of a blank page', async () => {
+    const { context, page } = await newPage(browser);
+    await page.route('**/analytics/remoteEntry.js', (route) => route.abort('connectionrefused'));
+    await signIn(page, DEMO.analyst);
+    const alert = page.getByRole('alert').filter({ hasText: 'Analyse kon niet geladen worden' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).isVisible()).toBe(true);
+    await screenshot(page, 'remote-failed');
+    await expectNoSeriousAxeViolations(page);
+    await page.unroute('**/analytics/remoteEntry.js');
+    await alert.getByRole('button', { name: 'Opnieuw laden' }).click();
+    await expectHeading(page, "Overzicht van de programma's");
+    await context.close();
+  });
+});
