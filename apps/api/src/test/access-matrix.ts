@@ -68,7 +68,10 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     query: `{ surveys(programmeKey: "nv-gezond", organisationId: "${NOBODY}") { id } }`,
     allowed: COMPANIES,
   },
-  'Query.coaches': { query: '{ coaches(programmeKey: "gezondheidscoaches") { id } }', allowed: MANAGERS },
+  'Query.coaches': {
+    query: '{ coaches(programmeKey: "gezondheidscoaches") { id } }',
+    allowed: MANAGERS,
+  },
   'Mutation.saveApplicationDraft': {
     query: `mutation { saveApplicationDraft(input: { programmeKey: "nv-gezond", organisationId: "${NOBODY}",
       registrationType: INDIVIDUAL }) { id } }`,
