@@ -8,7 +8,15 @@ import { startEmbeddedDatabase } from './database/embedded.js';
 import { createApp } from './server.js';
 
 const config = loadConfig();
-const logger = pino({ level: config.LOG_LEVEL });
+const logger = pino({
+  level: config.LOG_LEVEL,
+  // Session cookies and API keys never reach the logs.
+  redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  // Readable lines in a terminal; JSON (one object per line) everywhere else.
+  ...(process.stdout.isTTY
+    ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+    : {}),
+});
 
 /** Embedded database and attachments live here unless configured otherwise. */
 const dataDir = config.DATA_DIR ?? resolve(import.meta.dirname, '../.data');
