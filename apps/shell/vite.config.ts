@@ -54,7 +54,11 @@ export default defineConfig(({ mode }) => {
     },
     preview: {
       port: 4173,
-      proxy: { '/graphql': 'http://localhost:4000', '/portal/': 'http://localhost:4000', '/analytics/': 'http://localhost:4000' },
+      proxy: {
+        '/graphql': 'http://localhost:4000',
+        '/portal/': 'http://localhost:4000',
+        '/analytics/': 'http://localhost:4000',
+      },
     },
   };
 });

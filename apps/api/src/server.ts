@@ -17,6 +17,9 @@ import { getSchema } from './graphql/schema.js';
 import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { readSessionToken } from './modules/auth/session-cookie.js';
+import type { ResearchConfig } from './research/research.config.js';
+import { createResearchEndpoint } from './research/research.server.js';
+import { DEFAULT_RESEARCH_IDE_DIR, researchIdeRoutes } from './research/research-ide.routes.js';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -27,6 +30,10 @@ export interface AppOptions {
   webRoot?: string;
   /** Where dossier attachments are stored. */
   attachmentDir: string;
+  /** Limits of the research endpoint beyond the environment's (tests lower the budget). */
+  research?: Partial<ResearchConfig>;
+  /** The built research IDE (default apps/research-ide/dist). */
+  researchIdeDir?: string;
 }
 
 export interface App {
@@ -41,6 +48,8 @@ export async function createApp({
   development = false,
   webRoot,
   attachmentDir,
+  research: researchOverrides,
+  researchIdeDir = DEFAULT_RESEARCH_IDE_DIR,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -104,6 +113,16 @@ export async function createApp({
       },
     }),
   );
+
+  // Research API: its own Apollo Server and schema, API keys instead of sessions.
+  const research = await createResearchEndpoint({
+    dataSource,
+    logger,
+    development,
+    ...(researchOverrides ? { config: researchOverrides } : {}),
+  });
+  app.use('/research/graphql', research.router);
+  app.use('/research', researchIdeRoutes(researchIdeDir, logger));
 
   if (webRoot) serveFrontEnds(app, webRoot, logger);
   return { app, httpServer, apollo };

@@ -1,5 +1,5 @@
-import type { RemoteMountOptions } from '@werkgezond/graphql-client';
 import { ApolloProvider } from '@apollo/client/react';
+import type { RemoteMountOptions } from '@werkgezond/graphql-client';
 import { Alert, ErrorBoundary, SyncBrowserHistory } from '@werkgezond/ui';
 import { useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';

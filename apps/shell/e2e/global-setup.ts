@@ -37,7 +37,8 @@ function freePort(): Promise<number> {
 async function waitForHealth(url: string, api: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error(`The API exited with code ${api.exitCode} before it was healthy`);
+    if (api.exitCode !== null)
+      throw new Error(`The API exited with code ${api.exitCode} before it was healthy`);
     try {
       const response = await fetch(`${url}/health`);
       if (response.ok) return;
@@ -69,7 +70,13 @@ export default async function setup(project: TestProject) {
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'werkgezond-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   // Always the embedded database with the demo dataset, even when CI points DATABASE_URL at
   // its PostgreSQL for the API's integration tests.
   delete env.DATABASE_URL;

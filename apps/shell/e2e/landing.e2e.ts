@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 async function navLinks(page: Page): Promise<string[]> {
-  return page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link').allTextContents();
+  return page
+    .getByRole('navigation', { name: 'Hoofdnavigatie' })
+    .getByRole('link')
+    .allTextContents();
 }
 
 /** The first column (row headers) of the applications table: who applied. */
@@ -42,21 +45,25 @@ describe('landing in the app that fits the role', () => {
     const applicants = await applicantCells(page);
     expect(applicants.length).toBeGreaterThan(0);
     expect(new Set(applicants)).toEqual(new Set([DEMO_COMPANY]));
-    const own = await graphql<{ applications: { totalCount: number } }>(page, '{ applications(first: 1) { totalCount } }');
-    expect(await page.getByText(new RegExp(`van ${own.applications.totalCount} aanvra`)).count()).toBe(1);
+    const own = await graphql<{ applications: { totalCount: number } }>(
+      page,
+      '{ applications(first: 1) { totalCount } }',
+    );
+    expect(
+      await page.getByText(new RegExp(`van ${own.applications.totalCount} aanvra`)).count(),
+    ).toBe(1);
 
-    // Names of other companies, as an analyst sees them, must not appear on this page.
-    const { context: analystContext, page: analyst } = await newPage(browser);
-    await signIn(analyst, DEMO.analyst);
-    await expectHeading(analyst, "Overzicht van de programma's");
-    const everyone = await graphql<{ applications: { edges: { node: { organisation: { name: string } } }[] } }>(
-      analyst,
-      '{ applications(first: 100) { edges { node { organisation { name } } } } }',
-    );
-    await analystContext.close();
-    const others = [...new Set(everyone.applications.edges.map((e) => e.node.organisation.name))].filter(
-      (name) => name !== DEMO_COMPANY,
-    );
+    // Names of other applicants, as the admin sees them, must not appear on this page.
+    const { context: adminContext, page: admin } = await newPage(browser);
+    await signIn(admin, DEMO.admin);
+    await admin.waitForURL(/\/portaal$/);
+    const everyone = await graphql<{
+      applications: { edges: { node: { organisation: { name: string } } }[] };
+    }>(admin, '{ applications(first: 100) { edges { node { organisation { name } } } } }');
+    await adminContext.close();
+    const others = [
+      ...new Set(everyone.applications.edges.map((e) => e.node.organisation.name)),
+    ].filter((name) => name !== DEMO_COMPANY);
     expect(others.length).toBeGreaterThan(10);
     const text = (await page.locator('main').textContent()) ?? '';
     expect(others.filter((name) => text.includes(name))).toEqual([]);
@@ -100,24 +107,40 @@ describe('landing in the app that fits the role', () => {
     await page.waitForURL(/\/analyse$/);
     await expectHeading(page, "Overzicht van de programma's");
     expect(await navLinks(page)).toEqual(['Analyse']);
-    const api = await graphql<{ programmes: { key: string; name: string }[] }>(page, '{ programmes { key name } }');
+    const api = await graphql<{ programmes: { key: string; name: string }[] }>(
+      page,
+      '{ programmes { key name } }',
+    );
     expect(api.programmes.length).toBeGreaterThanOrEqual(2);
     for (const programme of api.programmes) {
-      const { applications } = await graphql<{ applications: { totalCount: number } }>(
+      const { funding, publishedFigures } = await graphql<{
+        funding: { allocatedCents: number };
+        publishedFigures: { id: string }[];
+      }>(
         page,
-        'query ($key: String) { applications(first: 1, filter: { programmeKey: $key }) { totalCount } }',
+        'query ($key: String!) { funding(filter: { programmeKey: $key }) { allocatedCents } publishedFigures(programmeKey: $key) { id } }',
         { key: programme.key },
       );
       const section = page.getByRole('region', { name: programme.name });
-      await section.getByRole('table').waitFor({ timeout: 20_000 });
-      const expected = applications.totalCount.toLocaleString('nl-BE');
-      expect(await section.locator('.wg-stat').first().textContent()).toBe(`Aanvragen${expected}`);
+      await section.getByRole('table').first().waitFor({ timeout: 20_000 });
+      const euros = new Intl.NumberFormat('nl-BE', {
+        style: 'currency',
+        currency: 'EUR',
+        maximumFractionDigits: 0,
+      }).format(funding.allocatedCents / 100);
+      const stats = await section.locator('.wg-stat').allTextContents();
+      expect(stats).toContain(`Budget toegekend${euros}`);
+      expect(stats).toContain(`Gepubliceerde cijfers${publishedFigures.length}`);
+      const figureRows = section
+        .getByRole('table', { name: /gepubliceerd|parlementaire/i })
+        .locator('tbody tr');
+      expect(await figureRows.count()).toBe(Math.max(1, publishedFigures.length));
     }
     await page.goto('/portaal');
     await expectHeading(page, 'Geen toegang');
     await page.goBack();
     await expectHeading(page, "Overzicht van de programma's");
-    await page.getByRole('region').first().getByRole('table').waitFor();
+    await page.getByRole('region').first().getByRole('table').first().waitFor();
     await screenshot(page, 'analytics-analyst');
     await expectNoSeriousAxeViolations(page);
     expect(consoleErrors).toEqual([]);
@@ -135,8 +158,10 @@ describe('landing in the app that fits the role', () => {
     await page.getByRole('link', { name: 'Analyse' }).click();
     await page.waitForURL(/\/analyse$/);
     await expectHeading(page, "Overzicht van de programma's");
-    expect(await page.getByRole('link', { name: 'Analyse' }).getAttribute('aria-current')).toBe('page');
-    await page.getByRole('region').first().getByRole('table').waitFor();
+    expect(await page.getByRole('link', { name: 'Analyse' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    await page.getByRole('region').first().getByRole('table').first().waitFor();
     await screenshot(page, 'analytics-admin');
     await expectNoSeriousAxeViolations(page);
     await page.getByRole('link', { name: 'Portaal' }).click();

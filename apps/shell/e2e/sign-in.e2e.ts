@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, expectHeading, expectNoSeriousAxeViolations, launchChromium, newPage, screenshot, signIn } from './support';
+import {
+  DEMO,
+  expectHeading,
+  expectNoSeriousAxeViolations,
+  launchChromium,
+  newPage,
+  screenshot,
+  signIn,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,7 +51,9 @@ describe('sign-in page', () => {
     const email = page.getByLabel('E-mailadres');
     await page.getByText('E-mailadres is verplicht.').first().waitFor();
     expect(await email.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('alert').first().textContent()).toContain('Aanmelden is niet gelukt');
+    expect(await page.getByRole('alert').first().textContent()).toContain(
+      'Aanmelden is niet gelukt',
+    );
     await context.close();
   });
 
@@ -68,12 +78,17 @@ describe('sign-in page', () => {
     for (let attempt = 1; attempt <= 6; attempt++) {
       await page.getByLabel('Wachtwoord').fill(`wrong-${attempt}`);
       await page.getByRole('button', { name: 'Aanmelden' }).click();
-      await page.getByRole('alert').filter({ hasText: /klopt niet|Te veel/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /klopt niet|Te veel/ })
+        .waitFor();
       if (await page.getByText('Te veel mislukte pogingen').isVisible()) break;
     }
     const alert = page.getByRole('alert').filter({ hasText: 'Te veel mislukte pogingen' });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/opnieuw proberen|over \d+ (minuut|minuten|seconde|seconden)/);
+    expect(await alert.textContent()).toMatch(
+      /opnieuw proberen|over \d+ (minuut|minuten|seconde|seconden)/,
+    );
     expect(await alert.textContent()).toMatch(/\d+ (minuut|minuten|seconde|seconden)/);
     await screenshot(page, 'sign-in-rate-limited');
     await context.close();
@@ -113,9 +128,13 @@ describe('sign-in page', () => {
     await page.reload();
     await expectHeading(page, 'Sign in');
     await page.getByLabel('E-mail address').fill(DEMO.analyst);
-    await page.getByLabel('Password', { exact: true }).fill('werkgezond-demo');
+    await page.getByLabel(/^Password/).fill('werkgezond-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectHeading(page, 'Programme overview');
+    await page.getByRole('region').first().getByRole('table').first().waitFor();
+    expect(
+      await page.getByRole('region').first().locator('.wg-stat').first().textContent(),
+    ).toMatch(/^Editions/);
     await screenshot(page, 'analytics-en');
     await context.close();
   });

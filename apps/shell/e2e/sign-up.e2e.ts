@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHeading, expectNoSeriousAxeViolations, launchChromium, newPage, screenshot } from './support';
+import {
+  expectHeading,
+  expectNoSeriousAxeViolations,
+  launchChromium,
+  newPage,
+  screenshot,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -64,7 +64,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** Waits until the remote has rendered its page heading. */
 export async function expectHeading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ state: 'visible', timeout: 20_000 });
+  await page
+    .getByRole('heading', { level: 1, name })
+    .waitFor({ state: 'visible', timeout: 20_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -85,20 +87,41 @@ interface AxeViolation {
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
       resultTypes: ['violations'],
     });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  const report = serious.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+  );
   expect(report).toEqual([]);
 }
 
 /** A GraphQL request with the page's cookies (the same session as the browser). */
-export async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function graphql<T>(
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await page.request.post('/graphql', {
     data: { query, variables },
     headers: { 'content-type': 'application/json' },
@@ -107,4 +130,3 @@ export async function graphql<T>(page: Page, query: string, variables: Record<st
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body.data as T;
 }
-

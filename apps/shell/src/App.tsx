@@ -6,7 +6,14 @@ import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { LocaleProvider } from './i18n/LocaleContext';
 import { ShellLayout } from './layout/ShellLayout';
-import { APP_PATHS, type AppKey, canOpen, NO_ACCESS_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from './navigation/apps';
+import {
+  APP_PATHS,
+  type AppKey,
+  canOpen,
+  NO_ACCESS_PATH,
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+} from './navigation/apps';
 import { HomeRedirect } from './pages/HomeRedirect';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -49,8 +56,14 @@ export function App({ client, i18n, loadRemote }: AppProps) {
                 <Route path={SIGN_IN_PATH} element={<SignInPage />} />
                 <Route path={SIGN_UP_PATH} element={<SignUpPage />} />
                 <Route path={NO_ACCESS_PATH} element={<NoAccessPage />} />
-                <Route path={`${APP_PATHS.portal}/*`} element={<RemoteRoute app="portal" load={loadRemote} />} />
-                <Route path={`${APP_PATHS.analytics}/*`} element={<RemoteRoute app="analytics" load={loadRemote} />} />
+                <Route
+                  path={`${APP_PATHS.portal}/*`}
+                  element={<RemoteRoute app="portal" load={loadRemote} />}
+                />
+                <Route
+                  path={`${APP_PATHS.analytics}/*`}
+                  element={<RemoteRoute app="analytics" load={loadRemote} />}
+                />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

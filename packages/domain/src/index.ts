@@ -1,4 +1,5 @@
 export * from './disclosure.js';
+export * from './disclosure-linked.js';
 export * from './eligibility.js';
 export * from './funnel.js';
 export * from './kbo.js';

@@ -5,6 +5,7 @@ import {
   compareProportions,
   fisherExactTest,
   percentile,
+  percentileOfHistogram,
   wilsonInterval,
 } from './statistics.js';
 
@@ -57,6 +58,54 @@ describe('wilsonInterval', () => {
     [1, 4, 0],
   ])('refuses %s/%s at %s', (x, n, confidence) => {
     expect(() => wilsonInterval(x, n, confidence)).toThrow(RangeError);
+  });
+});
+
+describe('percentileOfHistogram', () => {
+  // Type-7 quantiles (R's quantile() default, PostgreSQL's percentile_cont): for the values
+  // 1, 1, 2, 3, 3, 3, 10 R gives quantile(x, c(0.5, 0.9, 0.25)) = 3, 5.8, 1.5.
+  it('matches R quantile(c(1, 1, 2, 3, 3, 3, 10)) without expanding the bins', () => {
+    const bins = [
+      { value: 3, count: 3 },
+      { value: 1, count: 2 },
+      { value: 10, count: 1 },
+      { value: 2, count: 1 },
+    ];
+    expect(percentileOfHistogram(bins, 0.5)).toBe(3);
+    expect(percentileOfHistogram(bins, 0.9)).toBeCloseTo(5.8, 12);
+    expect(percentileOfHistogram(bins, 0.25)).toBe(1.5);
+    expect(percentileOfHistogram(bins, 0)).toBe(1);
+    expect(percentileOfHistogram(bins, 1)).toBe(10);
+  });
+
+  it('agrees with percentile() on the expanded values', () => {
+    let seed = 7;
+    const next = (max: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % (max + 1);
+    };
+    for (let i = 0; i < 100; i++) {
+      const bins = Array.from({ length: 1 + next(12) }, () => ({ value: next(60), count: next(9) }));
+      const values = bins.flatMap((b) => Array.from({ length: b.count }, () => b.value));
+      for (const p of [0, 0.1, 0.5, 0.9, 0.95, 1]) {
+        const expected = percentile(values, p);
+        const actual = percentileOfHistogram(bins, p);
+        if (expected === null) expect(actual).toBeNull();
+        else expect(actual).toBeCloseTo(expected, 12);
+      }
+    }
+  });
+
+  it('returns null for an empty histogram or only empty bins', () => {
+    expect(percentileOfHistogram([], 0.5)).toBeNull();
+    expect(percentileOfHistogram([{ value: 4, count: 0 }], 0.5)).toBeNull();
+  });
+
+  it('refuses bad bins and p outside [0, 1]', () => {
+    expect(() => percentileOfHistogram([{ value: 1, count: -1 }], 0.5)).toThrow(RangeError);
+    expect(() => percentileOfHistogram([{ value: 1, count: 1.5 }], 0.5)).toThrow(RangeError);
+    expect(() => percentileOfHistogram([{ value: Number.NaN, count: 1 }], 0.5)).toThrow(RangeError);
+    expect(() => percentileOfHistogram([{ value: 1, count: 1 }], 1.1)).toThrow(RangeError);
   });
 });
 

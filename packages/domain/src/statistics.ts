@@ -73,6 +73,43 @@ export function percentile(values: readonly number[], p: number): number | null 
   return low + (rank - below) * (high - low);
 }
 
+export interface HistogramBin {
+  readonly value: number;
+  /** How many observations have exactly this value. */
+  readonly count: number;
+}
+
+/**
+ * {@link percentile} of the multiset a histogram describes, without expanding it: SQL can
+ * return a few hundred (value, count) pairs instead of a row per application, and the result is
+ * the same as percentile_cont over the underlying values. Bins need not be sorted; values may
+ * repeat across bins. Returns null when the histogram holds no observations.
+ */
+export function percentileOfHistogram(bins: readonly HistogramBin[], p: number): number | null {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must lie in [0, 1], got ${p}`);
+  for (const bin of bins) {
+    if (!Number.isFinite(bin.value)) throw new RangeError(`bin values must be finite, got ${bin.value}`);
+    assertCount('bin count', bin.count);
+  }
+  const sorted = bins.filter((b) => b.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, b) => sum + b.count, 0);
+  if (total === 0) return null;
+  const rank = (total - 1) * p;
+  const below = Math.floor(rank);
+  // The values at 0-based positions `below` and `below + 1` of the expanded, sorted multiset.
+  const valueAt = (position: number): number => {
+    let seen = 0;
+    for (const bin of sorted) {
+      seen += bin.count;
+      if (position < seen) return bin.value;
+    }
+    return (sorted.at(-1) as HistogramBin).value;
+  };
+  const low = valueAt(below);
+  const high = valueAt(Math.min(below + 1, total - 1));
+  return low + (rank - below) * (high - low);
+}
+
 export interface TestResult {
   readonly pValue: number;
 }

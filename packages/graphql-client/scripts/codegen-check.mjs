@@ -36,7 +36,9 @@ try {
   for (const file of new Set([...expected, ...actual])) {
     if (!expected.includes(file)) problems.push(`  ${file}: committed but no longer generated`);
     else if (!actual.includes(file)) problems.push(`  ${file}: generated but not committed`);
-    else if (readFileSync(join(fresh, file), 'utf8') !== readFileSync(join(committed, file), 'utf8')) {
+    else if (
+      readFileSync(join(fresh, file), 'utf8') !== readFileSync(join(committed, file), 'utf8')
+    ) {
       problems.push(`  ${file}: differs from a fresh generation`);
     }
   }

@@ -4,12 +4,17 @@ import { apiErrors, errorFieldName, firstApiError, isNetworkError } from './erro
 import { MyApplicationsDocument, SignInDocument, ViewerDocument } from './generated/graphql';
 
 function jsonResponse(body: unknown): Response {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 describe('createApolloClient', () => {
   it('posts to /graphql with the session cookie policy and JSON (not a CSRF-simple request)', async () => {
-    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => jsonResponse({ data: { viewer: null } }));
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) =>
+      jsonResponse({ data: { viewer: null } }),
+    );
     const client = createApolloClient({ uri: 'http://localhost/graphql', fetch });
     const result = await client.query({ query: ViewerDocument });
     expect(result.data?.viewer).toBeNull();
@@ -20,15 +25,26 @@ describe('createApolloClient', () => {
   });
 
   it('reports an expired session but not a failed sign-in', async () => {
-    const unauthenticated = { errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] };
+    const unauthenticated = {
+      errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }],
+    };
     const fetch = vi.fn(async () => jsonResponse(unauthenticated));
     const onUnauthenticated = vi.fn();
-    const client = createApolloClient({ uri: 'http://localhost/graphql', fetch, onUnauthenticated });
+    const client = createApolloClient({
+      uri: 'http://localhost/graphql',
+      fetch,
+      onUnauthenticated,
+    });
     await expect(
-      client.mutate({ mutation: SignInDocument, variables: { input: { email: 'a@b.be', password: 'x' } } }),
+      client.mutate({
+        mutation: SignInDocument,
+        variables: { input: { email: 'a@b.be', password: 'x' } },
+      }),
     ).rejects.toThrow();
     expect(onUnauthenticated).not.toHaveBeenCalled();
-    await expect(client.query({ query: MyApplicationsDocument, variables: { first: 5 } })).rejects.toThrow();
+    await expect(
+      client.query({ query: MyApplicationsDocument, variables: { first: 5 } }),
+    ).rejects.toThrow();
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
   });
 });
@@ -38,15 +54,27 @@ describe('apiErrors', () => {
     const fetch = vi.fn(async () =>
       jsonResponse({
         errors: [
-          { message: 'Too many attempts', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 59.2 } },
-          { message: 'Invalid KBO number', extensions: { code: 'BAD_USER_INPUT', field: 'input.kboNumber' } },
+          {
+            message: 'Too many attempts',
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 59.2 },
+          },
+          {
+            message: 'Invalid KBO number',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.kboNumber' },
+          },
         ],
       }),
     );
     const client = createApolloClient({ uri: 'http://localhost/graphql', fetch });
     const error = await client
-      .mutate({ mutation: SignInDocument, variables: { input: { email: 'a@b.be', password: 'x' } } })
-      .then(() => null, (e: unknown) => e);
+      .mutate({
+        mutation: SignInDocument,
+        variables: { input: { email: 'a@b.be', password: 'x' } },
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     const errors = apiErrors(error);
     expect(errors).toEqual([
       { code: 'RATE_LIMITED', message: 'Too many attempts', retryAfterSeconds: 60 },
@@ -62,7 +90,10 @@ describe('apiErrors', () => {
       throw new TypeError('fetch failed');
     });
     const client = createApolloClient({ uri: 'http://localhost/graphql', fetch });
-    const error = await client.query({ query: ViewerDocument }).then(() => null, (e: unknown) => e);
+    const error = await client.query({ query: ViewerDocument }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(apiErrors(error)).toEqual([]);
     expect(isNetworkError(error)).toBe(true);
   });
@@ -77,8 +108,18 @@ describe('cache', () => {
       submittedAt: '2019-01-01T00:00:00.000Z',
       registrationType: 'INDIVIDUAL' as const,
       companyCount: 1,
-      currentStage: { __typename: 'Stage' as const, key: 'APPLIED', label: 'Aangevraagd', kind: 'STEP' as const },
-      programme: { __typename: 'Programme' as const, id: 'p1', key: 'gezondheidscoaches', name: 'Gezondheidscoaches' },
+      currentStage: {
+        __typename: 'Stage' as const,
+        key: 'APPLIED',
+        label: 'Aangevraagd',
+        kind: 'STEP' as const,
+      },
+      programme: {
+        __typename: 'Programme' as const,
+        id: 'p1',
+        key: 'gezondheidscoaches',
+        name: 'Gezondheidscoaches',
+      },
       edition: { __typename: 'Edition' as const, id: 'e1', year: 2019 },
       organisation: { __typename: 'Organisation' as const, id: 'o1', name: 'Bakkerij De Zon' },
     });
@@ -87,11 +128,23 @@ describe('cache', () => {
         __typename: 'ApplicationConnection' as const,
         totalCount: 3,
         pageInfo: { __typename: 'PageInfo' as const, hasNextPage, endCursor: ids.at(-1) ?? null },
-        edges: ids.map((id) => ({ __typename: 'ApplicationEdge' as const, cursor: id, node: node(id) })),
+        edges: ids.map((id) => ({
+          __typename: 'ApplicationEdge' as const,
+          cursor: id,
+          node: node(id),
+        })),
       },
     });
-    cache.writeQuery({ query: MyApplicationsDocument, variables: { first: 2 }, data: page(['a', 'b'], true) });
-    cache.writeQuery({ query: MyApplicationsDocument, variables: { first: 2, after: 'b' }, data: page(['c'], false) });
+    cache.writeQuery({
+      query: MyApplicationsDocument,
+      variables: { first: 2 },
+      data: page(['a', 'b'], true),
+    });
+    cache.writeQuery({
+      query: MyApplicationsDocument,
+      variables: { first: 2, after: 'b' },
+      data: page(['c'], false),
+    });
     const merged = cache.readQuery({ query: MyApplicationsDocument, variables: { first: 2 } });
     expect(merged?.applications.edges.map((e) => e.node.id)).toEqual(['a', 'b', 'c']);
     expect(merged?.applications.totalCount).toBe(3);

@@ -1,4 +1,10 @@
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import {
+  ApolloClient,
+  ApolloLink,
+  CombinedGraphQLErrors,
+  HttpLink,
+  InMemoryCache,
+} from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 
@@ -60,7 +66,10 @@ export function createApolloClient({
   const http = new HttpLink({ uri, credentials, ...(customFetch ? { fetch: customFetch } : {}) });
   const sessionWatch = new ErrorLink(({ error, operation }) => {
     if (!onUnauthenticated || CREDENTIAL_OPERATIONS.has(operation.operationName ?? '')) return;
-    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+    if (
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
+    ) {
       onUnauthenticated();
     }
   });

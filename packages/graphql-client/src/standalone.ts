@@ -39,18 +39,25 @@ export async function runStandalone({
     element.textContent = `The API at ${uri} did not answer (is it running on :4000?): ${String(error)}`;
     return;
   }
-  element.replaceChildren(signInForm(async (email, password) => {
-    try {
-      const { data } = await client.mutate({ mutation: SignInDocument, variables: { input: { email, password } } });
-      if (data) start(data.signIn);
-      return null;
-    } catch (error) {
-      return apiErrors(error)[0]?.message ?? String(error);
-    }
-  }));
+  element.replaceChildren(
+    signInForm(async (email, password) => {
+      try {
+        const { data } = await client.mutate({
+          mutation: SignInDocument,
+          variables: { input: { email, password } },
+        });
+        if (data) start(data.signIn);
+        return null;
+      } catch (error) {
+        return apiErrors(error)[0]?.message ?? String(error);
+      }
+    }),
+  );
 }
 
-function signInForm(submit: (email: string, password: string) => Promise<string | null>): HTMLElement {
+function signInForm(
+  submit: (email: string, password: string) => Promise<string | null>,
+): HTMLElement {
   const form = document.createElement('form');
   form.className = 'wg-main wg-auth';
   form.innerHTML = `

@@ -4,8 +4,12 @@ export { Card, type CardProps } from './components/Card';
 export { Checkbox, type CheckboxProps } from './components/Checkbox';
 export { DataTable, type DataTableColumn, type DataTableProps } from './components/DataTable';
 export { EmptyState, type EmptyStateProps } from './components/EmptyState';
-export { ErrorSummary, type ErrorSummaryProps, type FieldErrorLink } from './components/ErrorSummary';
 export { ErrorBoundary, type ErrorBoundaryProps } from './components/ErrorBoundary';
+export {
+  ErrorSummary,
+  type ErrorSummaryProps,
+  type FieldErrorLink,
+} from './components/ErrorSummary';
 export {
   AppFooter,
   AppFrame,

@@ -3,5 +3,9 @@ import en from './en.json';
 import nlBE from './nl-BE.json';
 
 export function createAnalyticsI18n(locale: Locale) {
-  return createI18n({ locale, defaultNamespace: 'analytics', catalogues: { 'nl-BE': { analytics: nlBE }, en: { analytics: en } } });
+  return createI18n({
+    locale,
+    defaultNamespace: 'analytics',
+    catalogues: { 'nl-BE': { analytics: nlBE }, en: { analytics: en } },
+  });
 }

@@ -41,6 +41,9 @@ export function OverviewPage() {
   return (
     <>
       <PageHeader title={t('overview.title')} description={t('overview.description')} />
+      <Alert variant="info">
+        <p>{t('overview.funnelComing')}</p>
+      </Alert>
       {body}
     </>
   );

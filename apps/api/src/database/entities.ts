@@ -1,4 +1,11 @@
 import {
+  ChangeLogEntity,
+  FunnelCellEntity,
+  FunnelLagEntity,
+  RollupProgrammeEntity,
+  RollupStateEntity,
+} from '../modules/analytics/analytics.entity.js';
+import {
   ApplicationEntity,
   ApplicationEventEntity,
   ApplicationMemberEntity,
@@ -26,6 +33,7 @@ import {
   StageDefinitionEntity,
   ToolboxUseEntity,
 } from '../modules/programme/programme.entity.js';
+import { ResearchApiKeyEntity } from '../research/research-key.entity.js';
 import { PublishedFigureEntity } from '../modules/published-figure/published-figure.entity.js';
 import {
   SurveyEntity,
@@ -61,4 +69,10 @@ export const entities = [
   ParticipationDossierEntity,
   AttachmentEntity,
   ToolboxUseEntity,
+  FunnelCellEntity,
+  FunnelLagEntity,
+  RollupStateEntity,
+  RollupProgrammeEntity,
+  ChangeLogEntity,
+  ResearchApiKeyEntity,
 ];

@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
+  | 'QUERY_TOO_LARGE'
+  | 'POPULATION_TOO_SMALL'
+  | 'TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 export function userError(
@@ -41,6 +44,9 @@ const EXPOSED_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COMPLEX',
+  'QUERY_TOO_LARGE',
+  'POPULATION_TOO_SMALL',
+  'TIMEOUT',
   'RATE_LIMITED',
 ]);
 

@@ -11,6 +11,7 @@ import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver.js';
 import { PublishedFigureResolver } from '../modules/published-figure/published-figure.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
+import { ResearchKeyResolver } from '../research/research-key.resolver.js';
 import { authChecker } from './policy.js';
 
 export const resolvers = [
@@ -25,6 +26,7 @@ export const resolvers = [
   OutreachResolver,
   FundingResolver,
   PublishedFigureResolver,
+  ResearchKeyResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

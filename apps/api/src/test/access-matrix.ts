@@ -126,4 +126,14 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
       amountCents: -1, spentOn: "2019-01-01", description: "refused" }) { id } }`,
     allowed: MANAGERS,
   },
+  'Query.researchApiKeys': { query: '{ researchApiKeys { id prefix } }', allowed: ['admin'] },
+  'Mutation.createResearchApiKey': {
+    // A name too short to pass: the admin gets BAD_USER_INPUT and no key is created.
+    query: 'mutation { createResearchApiKey(input: { name: "x" }) { key } }',
+    allowed: ['admin'],
+  },
+  'Mutation.revokeResearchApiKey': {
+    query: `mutation { revokeResearchApiKey(id: "${NOBODY}") { id } }`,
+    allowed: ['admin'],
+  },
 };

@@ -50,7 +50,11 @@ export function ApplicationsTable({ applications, caption }: ApplicationsTablePr
       key: 'submittedAt',
       header: t('applications.columns.submittedAt'),
       cell: (a) =>
-        a.submittedAt ? <time dateTime={isoDate(a.submittedAt)}>{format.date(a.submittedAt)}</time> : t('applications.notSubmitted'),
+        a.submittedAt ? (
+          <time dateTime={isoDate(a.submittedAt)}>{format.date(a.submittedAt)}</time>
+        ) : (
+          t('applications.notSubmitted')
+        ),
       csv: (a) => (a.submittedAt ? isoDate(a.submittedAt) : null),
     },
   ];

@@ -66,7 +66,9 @@ export function MyApplicationsPage() {
               : t('applications.caption')
           }
         />
-        <p aria-live="polite">{t('applications.count', { shown: rows.length, count: connection.totalCount })}</p>
+        <p aria-live="polite">
+          {t('applications.count', { shown: rows.length, count: connection.totalCount })}
+        </p>
         {connection.pageInfo.hasNextPage ? (
           <Button
             variant="secondary"

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SIGN_UP, kboProblem, toSignUpInput, validateSignIn, validateSignUp } from './validation';
+import {
+  EMPTY_SIGN_UP,
+  kboProblem,
+  toSignUpInput,
+  validateSignIn,
+  validateSignUp,
+} from './validation';
 
 const valid = {
   ...EMPTY_SIGN_UP,
@@ -17,7 +23,9 @@ describe('sign-in validation', () => {
       email: { key: 'validation.required', params: { field: 'signIn.email' } },
       password: { key: 'validation.required', params: { field: 'signIn.password' } },
     });
-    expect(validateSignIn({ email: 'an@', password: 'x' })).toEqual({ email: { key: 'validation.email' } });
+    expect(validateSignIn({ email: 'an@', password: 'x' })).toEqual({
+      email: { key: 'validation.email' },
+    });
     expect(validateSignIn({ email: ' an@bakkerij.be ', password: 'x' })).toEqual({});
   });
 });
@@ -36,12 +44,25 @@ describe('sign-up validation', () => {
   });
 
   it('reports each problem on its own field', () => {
-    const problems = validateSignUp({ ...valid, employeeCount: '-3', naceCode: '10-71', password: 'kort', email: 'x' });
-    expect(Object.keys(problems).sort()).toEqual(['email', 'employeeCount', 'naceCode', 'password']);
+    const problems = validateSignUp({
+      ...valid,
+      employeeCount: '-3',
+      naceCode: '10-71',
+      password: 'kort',
+      email: 'x',
+    });
+    expect(Object.keys(problems).sort()).toEqual([
+      'email',
+      'employeeCount',
+      'naceCode',
+      'password',
+    ]);
   });
 
   it('sends the ten-digit KBO number and nulls for empty optional fields', () => {
-    expect(toSignUpInput({ ...valid, kboNumber: 'BE 0123.456.749', municipality: ' ' })).toMatchObject({
+    expect(
+      toSignUpInput({ ...valid, kboNumber: 'BE 0123.456.749', municipality: ' ' }),
+    ).toMatchObject({
       kboNumber: '0123456749',
       employeeCount: 12,
       municipality: null,

@@ -20,9 +20,11 @@ export interface SignInValues {
 
 export function validateSignIn(values: SignInValues): Problems<keyof SignInValues> {
   const problems: Problems<keyof SignInValues> = {};
-  if (!values.email.trim()) problems.email = { key: 'validation.required', params: { field: 'signIn.email' } };
+  if (!values.email.trim())
+    problems.email = { key: 'validation.required', params: { field: 'signIn.email' } };
   else if (!EMAIL.test(values.email.trim())) problems.email = { key: 'validation.email' };
-  if (!values.password) problems.password = { key: 'validation.required', params: { field: 'signIn.password' } };
+  if (!values.password)
+    problems.password = { key: 'validation.required', params: { field: 'signIn.password' } };
   return problems;
 }
 
@@ -62,18 +64,23 @@ export function kboProblem(input: string): FieldProblem | undefined {
 
 export function validateSignUp(values: SignUpValues): Problems<keyof SignUpValues> {
   const problems: Problems<keyof SignUpValues> = {};
-  if (values.organisationName.trim().length < 2) problems.organisationName = { key: 'validation.organisationName' };
+  if (values.organisationName.trim().length < 2)
+    problems.organisationName = { key: 'validation.organisationName' };
   const kbo = kboProblem(values.kboNumber);
   if (kbo) problems.kboNumber = kbo;
   const employees = values.employeeCount.trim();
-  if (!/^\d+$/.test(employees) || Number(employees) > 1_000_000) problems.employeeCount = { key: 'validation.employeeCount' };
-  if (values.naceCode.trim() && !NACE.test(values.naceCode.trim())) problems.naceCode = { key: 'validation.naceCode' };
+  if (!/^\d+$/.test(employees) || Number(employees) > 1_000_000)
+    problems.employeeCount = { key: 'validation.employeeCount' };
+  if (values.naceCode.trim() && !NACE.test(values.naceCode.trim()))
+    problems.naceCode = { key: 'validation.naceCode' };
   if (!values.displayName.trim()) {
     problems.displayName = { key: 'validation.required', params: { field: 'signUp.displayName' } };
   }
-  if (!values.email.trim()) problems.email = { key: 'validation.required', params: { field: 'signUp.email' } };
+  if (!values.email.trim())
+    problems.email = { key: 'validation.required', params: { field: 'signUp.email' } };
   else if (!EMAIL.test(values.email.trim())) problems.email = { key: 'validation.email' };
-  if (values.password.length < MIN_PASSWORD_LENGTH) problems.password = { key: 'validation.passwordLength' };
+  if (values.password.length < MIN_PASSWORD_LENGTH)
+    problems.password = { key: 'validation.passwordLength' };
   return problems;
 }
 

@@ -1,6 +1,14 @@
 import { isLocale, type Locale, storeLocale } from '@werkgezond/ui';
 import type { i18n as I18n } from 'i18next';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 
 interface LocaleState {
   locale: Locale;
@@ -14,7 +22,9 @@ const LocaleContext = createContext<LocaleState | null>(null);
  * <html lang> (screen readers pick their voice from it) and handed to the remotes.
  */
 export function LocaleProvider({ i18n, children }: { i18n: I18n; children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => (isLocale(i18n.language) ? i18n.language : 'nl-BE'));
+  const [locale, setLocaleState] = useState<Locale>(() =>
+    isLocale(i18n.language) ? i18n.language : 'nl-BE',
+  );
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

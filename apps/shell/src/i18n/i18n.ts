@@ -3,5 +3,9 @@ import en from './en.json';
 import nlBE from './nl-BE.json';
 
 export function createShellI18n(locale: Locale) {
-  return createI18n({ locale, defaultNamespace: 'shell', catalogues: { 'nl-BE': { shell: nlBE }, en: { shell: en } } });
+  return createI18n({
+    locale,
+    defaultNamespace: 'shell',
+    catalogues: { 'nl-BE': { shell: nlBE }, en: { shell: en } },
+  });
 }

@@ -3,22 +3,28 @@ import { SignOutDocument } from '@werkgezond/graphql-client';
 import { AppFooter, AppFrame, AppHeader, Button, Main, PrimaryNav, SkipLink } from '@werkgezond/ui';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import { APP_PATHS, appsForRoles, SIGN_IN_PATH, SIGN_UP_PATH } from '../navigation/apps';
 import { forgetSession } from '../session/session';
 import { useViewer } from '../session/useViewer';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Moves focus to <main> after a client-side page change, as a full page load would. */
+/**
+ * Moves focus to <main> after a page change the user asked for (a link, back and forward), as
+ * a full page load would, so screen readers start at the new content. Redirects (REPLACE)
+ * and the first render leave focus alone.
+ */
 function useFocusMainOnNavigation() {
   const { pathname } = useLocation();
+  const navigationType = useNavigationType();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page (pathname) changes
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    document.getElementById('main')?.focus({ preventScroll: false });
+    if (navigationType !== 'REPLACE') document.getElementById('main')?.focus();
   }, [pathname]);
 }
 

@@ -43,7 +43,8 @@ export function homePath(roles: readonly Role[]): string {
  * ("//evil.example" or "https://…"), and never the sign-in pages themselves.
  */
 export function safeReturnPath(candidate: string | null | undefined): string | null {
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\')) return null;
+  if (!candidate?.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\'))
+    return null;
   if (candidate.startsWith(SIGN_IN_PATH) || candidate.startsWith(SIGN_UP_PATH)) return null;
   return candidate;
 }
@@ -52,7 +53,9 @@ export function safeReturnPath(candidate: string | null | undefined): string | n
 export function landingPath(roles: readonly Role[], returnTo: string | null | undefined): string {
   const safe = safeReturnPath(returnTo);
   if (safe) {
-    const app = APP_KEYS.find((key) => safe === APP_PATHS[key] || safe.startsWith(`${APP_PATHS[key]}/`));
+    const app = APP_KEYS.find(
+      (key) => safe === APP_PATHS[key] || safe.startsWith(`${APP_PATHS[key]}/`),
+    );
     if (!app || canOpen(app, roles)) return safe;
   }
   return homePath(roles);

@@ -4,5 +4,7 @@ import { RequireViewer } from '../session/RequireViewer';
 
 /** "/" goes to the app that fits the signed-in user's roles (or to sign-in). */
 export function HomeRedirect() {
-  return <RequireViewer>{(viewer) => <Navigate to={homePath(viewer.roles)} replace />}</RequireViewer>;
+  return (
+    <RequireViewer>{(viewer) => <Navigate to={homePath(viewer.roles)} replace />}</RequireViewer>
+  );
 }

@@ -1,6 +1,13 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { apiErrors, isNetworkError, SignInDocument } from '@werkgezond/graphql-client';
-import { Alert, Button, ErrorSummary, PageHeader, TextField, useDocumentTitle } from '@werkgezond/ui';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  PageHeader,
+  TextField,
+  useDocumentTitle,
+} from '@werkgezond/ui';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -16,7 +23,10 @@ type FormError =
   | { kind: 'network' }
   | { kind: 'unexpected' };
 
-const FIELD_IDS: Record<keyof SignInValues, string> = { email: 'sign-in-email', password: 'sign-in-password' };
+const FIELD_IDS: Record<keyof SignInValues, string> = {
+  email: 'sign-in-email',
+  password: 'sign-in-password',
+};
 
 export function SignInPage() {
   const { t } = useTranslation('shell');
@@ -47,16 +57,19 @@ export function SignInPage() {
     setFormError(null);
     if (Object.keys(found).length > 0) return;
     try {
-      const { data } = await signIn({ variables: { input: { email: values.email.trim(), password: values.password } } });
+      const { data } = await signIn({
+        variables: { input: { email: values.email.trim(), password: values.password } },
+      });
       if (!data) throw new Error('Empty sign-in answer');
       rememberViewer(client, data.signIn);
-      navigate(landingPath(data.signIn.roles, returnTo), { replace: true });
+      navigate(landingPath(data.signIn.roles, returnTo));
     } catch (error) {
       const errors = apiErrors(error);
       const codes = new Set(errors.map((e) => e.code));
       const rateLimited = errors.find((e) => e.code === 'RATE_LIMITED');
       const onFields = serverFieldProblems(errors, ['email', 'password'] as const);
-      if (rateLimited) setFormError({ kind: 'rateLimited', seconds: rateLimited.retryAfterSeconds ?? 60 });
+      if (rateLimited)
+        setFormError({ kind: 'rateLimited', seconds: rateLimited.retryAfterSeconds ?? 60 });
       else if (codes.has('UNAUTHENTICATED')) {
         setFormError({ kind: 'credentials' });
         setValues((v) => ({ ...v, password: '' }));

@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { apiErrors, isNetworkError, SignUpDocument } from '@werkgezond/graphql-client';
 import { FLEMISH_PROVINCES } from '@werkgezond/domain';
+import { apiErrors, isNetworkError, SignUpDocument } from '@werkgezond/graphql-client';
 import {
   Alert,
   Button,
@@ -15,7 +15,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { type ShownProblem, serverFieldProblems, useProblemText } from '../forms/useFieldProblems';
-import { EMPTY_SIGN_UP, kboProblem, type SignUpValues, toSignUpInput, validateSignUp } from '../forms/validation';
+import {
+  EMPTY_SIGN_UP,
+  kboProblem,
+  type SignUpValues,
+  toSignUpInput,
+  validateSignUp,
+} from '../forms/validation';
 import { homePath, SIGN_IN_PATH } from '../navigation/apps';
 import { rememberViewer } from '../session/session';
 import { useViewer } from '../session/useViewer';
@@ -49,6 +55,11 @@ export function SignUpPage() {
   const [values, setValues] = useState<SignUpValues>(EMPTY_SIGN_UP);
   const [problems, setProblems] = useState<Partial<Record<Field, ShownProblem>>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The summary lists the problems of the last submit; a field checked on blur only shows its
+  // own message, so focus is never pulled away while typing.
+  const [submittedProblems, setSubmittedProblems] = useState<Partial<Record<Field, ShownProblem>>>(
+    {},
+  );
   const [signUp, { loading }] = useMutation(SignUpDocument);
 
   if (viewer) return <Navigate to={homePath(viewer.roles)} replace />;
@@ -60,26 +71,31 @@ export function SignUpPage() {
     event.preventDefault();
     const found = validateSignUp(values);
     setProblems(found);
+    setSubmittedProblems(found);
     setFormError(null);
     if (Object.keys(found).length > 0) return;
     try {
       const { data } = await signUp({ variables: { input: toSignUpInput(values) } });
       if (!data) throw new Error('Empty sign-up answer');
       rememberViewer(client, data.signUp);
-      navigate(homePath(data.signUp.roles), { replace: true });
+      navigate(homePath(data.signUp.roles));
     } catch (error) {
       const errors = apiErrors(error);
       const onFields = serverFieldProblems(errors, FIELDS);
-      if (Object.keys(onFields).length > 0) setProblems(onFields);
-      else if (errors.some((e) => e.code === 'CONFLICT')) setFormError(t('signUp.conflict'));
+      if (Object.keys(onFields).length > 0) {
+        setProblems(onFields);
+        setSubmittedProblems(onFields);
+      } else if (errors.some((e) => e.code === 'CONFLICT')) setFormError(t('signUp.conflict'));
       else setFormError(isNetworkError(error) ? t('ui:networkError') : t('ui:unexpectedError'));
     }
   };
 
-  const summary = FIELDS.filter((field) => problems[field]).map((field) => ({
-    fieldId: fieldId(field),
-    message: problemText(problems[field]) ?? '',
-  }));
+  const summary = FIELDS.filter((field) => submittedProblems[field] && problems[field]).map(
+    (field) => ({
+      fieldId: fieldId(field),
+      message: problemText(problems[field]) ?? '',
+    }),
+  );
 
   const text = (field: Exclude<Field, 'hasPreventionCommittee'>) => ({
     id: fieldId(field),
@@ -101,7 +117,12 @@ export function SignUpPage() {
       <form noValidate onSubmit={onSubmit}>
         <fieldset className="wg-fieldset">
           <legend>{t('signUp.organisationLegend')}</legend>
-          <TextField {...text('organisationName')} label={t('signUp.organisationName')} autoComplete="organization" required />
+          <TextField
+            {...text('organisationName')}
+            label={t('signUp.organisationName')}
+            autoComplete="organization"
+            required
+          />
           <TextField
             {...text('kboNumber')}
             label={t('signUp.kboNumber')}
@@ -126,7 +147,11 @@ export function SignUpPage() {
             inputMode="numeric"
             required
           />
-          <TextField {...text('municipality')} label={t('signUp.municipality')} autoComplete="address-level2" />
+          <TextField
+            {...text('municipality')}
+            label={t('signUp.municipality')}
+            autoComplete="address-level2"
+          />
           <SelectField
             {...text('province')}
             label={t('signUp.province')}
@@ -136,7 +161,12 @@ export function SignUpPage() {
               { value: BRUSSELS, label: t('signUp.provinceBrussels') },
             ]}
           />
-          <TextField {...text('naceCode')} label={t('signUp.naceCode')} hint={t('signUp.naceHint')} spellCheck={false} />
+          <TextField
+            {...text('naceCode')}
+            label={t('signUp.naceCode')}
+            hint={t('signUp.naceHint')}
+            spellCheck={false}
+          />
           <Checkbox
             id={fieldId('hasPreventionCommittee')}
             name="hasPreventionCommittee"
@@ -149,7 +179,12 @@ export function SignUpPage() {
         </fieldset>
         <fieldset className="wg-fieldset">
           <legend>{t('signUp.accountLegend')}</legend>
-          <TextField {...text('displayName')} label={t('signUp.displayName')} autoComplete="name" required />
+          <TextField
+            {...text('displayName')}
+            label={t('signUp.displayName')}
+            autoComplete="name"
+            required
+          />
           <TextField
             {...text('email')}
             label={t('signUp.email')}

@@ -10,7 +10,10 @@ const registered = new Set<AppKey>();
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not load within ${ms / 1000} s`)), ms);
+    const timer = setTimeout(
+      () => reject(new Error(`${what} did not load within ${ms / 1000} s`)),
+      ms,
+    );
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -31,9 +34,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  */
 export async function loadRemoteMount(app: AppKey, { retry = false } = {}): Promise<RemoteMount> {
   if (retry || !registered.has(app)) {
-    registerRemotes([{ name: app, entry: remoteEntryUrl(app), type: 'module', shareScope: 'default' }], {
-      force: retry || registered.has(app),
-    });
+    registerRemotes(
+      [{ name: app, entry: remoteEntryUrl(app), type: 'module', shareScope: 'default' }],
+      {
+        force: retry || registered.has(app),
+      },
+    );
     registered.add(app);
   }
   const module = await withTimeout(

@@ -1,3 +1,4 @@
+import type { AppShell_ViewerFragment } from '@werkgezond/graphql-client';
 import { isNetworkError } from '@werkgezond/graphql-client';
 import { Alert, Button, Spinner } from '@werkgezond/ui';
 import type { ReactNode } from 'react';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { SIGN_IN_PATH } from '../navigation/apps';
 import { useViewer } from './useViewer';
-import type { AppShell_ViewerFragment } from '@werkgezond/graphql-client';
 
 interface Props {
   children: (viewer: AppShell_ViewerFragment) => ReactNode;

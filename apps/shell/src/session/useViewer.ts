@@ -11,6 +11,8 @@ export interface ViewerState {
 
 /** The session: one `viewer` query when the shell starts, kept in the Apollo cache afterwards. */
 export function useViewer(): ViewerState {
-  const { data, loading, error, refetch } = useQuery(ViewerDocument, { fetchPolicy: 'cache-first' });
+  const { data, loading, error, refetch } = useQuery(ViewerDocument, {
+    fetchPolicy: 'cache-first',
+  });
   return { viewer: data?.viewer ?? null, loading: loading && !data, error, refetch };
 }

@@ -4,7 +4,11 @@ import { Alert } from './Alert';
 
 describe('Alert', () => {
   it('announces errors at once with role=alert', () => {
-    render(<Alert variant="error" title="Aanmelden mislukt">Verkeerd wachtwoord</Alert>);
+    render(
+      <Alert variant="error" title="Aanmelden mislukt">
+        Verkeerd wachtwoord
+      </Alert>,
+    );
     expect(screen.getByRole('alert')).toHaveTextContent('Aanmelden mislukt');
     expect(screen.getByRole('alert')).toHaveTextContent('Verkeerd wachtwoord');
   });

@@ -21,13 +21,17 @@ export function Button({
   children,
   ...rest
 }: ButtonProps) {
-  const classes = ['wg-button', `wg-button--${variant}`, block ? 'wg-button--block' : '', className ?? '']
+  const classes = [
+    'wg-button',
+    `wg-button--${variant}`,
+    block ? 'wg-button--block' : '',
+    className ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
     <button
       {...rest}
-      // biome-ignore lint/a11y/useButtonType: the type is a prop with a safe default
       type={type}
       className={classes}
       disabled={disabled}
@@ -42,7 +46,13 @@ export function Button({
         onClick?.(event);
       }}
     >
-      {busy ? <span className="wg-spinner__circle" aria-hidden="true" style={{ width: '1rem', height: '1rem' }} /> : null}
+      {busy ? (
+        <span
+          className="wg-spinner__circle"
+          aria-hidden="true"
+          style={{ width: '1rem', height: '1rem' }}
+        />
+      ) : null}
       {children}
     </button>
   );

@@ -10,8 +10,20 @@ interface Row {
 }
 
 const columns: DataTableColumn<Row>[] = [
-  { key: 'programme', header: 'Programma', cell: (r) => r.programme, csv: (r) => r.programme, rowHeader: true },
-  { key: 'count', header: 'Aanvragen', cell: (r) => r.count.toLocaleString('nl-BE'), csv: (r) => r.count, align: 'end' },
+  {
+    key: 'programme',
+    header: 'Programma',
+    cell: (r) => r.programme,
+    csv: (r) => r.programme,
+    rowHeader: true,
+  },
+  {
+    key: 'count',
+    header: 'Aanvragen',
+    cell: (r) => r.count.toLocaleString('nl-BE'),
+    csv: (r) => r.count,
+    align: 'end',
+  },
 ];
 
 const rows: Row[] = [
@@ -25,16 +37,29 @@ afterEach(() => {
 
 describe('DataTable', () => {
   it('is a semantic table with a caption, column headers and row headers', () => {
-    renderWithI18n(<DataTable caption="Aanvragen per programma" columns={columns} rows={rows} getRowKey={(r) => r.programme} />);
+    renderWithI18n(
+      <DataTable
+        caption="Aanvragen per programma"
+        columns={columns}
+        rows={rows}
+        getRowKey={(r) => r.programme}
+      />,
+    );
     const table = screen.getByRole('table', { name: 'Aanvragen per programma' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Programma', 'Aanvragen']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Programma', 'Aanvragen']);
     expect(within(table).getByRole('rowheader', { name: 'NV Gezond' })).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: '1.234' })).toBeInTheDocument();
     expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('shows a message instead of an empty body', () => {
-    renderWithI18n(<DataTable caption="Leeg" columns={columns} rows={[]} getRowKey={(r) => r.programme} />);
+    renderWithI18n(
+      <DataTable caption="Leeg" columns={columns} rows={[]} getRowKey={(r) => r.programme} />,
+    );
     expect(screen.getByRole('cell', { name: 'Geen gegevens om te tonen.' })).toBeInTheDocument();
   });
 
@@ -45,7 +70,9 @@ describe('DataTable', () => {
       return 'blob:test';
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const click = vi
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => undefined);
     renderWithI18n(
       <DataTable
         caption="Aanvragen per programma"
@@ -56,11 +83,15 @@ describe('DataTable', () => {
         getRowKey={(r) => r.programme}
       />,
     );
-    await userEvent.click(screen.getByRole('button', { name: 'aanvragen per programma exporteren als CSV' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'aanvragen per programma exporteren als CSV' }),
+    );
     expect(click).toHaveBeenCalledTimes(1);
     expect(blobs).toHaveLength(1);
     const bytes = new Uint8Array((await blobs[0]?.arrayBuffer()) ?? new ArrayBuffer(0));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for Excel
-    expect(new TextDecoder().decode(bytes)).toBe('Programma,Aanvragen\r\nNV Gezond,1234\r\nGezondheidscoaches,196');
+    expect(new TextDecoder().decode(bytes)).toBe(
+      'Programma,Aanvragen\r\nNV Gezond,1234\r\nGezondheidscoaches,196',
+    );
   });
 });

@@ -6,7 +6,8 @@ export interface SelectOption {
   label: string;
 }
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> {
+export interface SelectFieldProps
+  extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> {
   label: ReactNode;
   name: string;
   options: readonly SelectOption[];
@@ -18,7 +19,16 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
   ref?: Ref<HTMLSelectElement>;
 }
 
-export function SelectField({ label, options, placeholder, hint, error, id, required, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  options,
+  placeholder,
+  hint,
+  error,
+  id,
+  required,
+  ...rest
+}: SelectFieldProps) {
   const { t } = useTranslation('ui');
   const generated = useId();
   const selectId = id ?? `field-${generated}`;

@@ -15,7 +15,12 @@ describe('TextField', () => {
 
   it('ties hint and error to the input with aria-describedby and marks it invalid', () => {
     renderWithI18n(
-      <TextField label="KBO-nummer" name="kbo" hint="Tien cijfers" error="Dit KBO-nummer klopt niet" />,
+      <TextField
+        label="KBO-nummer"
+        name="kbo"
+        hint="Tien cijfers"
+        error="Dit KBO-nummer klopt niet"
+      />,
     );
     const input = screen.getByRole('textbox', { name: 'KBO-nummer' });
     expect(input).toHaveAttribute('aria-invalid', 'true');

@@ -1,7 +1,8 @@
 import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children'> {
+export interface TextFieldProps
+  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children'> {
   label: ReactNode;
   name: string;
   /** Help text under the label, announced with the field. */
@@ -13,7 +14,16 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 }
 
 /** A labelled input with its hint and error tied to it through aria-describedby. */
-export function TextField({ label, hint, error, id, required, className, type = 'text', ...rest }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  error,
+  id,
+  required,
+  className,
+  type = 'text',
+  ...rest
+}: TextFieldProps) {
   const { t } = useTranslation('ui');
   const generated = useId();
   const inputId = id ?? `field-${generated}`;

@@ -11,7 +11,10 @@ describe('createI18n', () => {
     const i18n = createI18n({
       locale: 'en',
       defaultNamespace: 'shell',
-      catalogues: { 'nl-BE': { shell: { hello: 'Hallo', only: 'Alleen Nederlands' } }, en: { shell: { hello: 'Hello' } } },
+      catalogues: {
+        'nl-BE': { shell: { hello: 'Hallo', only: 'Alleen Nederlands' } },
+        en: { shell: { hello: 'Hello' } },
+      },
     });
     expect(i18n.t('hello')).toBe('Hello');
     expect(i18n.t('only')).toBe('Alleen Nederlands');

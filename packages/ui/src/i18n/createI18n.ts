@@ -1,8 +1,8 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from './locale';
 import en from './locales/en.json';
 import nlBE from './locales/nl-BE.json';
-import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from './locale';
 
 /** Message catalogues of one app: `{ 'nl-BE': { shell: {...} }, en: { shell: {...} } }`. */
 export type Catalogues = Partial<Record<Locale, Record<string, Record<string, unknown>>>>;
@@ -20,7 +20,11 @@ export interface CreateI18nOptions {
  * unmounted without touching the shell's instance. Resources are bundled, so initialisation is
  * synchronous and the first render is already translated.
  */
-export function createI18n({ locale, catalogues = {}, defaultNamespace = 'ui' }: CreateI18nOptions): i18n {
+export function createI18n({
+  locale,
+  catalogues = {},
+  defaultNamespace = 'ui',
+}: CreateI18nOptions): i18n {
   const resources: Resource = {};
   const shared: Record<Locale, Record<string, unknown>> = { 'nl-BE': nlBE, en };
   for (const lng of SUPPORTED_LOCALES) {

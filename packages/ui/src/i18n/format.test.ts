@@ -18,6 +18,7 @@ describe('formatting for nl-BE and en', () => {
   it('turns cents into euros', () => {
     expect(plain(formatMoney(123456, 'nl-BE'))).toBe('€ 1.234,56');
     expect(formatMoney(123456, 'en')).toBe('€1,234.56');
+    expect(plain(formatMoney(25852550, 'nl-BE', 'EUR', true))).toBe('€ 258.526');
   });
 
   it('formats calendar dates without shifting the day', () => {

@@ -25,13 +25,20 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
   const key = `d|${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: DISPLAY_TIME_ZONE, ...options });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      timeZone: DISPLAY_TIME_ZONE,
+      ...options,
+    });
     cache.set(key, format);
   }
   return format;
 }
 
-export function formatNumber(value: number, locale: Locale, options: Intl.NumberFormatOptions = {}): string {
+export function formatNumber(
+  value: number,
+  locale: Locale,
+  options: Intl.NumberFormatOptions = {},
+): string {
   return numberFormat(locale, options).format(value);
 }
 
@@ -44,21 +51,35 @@ export function formatPercent(ratio: number, locale: Locale, fractionDigits = 0)
   }).format(ratio);
 }
 
-/** Money is stored in cents (integers) everywhere; this is the only place it becomes euros. */
-export function formatMoney(cents: number, locale: Locale, currency = 'EUR'): string {
-  return numberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+/**
+ * Money is stored in cents (integers) everywhere; this is the only place it becomes euros.
+ * `wholeEuros` drops the cents (rounded) for headline figures.
+ */
+export function formatMoney(
+  cents: number,
+  locale: Locale,
+  currency = 'EUR',
+  wholeEuros = false,
+): string {
+  const digits = wholeEuros ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  return numberFormat(locale, { style: 'currency', currency, ...digits }).format(cents / 100);
 }
 
 function toDate(value: Date | string | number): Date {
   // A bare ISO date (YYYY-MM-DD) is a calendar day: read it as noon UTC so no zone shifts it.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T12:00:00Z`);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return new Date(`${value}T12:00:00Z`);
   return value instanceof Date ? value : new Date(value);
 }
 
 export type DateStyle = 'short' | 'medium' | 'long';
 
 /** A calendar date: 3 mrt. 2019 / 3 Mar 2019 (medium), 03/03/2019 (short), 3 maart 2019 (long). */
-export function formatDate(value: Date | string | number, locale: Locale, style: DateStyle = 'medium'): string {
+export function formatDate(
+  value: Date | string | number,
+  locale: Locale,
+  style: DateStyle = 'medium',
+): string {
   return dateFormat(locale, { dateStyle: style }).format(toDate(value));
 }
 

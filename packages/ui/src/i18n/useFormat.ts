@@ -14,7 +14,8 @@ export interface Formatters {
   locale: Locale;
   number: (value: number, options?: Intl.NumberFormatOptions) => string;
   percent: (ratio: number, fractionDigits?: number) => string;
-  money: (cents: number, currency?: string) => string;
+  /** Cents as money; `wholeEuros` for headline figures without cents. */
+  money: (cents: number, options?: { currency?: string; wholeEuros?: boolean }) => string;
   date: (value: Date | string | number, style?: DateStyle) => string;
   dateTime: (value: Date | string | number) => string;
 }
@@ -29,7 +30,7 @@ export function useFormat(): Formatters {
       locale,
       number: (value, options) => formatNumber(value, locale, options),
       percent: (ratio, digits) => formatPercent(ratio, locale, digits),
-      money: (cents, currency) => formatMoney(cents, locale, currency),
+      money: (cents, options) => formatMoney(cents, locale, options?.currency, options?.wholeEuros),
       date: (value, style) => formatDate(value, locale, style),
       dateTime: (value) => formatDateTime(value, locale),
     }),

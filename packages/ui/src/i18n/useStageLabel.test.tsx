@@ -8,7 +8,9 @@ import { useStageLabel } from './useStageLabel';
 
 function labelIn(locale: Locale, stage: { key: string; label: string }) {
   const i18n = createI18n({ locale });
-  const wrapper = ({ children }: { children: ReactNode }) => <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+  );
   return renderHook(() => useStageLabel(), { wrapper }).result.current(stage);
 }
 

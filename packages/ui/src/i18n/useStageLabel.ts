@@ -8,7 +8,10 @@ import { useTranslation } from 'react-i18next';
 export function useStageLabel(): (stage: { key: string; label: string }) => string {
   const { t, i18n } = useTranslation('ui');
   return useCallback(
-    (stage) => (i18n.language === 'nl-BE' ? stage.label : t(`stages.${stage.key}`, { defaultValue: stage.label })),
+    (stage) =>
+      i18n.language === 'nl-BE'
+        ? stage.label
+        : t(`stages.${stage.key}`, { defaultValue: stage.label }),
     [t, i18n.language],
   );
 }

@@ -2,10 +2,12 @@ import type { DataSource } from 'typeorm';
 import { loadDemoSurveys } from './demo-surveys.js';
 import { loadDemoUsers } from './demo-users.js';
 import { loadDataset } from './loader.js';
+import { loadDemoResearchKey } from '../../research/research-key.service.js';
 
-/** The bundled dataset plus the demo accounts and open survey: what the embedded default and tests run on. */
+/** The bundled dataset plus the demo accounts, open survey and research API key: what the embedded default and tests run on. */
 export async function loadDemo(ds: DataSource): Promise<void> {
   await loadDataset(ds, { scale: 1 });
   await loadDemoUsers(ds);
   await loadDemoSurveys(ds);
+  await loadDemoResearchKey(ds);
 }

@@ -51,16 +51,39 @@ function sqlValue(v: unknown): unknown {
 }
 
 // COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
-const COPY_SPECIAL = /[\\\t\n\r]/g;
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-function copyValue(v: unknown): string {
+function copyText(s: string): string {
+  return COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] as string) : s;
+}
+
+/**
+ * Synthetic events reuse a few thousand distinct instants, so their ISO strings are cached:
+ * toISOString on millions of timestamps is a visible share of a large load.
+ */
+class IsoCache {
+  private map = new Map<number, string>();
+  get(d: Date): string {
+    const t = d.getTime();
+    let iso = this.map.get(t);
+    if (iso === undefined) {
+      if (this.map.size > 100_000) this.map.clear();
+      iso = d.toISOString();
+      this.map.set(t, iso);
+    }
+    return iso;
+  }
+}
+
+function copyValue(v: unknown, iso: IsoCache): string {
+  if (typeof v === 'string') return copyText(v);
   if (v === undefined || v === null) return '\\N';
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return s.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] as string);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (v instanceof Date) return iso.get(v);
+  return copyText(JSON.stringify(v));
 }
 
 async function insertRows(client: ClientBase, table: TableName, rows: readonly object[]) {
@@ -85,20 +108,27 @@ async function insertRows(client: ClientBase, table: TableName, rows: readonly o
 async function copyRows(client: ClientBase, table: TableName, rows: readonly object[]) {
   const props = TABLE_COLUMNS[table] as readonly string[];
   const columns = props.map((p) => quote(columnName(p))).join(', ');
-  function* lines() {
-    let buf: string[] = [];
+  const iso = new IsoCache();
+  function* text() {
+    let buf = '';
+    let lines = 0;
     for (const row of rows) {
       const r = row as Record<string, unknown>;
-      buf.push(`${props.map((p) => copyValue(r[p])).join('\t')}\n`);
-      if (buf.length === COPY_LINES_PER_WRITE) {
-        yield buf.join('');
-        buf = [];
+      for (let i = 0; i < props.length; i++) {
+        if (i > 0) buf += '\t';
+        buf += copyValue(r[props[i] as string], iso);
+      }
+      buf += '\n';
+      if (++lines === COPY_LINES_PER_WRITE) {
+        yield buf;
+        buf = '';
+        lines = 0;
       }
     }
-    if (buf.length > 0) yield buf.join('');
+    if (buf.length > 0) yield buf;
   }
   const stream = client.query(copyFrom(`COPY ${quote(table)} (${columns}) FROM STDIN`));
-  await pipeline(Readable.from(lines()), stream);
+  await pipeline(Readable.from(text()), stream);
 }
 
 interface ForeignKey {
@@ -195,44 +225,51 @@ async function restoreReferencingRows(
   return out;
 }
 
-// Tables that grow with the scale: bulk mode drops their plain indexes during the load.
-const SCALED_TABLES: readonly TableName[] = [
-  'organisation',
-  'network_membership',
-  'application',
-  'application_member',
-  'application_event',
-];
-
 /**
- * Bulk mode (COPY into a real PostgreSQL): foreign keys are checked row by row by triggers, and
- * every plain index is updated row by row; at a million applications that is most of the time.
- * Inside the load transaction they are dropped and afterwards recreated from their own
- * definitions, with the same names: one set-based validation per foreign key, one sorted build
- * per index. Primary keys and unique indexes stay, so duplicates still fail during the COPY.
+ * Bulk mode (COPY into a real PostgreSQL). Foreign keys are checked row by row by triggers and
+ * indexes are updated row by row, also by the projection's UPDATE; at a million applications
+ * that is most of the load. Inside the load transaction the dataset tables' foreign keys and
+ * indexes are dropped and afterwards recreated from their own definitions under the same names:
+ * one sorted build per index, one set-based validation per foreign key. A duplicate key or a
+ * dangling reference still fails the load (at the rebuild), and the transaction rolls back.
+ * Keys that tables outside the dataset reference (organisation, programme for role grants) stay.
  */
 async function dropConstraintsForBulk(client: ClientBase) {
-  const dataset = [...DATASET_TABLES];
+  const tables = [...DATASET_TABLES];
   const { rows: fks } = await client.query<{ tbl: string; name: string; def: string }>(
     `SELECT conrelid::regclass::text AS tbl, conname::text AS name, pg_get_constraintdef(oid) AS def
        FROM pg_constraint
       WHERE contype = 'f' AND conrelid::regclass::text = ANY($1::text[])
-      ORDER BY conrelid::regclass::text, conname`,
-    [dataset],
+      ORDER BY 1, 2`,
+    [tables],
+  );
+  // Primary keys and unique constraints no foreign key from outside the dataset depends on.
+  const { rows: keys } = await client.query<{ tbl: string; name: string; def: string }>(
+    `SELECT k.conrelid::regclass::text AS tbl, k.conname::text AS name, pg_get_constraintdef(k.oid) AS def
+       FROM pg_constraint k
+      WHERE k.contype IN ('p', 'u') AND k.conrelid::regclass::text = ANY($1::text[])
+        AND NOT EXISTS (
+          SELECT 1 FROM pg_constraint f
+           WHERE f.contype = 'f' AND f.confrelid = k.conrelid
+             AND NOT (f.conrelid::regclass::text = ANY($1::text[])))
+      ORDER BY 1, 2`,
+    [tables],
   );
   const { rows: indexes } = await client.query<{ name: string; def: string }>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
        FROM pg_index i
       WHERE i.indrelid::regclass::text = ANY($1::text[])
-        AND NOT i.indisprimary AND NOT i.indisunique
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
       ORDER BY 1`,
-    [[...SCALED_TABLES]],
+    [tables],
   );
   for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${quote(fk.name)}`);
+  for (const k of keys) await client.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT ${quote(k.name)}`);
   for (const ix of indexes) await client.query(`DROP INDEX ${ix.name}`);
   return {
-    async restoreIndexes() {
+    dropped: fks.length + keys.length + indexes.length,
+    async restoreKeysAndIndexes() {
+      for (const k of keys) await client.query(`ALTER TABLE ${k.tbl} ADD CONSTRAINT ${quote(k.name)} ${k.def}`);
       for (const ix of indexes) await client.query(ix.def);
     },
     async restoreForeignKeys() {
@@ -287,6 +324,7 @@ export async function loadDataset(
       if (method === 'copy') {
         // Large loads: room for the projection's hash aggregate; durability wait only at commit.
         await client.query("SET LOCAL work_mem = '256MB'");
+        await client.query("SET LOCAL maintenance_work_mem = '512MB'");
         await client.query('SET LOCAL synchronous_commit = off');
       }
       const saved = await saveReferencingRows(client);
@@ -298,7 +336,7 @@ export async function loadDataset(
       // Events go in without the per-row projection trigger; one set-based refresh follows.
       await client.query(`ALTER TABLE application_event DISABLE TRIGGER ${PROGRESS_TRIGGER}`);
       const bulk = method === 'copy' ? await dropConstraintsForBulk(client) : null;
-      phase('prepare');
+      phase(bulk ? `prepare (${bulk.dropped} constraints and indexes set aside)` : 'prepare');
       let generating = 0;
       let writing = 0;
       const perTable = new Map<TableName, number>();
@@ -327,8 +365,8 @@ export async function loadDataset(
       await client.query(`ALTER TABLE application_event ENABLE TRIGGER ${PROGRESS_TRIGGER}`);
       phase('refresh_application_progress');
       if (bulk) {
-        await bulk.restoreIndexes();
-        phase('recreate indexes');
+        await bulk.restoreKeysAndIndexes();
+        phase(`recreate keys and indexes`);
         await bulk.restoreForeignKeys();
         phase('re-add foreign keys');
       }

@@ -72,6 +72,20 @@ export class Rng {
     return items;
   }
 
+  /**
+   * A version-4-shaped UUID from the stream: deterministic like everything here, and far cheaper
+   * than hashing a name, for the millions of synthetic rows.
+   */
+  uuid(): string {
+    const a = (this.next() * 4294967296) >>> 0;
+    const b = (((this.next() * 65536) >>> 0) << 16) | 0x4000 | ((this.next() * 4096) >>> 0);
+    const c = 0x80000000 | ((this.next() * 1073741824) >>> 0);
+    const d = (this.next() * 4294967296) >>> 0;
+    const h = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+    const x = h(a) + h(b) + h(c) + h(d);
+    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  }
+
   /** Standard normal (Box–Muller). */
   normal(mean = 0, sd = 1): number {
     const u = 1 - this.next();

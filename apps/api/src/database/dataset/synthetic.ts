@@ -3,7 +3,7 @@ import type { SizeClassKey } from '../../modules/organisation/organisation.entit
 import { brusselsDay, day } from './calendar.js';
 import { COACHING, COACHING_DATA_DATE, COACHING_LAUNCH, programmeId } from './catalogue.js';
 import { employeesFor, makeCompany, REGISTRY_IMPORTED_AT } from './organisations.js';
-import { kboFromFirst8, type Rng, uuidFor } from './random.js';
+import { kboFromFirst8, type Rng } from './random.js';
 import { MUNICIPALITIES } from './reference-data.js';
 import type { DatasetChunk, DatasetTables, OrganisationRow } from './rows.js';
 
@@ -20,7 +20,7 @@ const SYNTH_KBO_MIN = 1_000_000;
 const SYNTH_KBO_MAX = 3_999_999;
 
 /** Applications per synthetic chunk: bounds memory whatever the scale. */
-export const CHUNK_APPLICATIONS = 20_000;
+export const CHUNK_APPLICATIONS = 5_000;
 
 interface Template {
   programmeId: string;
@@ -108,7 +108,8 @@ export function* syntheticChunks(
     if (first8 > SYNTH_KBO_MAX) {
       throw new RangeError('scale too large: synthetic company numbers exhausted (about 3 million)');
     }
-    return { id: uuidFor(`organisation:synthetic:${orgSeq++}`), kbo: kboFromFirst8(first8) };
+    orgSeq++;
+    return { id: rng.uuid(), kbo: kboFromFirst8(first8) };
   };
 
   for (let start = 0; start < extraApplications; start += CHUNK_APPLICATIONS) {
@@ -138,7 +139,7 @@ export function* syntheticChunks(
 
     for (let j = start; j < end; j++) {
       const t = templates[j % templates.length] as Template;
-      const id = uuidFor(`application:synthetic:${j}`);
+      const id = rng.uuid();
       let organisationId: string;
       let memberIds: string[] = [];
       if (t.registrationType === 'INDIVIDUAL') {

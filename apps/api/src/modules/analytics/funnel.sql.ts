@@ -1,0 +1,296 @@
+/**
+ * SQL for funnels. Two statements answer the same question with the same result columns:
+ *
+ * - live: aggregates the application projection (stageN_at, exit_*) as of any date, with any
+ *   filter and up to two breakdowns;
+ * - rollup: sums the precomputed cuboid cells, when nothing has changed since they were built,
+ *   the as-of date is after the last event, and at most one dimension besides EDITION is
+ *   involved.
+ *
+ * Result rows (FunnelRow): `kind` 'cell' rows partition the counting units by exit as of the
+ * date (stage, reason, step at exit; all null when not exited) and say how many of them reached
+ * each step (n1..n4); 'lag' rows are histograms of whole days from the previous step. `total`
+ * rows cover everything, the others one breakdown group (g1, g2). The builders are exported so
+ * the benchmark's plain-SQL side runs exactly these statements.
+ */
+import { dayEnd } from '../../database/sql.js';
+import {
+  CUBOID_DIMENSIONS,
+  DIMENSION_SQL,
+  dimensionColumn,
+  type FunnelDimension,
+  type FunnelUnit,
+  filterCondition,
+  joinsFor,
+  localDay,
+  type ResolvedFilter,
+  unitFrom,
+} from './dimensions.js';
+
+export interface FunnelRow {
+  total: boolean;
+  kind: 'cell' | 'lag';
+  g1: string | null;
+  g2: string | null;
+  xs: string | null;
+  xr: string | null;
+  xf: number | null;
+  step: number | null;
+  lag: number | null;
+  n: number;
+  n1: number;
+  n2: number;
+  n3: number;
+  n4: number;
+}
+
+export interface FunnelSqlScope {
+  programmeId: string;
+  /** Number of steps (1..4). */
+  steps: number;
+  unit: FunnelUnit;
+  breakdown: readonly FunnelDimension[];
+  filter: ResolvedFilter;
+  /** Inclusive 'YYYY-MM-DD', or null for every event recorded. */
+  asOf: string | null;
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+const STEP_NUMBERS = [1, 2, 3, 4] as const;
+
+/** Per-unit columns: reached step k, exit as of the bound, lag to step k in days. */
+export function metricSql(steps: number, bound: string | null) {
+  const at = (k: number) => `a.stage${k}_at`;
+  const reached = (k: number) =>
+    bound === null ? `(${at(k)} IS NOT NULL)` : `COALESCE(${at(k)} < ${bound}, false)`;
+  const exitVisible = bound === null ? 'a.exit_at IS NOT NULL' : `a.exit_at < ${bound}`;
+  const fromStep = `CASE ${STEP_NUMBERS.slice(0, steps)
+    .reverse()
+    .map((k) => `WHEN ${at(k)} <= a.exit_at THEN ${k}`)
+    .join(' ')} ELSE 0 END`;
+  return {
+    reached,
+    xs: `CASE WHEN ${exitVisible} THEN a.exit_stage END`,
+    xr: `CASE WHEN ${exitVisible} THEN a.exit_reason END`,
+    xf: `CASE WHEN ${exitVisible} THEN ${fromStep} END`,
+    lag: (k: number) => `CASE WHEN ${reached(k)} THEN ${localDay(at(k))} - ${localDay(at(k - 1))} END`,
+  };
+}
+
+const countColumns = (steps: number, reachedColumn: (k: number) => string) =>
+  STEP_NUMBERS.map((k) =>
+    k <= steps ? `count(*) FILTER (WHERE ${reachedColumn(k)})::int AS n${k}` : `0 AS n${k}`,
+  ).join(', ');
+
+/** Adds filter conditions with their parameters; returns the SQL conditions. */
+function filterConditions(filter: ResolvedFilter, params: unknown[]): string[] {
+  const out: string[] = [];
+  for (const [d, values] of Object.entries(filter) as [FunnelDimension, string[]][]) {
+    // An empty list (years and filter.editions that do not overlap) matches nothing.
+    if (values.length === 0) {
+      out.push('false');
+      continue;
+    }
+    params.push(values);
+    out.push(filterCondition(d, `$${params.length}`));
+  }
+  return out;
+}
+
+/** The live funnel: one statement over the applications (and members, companies, channels). */
+export function liveFunnelSql(scope: FunnelSqlScope): Statement {
+  const params: unknown[] = [scope.programmeId];
+  let bound: string | null = null;
+  if (scope.asOf !== null) {
+    params.push(scope.asOf);
+    bound = `b.t`;
+  }
+  const m = metricSql(scope.steps, bound);
+  const dims = [...scope.breakdown];
+  const joins = joinsFor([...dims, ...(Object.keys(scope.filter) as FunnelDimension[])]);
+  const { from, where } = unitFrom({ unit: scope.unit, ...joins });
+  const conditions = ['a.programme_id = $1', ...where, ...filterConditions(scope.filter, params)];
+  const g = dims.map((d, i) => `${DIMENSION_SQL[d]} AS g${i + 1}`);
+  const lagSteps = STEP_NUMBERS.filter((k) => k >= 2 && k <= scope.steps);
+  const columns = [
+    ...g,
+    ...STEP_NUMBERS.filter((k) => k <= scope.steps).map((k) => `${m.reached(k)} AS r${k}`),
+    `${m.xs} AS xs`,
+    `${m.xr} AS xr`,
+    `${m.xf} AS xf`,
+    ...lagSteps.map((k) => `${m.lag(k)} AS l${k}`),
+  ];
+  const groupCols = dims.map((_, i) => `g${i + 1}`);
+  const exitCols = ['xs', 'xr', 'xf'];
+  const sets = [
+    ...(groupCols.length ? [[...groupCols, ...exitCols]] : []),
+    ...(groupCols.length ? lagSteps.map((k) => [...groupCols, `l${k}`]) : []),
+    exitCols,
+    ...lagSteps.map((k) => [`l${k}`]),
+  ];
+  const total = groupCols.length ? `GROUPING(${groupCols.join(', ')}) <> 0` : 'true';
+  const lagCase = (pick: (k: number) => string) =>
+    lagSteps.length ? `CASE ${lagSteps.map((k) => `WHEN GROUPING(l${k}) = 0 THEN ${pick(k)}`).join(' ')} END` : 'NULL';
+  const boundCte = bound === null ? '' : `b AS (SELECT ${dayEnd('$2')} AS t),\n`;
+  const sql = `WITH ${boundCte}u AS (
+  SELECT ${columns.join(',\n         ')}
+    FROM ${bound === null ? '' : 'b, '}${from}
+   WHERE ${conditions.join('\n     AND ')}
+)
+SELECT ${total} AS total,
+       CASE WHEN GROUPING(xs, xr, xf) = 0 THEN 'cell' ELSE 'lag' END AS kind,
+       ${groupCols[0] ?? 'NULL::text'} AS g1, ${groupCols[1] ?? 'NULL::text'} AS g2,
+       xs, xr, xf,
+       ${lagCase((k) => String(k))}::int AS step, ${lagCase((k) => `l${k}`)}::int AS lag,
+       count(*)::int AS n, ${countColumns(scope.steps, (k) => `r${k}`)}
+  FROM u
+ GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')})`;
+  return { sql, params };
+}
+
+/** Whether the rollup can answer: at most one dimension besides EDITION in play. */
+export function rollupCuboid(
+  breakdown: readonly FunnelDimension[],
+  filter: ResolvedFilter,
+): FunnelDimension | 'NONE' | null {
+  const involved = new Set<FunnelDimension>([...breakdown, ...(Object.keys(filter) as FunnelDimension[])]);
+  involved.delete('EDITION');
+  if (involved.size > 1) return null;
+  return [...involved][0] ?? 'NONE';
+}
+
+/** The rollup funnel: sums of precomputed cells of one cuboid. Null when it cannot answer. */
+export function rollupFunnelSql(scope: FunnelSqlScope): Statement | null {
+  const cuboid = rollupCuboid(scope.breakdown, scope.filter);
+  if (cuboid === null) return null;
+  const params: unknown[] = [scope.programmeId, scope.unit, cuboid];
+  const conditions = (alias: string) => {
+    const out = [`${alias}.programme_id = $1`, `${alias}.unit = $2`, `${alias}.dimension = $3`];
+    return out;
+  };
+  const extra: string[] = [];
+  const editions = scope.filter.EDITION;
+  if (editions) {
+    params.push(editions);
+    extra.push(`.edition_id = ANY($${params.length}::uuid[])`);
+  }
+  const values = cuboid === 'NONE' ? undefined : scope.filter[cuboid];
+  if (values) {
+    params.push(values);
+    extra.push(`.value = ANY($${params.length}::text[])`);
+  }
+  const where = (alias: string) => [...conditions(alias), ...extra.map((e) => `${alias}${e}`)].join(' AND ');
+  const groupExpr = (alias: string) =>
+    scope.breakdown.map((d) => (d === 'EDITION' ? `${alias}.edition_id::text` : `${alias}.value`));
+  const select = (alias: string) => {
+    const g = groupExpr(alias);
+    return {
+      g,
+      total: g.length ? `GROUPING(${g.join(', ')}) <> 0` : 'true',
+      g1: g[0] ?? 'NULL::text',
+      g2: g[1] ?? 'NULL::text',
+    };
+  };
+  const c = select('c');
+  const l = select('l');
+  const cellExit = ['c.exit_stage', 'c.exit_reason', 'c.exit_from'];
+  const cellSets = [...(c.g.length ? [[...c.g, ...cellExit]] : []), cellExit];
+  const lagKey = ['l.step', 'l.lag_days'];
+  const lagSets = [...(l.g.length ? [[...l.g, ...lagKey]] : []), lagKey];
+  const sets = (list: string[][]) => list.map((s) => `(${s.join(', ')})`).join(', ');
+  const sum = (k: number) => (k <= scope.steps ? `sum(c.n${k})::int` : '0');
+  const sql = `SELECT ${c.total} AS total, 'cell' AS kind, ${c.g1} AS g1, ${c.g2} AS g2,
+       c.exit_stage AS xs, c.exit_reason AS xr, c.exit_from::int AS xf, NULL::int AS step, NULL::int AS lag,
+       sum(c.n)::int AS n, ${STEP_NUMBERS.map((k) => `${sum(k)} AS n${k}`).join(', ')}
+  FROM analytics_funnel_cell c
+ WHERE ${where('c')}
+ GROUP BY GROUPING SETS (${sets(cellSets)})
+UNION ALL
+SELECT ${l.total}, 'lag', ${l.g1}, ${l.g2}, NULL, NULL, NULL, l.step::int, l.lag_days,
+       sum(l.n)::int, 0, 0, 0, 0
+  FROM analytics_funnel_lag l
+ WHERE ${where('l')}${scope.steps < 4 ? ` AND l.step <= ${scope.steps}` : ''}
+ GROUP BY GROUPING SETS (${sets(lagSets)})`;
+  return { sql, params };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rollup build
+
+/** Source rows of the rollup: every counting unit with every cuboid dimension's value. */
+function rollupSourceSql(unit: FunnelUnit): string {
+  const m = metricSql(4, null);
+  const joins = joinsFor(CUBOID_DIMENSIONS);
+  const { from, where } = unitFrom({ unit, ...joins });
+  const columns = [
+    'a.programme_id',
+    'a.edition_id',
+    ...CUBOID_DIMENSIONS.map((d) => `${DIMENSION_SQL[d]} AS ${dimensionColumn(d)}`),
+    ...STEP_NUMBERS.map((k) => `${m.reached(k)} AS r${k}`),
+    `${m.xs} AS xs`,
+    `${m.xr} AS xr`,
+    `${m.xf} AS xf`,
+    ...STEP_NUMBERS.filter((k) => k >= 2).map((k) => `${m.lag(k)} AS l${k}`),
+  ];
+  return `SELECT ${columns.join(', ')} FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+}
+
+function cuboidCases(alias: string) {
+  const dimension = `CASE ${CUBOID_DIMENSIONS.map(
+    (d) => `WHEN GROUPING(${alias}.${dimensionColumn(d)}) = 0 THEN '${d}'`,
+  ).join(' ')} ELSE 'NONE' END`;
+  const value = `CASE ${CUBOID_DIMENSIONS.map(
+    (d) => `WHEN GROUPING(${alias}.${dimensionColumn(d)}) = 0 THEN ${alias}.${dimensionColumn(d)}`,
+  ).join(' ')} END`;
+  return { dimension, value };
+}
+
+const cuboidSets = (alias: string, rest: string[]) =>
+  [
+    [`${alias}.programme_id`, `${alias}.edition_id`, ...rest],
+    ...CUBOID_DIMENSIONS.map((d) => [
+      `${alias}.programme_id`,
+      `${alias}.edition_id`,
+      `${alias}.${dimensionColumn(d)}`,
+      ...rest,
+    ]),
+  ]
+    .map((s) => `(${s.join(', ')})`)
+    .join(',\n   ');
+
+/** INSERTs the cells of every cuboid for one unit. */
+export function rollupCellsInsertSql(unit: FunnelUnit): string {
+  const { dimension, value } = cuboidCases('u');
+  return `WITH u AS (${rollupSourceSql(unit)})
+INSERT INTO analytics_funnel_cell
+  (programme_id, edition_id, unit, dimension, value, exit_stage, exit_reason, exit_from, n, n1, n2, n3, n4)
+SELECT u.programme_id, u.edition_id, '${unit}', ${dimension}, ${value}, u.xs, u.xr, u.xf,
+       count(*), ${STEP_NUMBERS.map((k) => `count(*) FILTER (WHERE u.r${k})`).join(', ')}
+  FROM u
+ GROUP BY GROUPING SETS (
+   ${cuboidSets('u', ['u.xs', 'u.xr', 'u.xf'])})`;
+}
+
+/** INSERTs the lag histograms of every cuboid for one unit. */
+export function rollupLagsInsertSql(unit: FunnelUnit): string {
+  const { dimension, value } = cuboidCases('s');
+  return `WITH u AS (${rollupSourceSql(unit)}),
+s AS (SELECT u.*, x.step, x.lag FROM u
+        CROSS JOIN LATERAL (VALUES (2, u.l2), (3, u.l3), (4, u.l4)) AS x(step, lag)
+       WHERE x.lag IS NOT NULL)
+INSERT INTO analytics_funnel_lag (programme_id, edition_id, unit, dimension, value, step, lag_days, n)
+SELECT s.programme_id, s.edition_id, '${unit}', ${dimension}, ${value}, s.step, s.lag, count(*)
+  FROM s
+ GROUP BY GROUPING SETS (
+   ${cuboidSets('s', ['s.step', 's.lag'])})`;
+}
+
+/** Latest event time per programme, recorded with the rollup. */
+export const ROLLUP_LAST_EVENT_SQL = `INSERT INTO analytics_rollup_programme (programme_id, last_event_at)
+SELECT p.id, (SELECT max(GREATEST(a.stage1_at, a.stage2_at, a.stage3_at, a.stage4_at, a.exit_at))
+                FROM application a WHERE a.programme_id = p.id)
+  FROM programme p`;

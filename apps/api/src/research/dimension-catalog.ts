@@ -1,0 +1,120 @@
+import type { DataSource } from 'typeorm';
+import { badInput } from '../graphql/errors.js';
+import {
+  NACE_SECTION_KEYS,
+  REGISTRATION_TYPE_KEYS,
+  RESEARCH_DIMENSIONS,
+  type ResearchDimension,
+  type ResearchFilterValues,
+  SIZE_CLASS_KEYS,
+} from './research-dimensions.js';
+
+const REFRESH_MS = 10 * 60_000;
+
+export interface DimensionValueInfo {
+  key: string | null;
+  label: string;
+}
+
+interface CatalogData {
+  values: Record<ResearchDimension, DimensionValueInfo[]>;
+  programmes: { key: string; name: string; years: number[] }[];
+}
+
+/**
+ * The values each dimension can take (registry and programme metadata: nothing about a single
+ * company), loaded once and refreshed every ten minutes. It prices queries before they run
+ * (groups = product of the requested dimensions' value counts) and gives answers complete
+ * tables, zero cells included, so suppression sees every cell.
+ */
+export class DimensionCatalog {
+  private data: CatalogData | null = null;
+  private loadedAt = 0;
+  private loading: Promise<void> | null = null;
+
+  async ensureLoaded(ds: DataSource): Promise<void> {
+    if (this.data && Date.now() - this.loadedAt < REFRESH_MS) return;
+    this.loading ??= this.load(ds).finally(() => {
+      this.loading = null;
+    });
+    await this.loading;
+  }
+
+  private async load(ds: DataSource): Promise<void> {
+    const [row] = await ds.query(`
+      SELECT
+        (SELECT json_agg(json_build_object('key', p.key, 'name', p.name,
+                 'years', (SELECT COALESCE(json_agg(e.year ORDER BY e.year), '[]') FROM edition e
+                            WHERE e.programme_id = p.id)) ORDER BY p.key) FROM programme p) AS programmes,
+        (SELECT json_agg(DISTINCT e.year) FROM edition e) AS years,
+        (SELECT json_agg(json_build_object('key', s.key, 'label', s.label) ORDER BY s.kind DESC, s.position, s.key)
+           FROM (SELECT DISTINCT ON (key) key, label, kind, position FROM stage_definition
+                  ORDER BY key, kind, position) s) AS stages,
+        (SELECT json_agg(json_build_object('key', c.key, 'label', c.name) ORDER BY c.key)
+           FROM outreach_channel c) AS channels,
+        (SELECT json_agg(DISTINCT o.province) FROM organisation o
+          WHERE o.kind = 'COMPANY' AND o.province IS NOT NULL) AS provinces`);
+    const stages = (row.stages ?? []) as { key: string; label: string }[];
+    const unknown: DimensionValueInfo = { key: null, label: 'Onbekend' };
+    this.data = {
+      programmes: row.programmes ?? [],
+      values: {
+        PROGRAMME: (row.programmes ?? []).map((p: { key: string; name: string }) => ({
+          key: p.key,
+          label: p.name,
+        })),
+        EDITION_YEAR: ((row.years ?? []) as number[])
+          .sort((a, b) => a - b)
+          .map((y) => ({ key: String(y), label: String(y) })),
+        STAGE: stages.map((s) => ({ key: s.key, label: s.label })),
+        CHANNEL: [...(row.channels ?? []), unknown],
+        SIZE_CLASS: [...SIZE_CLASS_KEYS.map((k) => ({ key: k, label: k })), unknown],
+        SECTOR: [...NACE_SECTION_KEYS.map((k) => ({ key: k, label: `NACE ${k}` })), unknown],
+        PROVINCE: [
+          ...((row.provinces ?? []) as string[]).sort().map((p) => ({ key: p, label: p })),
+          unknown,
+        ],
+        REGISTRATION_TYPE: REGISTRATION_TYPE_KEYS.map((k) => ({ key: k, label: k })),
+        COMMITTEE: [
+          { key: 'false', label: 'Zonder comité voor preventie en bescherming' },
+          { key: 'true', label: 'Met comité voor preventie en bescherming' },
+        ],
+      },
+    };
+    this.loadedAt = Date.now();
+  }
+
+  private get loaded(): CatalogData {
+    if (!this.data) throw new Error('dimension catalog used before it was loaded');
+    return this.data;
+  }
+
+  get programmes() {
+    return this.loaded.programmes;
+  }
+
+  /** Values of a dimension, restricted to the filter's list when there is one. */
+  values(d: ResearchDimension, filter?: ResearchFilterValues): DimensionValueInfo[] {
+    const all = this.loaded.values[d];
+    const list = filter?.[d];
+    return list?.length ? all.filter((v) => v.key !== null && list.includes(v.key)) : all;
+  }
+
+  /** Groups a breakdown by these dimensions yields (plus its total), for the cost estimate. */
+  groups(dimensions: readonly ResearchDimension[], filter?: ResearchFilterValues): number {
+    if (!this.data) return 1;
+    return dimensions.reduce((n, d) => n * Math.max(1, this.values(d, filter).length), 1);
+  }
+
+  /** Checks every filter value against the known values; unknown values are BAD_USER_INPUT. */
+  validateFilter(filter: ResearchFilterValues, field: string): void {
+    for (const d of RESEARCH_DIMENSIONS) {
+      const list = filter[d];
+      if (!list) continue;
+      const known = new Set(this.loaded.values[d].map((v) => v.key));
+      for (const value of list) {
+        if (!known.has(value)) throw badInput(`Unknown ${d.toLowerCase()} value "${value}"`, field);
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AggregateResolver } from './aggregate.resolver.js';
+import { ResearchMetaResolver } from './research-meta.resolver.js';
+
+/** Only these resolvers: type-graphql emits just the types they reach, a schema of its own. */
+export const researchResolvers = [ResearchMetaResolver, AggregateResolver] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+export function getResearchSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [...researchResolvers],
+    validate: false,
+    // type-graphql checks @Authorized across all its (global) metadata; nothing in this schema
+    // uses it (access is the API key), so any role check here would be a mistake: refuse it.
+    authChecker: () => false,
+  });
+  return cached;
+}

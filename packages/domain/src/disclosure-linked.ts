@@ -1,0 +1,263 @@
+/**
+ * Cell suppression for answers whose numbers are tied together by more than row and column
+ * totals: a funnel's steps and exits, a cube with three dimensions, cumulative counts. It
+ * generalises suppressCounts (disclosure.ts): every published or implied equation is a
+ * `relation` ("this total is the sum of these parts", or "the sum of these parts is known"),
+ * and no sensitive cell may be pinned down by any combination of them.
+ *
+ * Determinedness is structural: whether an attacker can solve for a hidden cell depends only on
+ * which cells are hidden and on the relations, never on the values. One pattern therefore
+ * protects every measure that shares the structure (applications and companies of a cube).
+ */
+import { clampThreshold, DisclosureError } from './disclosure.js';
+
+export interface LinkedCell {
+  readonly key: string;
+  /** A count or an amount (non-negative); used to choose cheap complements. */
+  readonly value: number;
+  /** Distinct units (companies) behind the value; defaults to the value itself. */
+  readonly contributors?: number;
+  /** Sensitive for a reason other than its size, e.g. the dominance rule for amounts. */
+  readonly dominated?: boolean;
+  /**
+   * false: a quantity the answer does not show but that the relations involve (e.g. the
+   * companies still in progress between two published steps). It is hidden by construction and
+   * protected like any other cell when it is small.
+   */
+  readonly published?: boolean;
+}
+
+/** `total` = sum of `parts`; without `total`, the sum of the parts is taken as known. */
+export interface CellRelation {
+  readonly total?: string;
+  readonly parts: readonly string[];
+}
+
+export type LinkedReason = 'FREQUENCY' | 'DOMINANCE' | 'SECONDARY';
+
+export interface LinkedResult {
+  readonly key: string;
+  readonly value: number | null;
+  readonly suppressed: boolean;
+  readonly reason: LinkedReason | null;
+}
+
+export interface LinkedOptions {
+  /** Cells with 1 .. threshold - 1 contributors are suppressed; never below 5. */
+  readonly threshold?: number;
+}
+
+const EPSILON = 1e-9;
+
+/**
+ * Indices (into `unknowns`) fixed by the relations, by Gauss-Jordan elimination: an unknown is
+ * fixed when its pivot row has no entry in a free column. `rows` hold coefficients per unknown.
+ */
+function fixedUnknowns(rows: Float64Array[], unknowns: number): Set<number> {
+  const pivotRow = new Map<number, Float64Array>();
+  let rank = 0;
+  for (let j = 0; j < unknowns && rank < rows.length; j++) {
+    let best = -1;
+    for (let i = rank; i < rows.length; i++) {
+      const v = Math.abs((rows[i] as Float64Array)[j] as number);
+      if (v > EPSILON && (best < 0 || v > Math.abs((rows[best] as Float64Array)[j] as number))) {
+        best = i;
+      }
+    }
+    if (best < 0) continue;
+    const pivot = rows[best] as Float64Array;
+    rows[best] = rows[rank] as Float64Array;
+    rows[rank] = pivot;
+    const p = pivot[j] as number;
+    for (let c = 0; c < unknowns; c++) pivot[c] = (pivot[c] as number) / p;
+    for (let i = 0; i < rows.length; i++) {
+      if (i === rank) continue;
+      const row = rows[i] as Float64Array;
+      const factor = row[j] as number;
+      if (Math.abs(factor) < EPSILON) continue;
+      for (let c = j; c < unknowns; c++)
+        row[c] = (row[c] as number) - factor * (pivot[c] as number);
+    }
+    pivotRow.set(j, pivot);
+    rank++;
+  }
+  const fixed = new Set<number>();
+  for (const [j, row] of pivotRow) {
+    let free = false;
+    for (let c = 0; c < unknowns && !free; c++) {
+      if (c !== j && !pivotRow.has(c) && Math.abs(row[c] as number) > EPSILON) free = true;
+    }
+    if (!free) fixed.add(j);
+  }
+  return fixed;
+}
+
+/**
+ * Suppresses cells so that no sensitive cell (1 .. threshold - 1 contributors: FREQUENCY;
+ * `dominated`: DOMINANCE) can be solved for from the published cells and the relations.
+ *
+ * 1. Primary suppression as above; zeros stay published.
+ * 2. Repeated until no sensitive cell is determined: for each determined sensitive cell, the
+ *    smallest non-zero published cell sharing a relation with it (or, failing that, a relation
+ *    with one of its hidden neighbours) is hidden as well (SECONDARY).
+ * 3. When no cell is left to hide, every published non-zero cell is hidden: the answer then
+ *    says nothing rather than too much.
+ *
+ * Like suppressCounts this guards against exact recovery, not against bounds an attacker can
+ * derive from non-negativity.
+ */
+export function protectLinkedCells(
+  cells: readonly LinkedCell[],
+  relations: readonly CellRelation[],
+  { threshold = 10 }: LinkedOptions = {},
+): LinkedResult[] {
+  const limit = clampThreshold(threshold);
+  const index = new Map<string, number>();
+  cells.forEach((cell, i) => {
+    if (index.has(cell.key)) throw new RangeError(`Duplicate cell key ${cell.key}`);
+    if (!(Number.isFinite(cell.value) && cell.value >= 0)) {
+      throw new RangeError(`${cell.key}: values must be finite and non-negative`);
+    }
+    index.set(cell.key, i);
+  });
+  const at = (key: string) => {
+    const i = index.get(key);
+    if (i === undefined) throw new RangeError(`Relation names unknown cell ${key}`);
+    return i;
+  };
+  const links = relations.map((r) => ({
+    total: r.total === undefined ? -1 : at(r.total),
+    parts: r.parts.map(at),
+  }));
+  const relationsOf = cells.map(() => [] as number[]);
+  links.forEach((link, r) => {
+    for (const i of [...link.parts, ...(link.total >= 0 ? [link.total] : [])]) {
+      relationsOf[i]?.push(r);
+    }
+  });
+
+  const reasons: (LinkedReason | null)[] = cells.map((cell) => {
+    if (cell.dominated && cell.value > 0) return 'DOMINANCE';
+    const contributors = cell.contributors ?? cell.value;
+    return contributors > 0 && contributors < limit ? 'FREQUENCY' : null;
+  });
+  const sensitive = reasons.map((r) => r !== null);
+  const isHidden = (i: number) => reasons[i] !== null || cells[i]?.published === false;
+
+  const pickFrom = (candidates: Iterable<number>): number | undefined => {
+    let best: number | undefined;
+    for (const i of candidates) {
+      if (isHidden(i)) continue;
+      if (best === undefined) {
+        best = i;
+        continue;
+      }
+      const a = cells[i] as LinkedCell;
+      const b = cells[best] as LinkedCell;
+      const zeroA = a.value === 0 ? 1 : 0;
+      const zeroB = b.value === 0 ? 1 : 0;
+      if (zeroA !== zeroB ? zeroA < zeroB : a.value !== b.value ? a.value < b.value : a.key < b.key)
+        best = i;
+    }
+    return best;
+  };
+  const cellsOfRelation = (r: number) => {
+    const link = links[r] as { total: number; parts: number[] };
+    return link.total >= 0 ? [...link.parts, link.total] : link.parts;
+  };
+
+  for (let round = 0; ; round++) {
+    if (round > cells.length + 1) throw new DisclosureError('suppression did not converge');
+    const hidden = cells.map((_, i) => i).filter(isHidden);
+    const column = new Map(hidden.map((cell, j) => [cell, j]));
+    const rows: Float64Array[] = [];
+    for (const link of links) {
+      const row = new Float64Array(hidden.length);
+      let any = false;
+      for (const i of link.parts) {
+        const j = column.get(i);
+        if (j !== undefined) {
+          row[j] = (row[j] as number) + 1;
+          any = true;
+        }
+      }
+      const jt = link.total >= 0 ? column.get(link.total) : undefined;
+      if (jt !== undefined) {
+        row[jt] = (row[jt] as number) - 1;
+        any = true;
+      }
+      if (any) rows.push(row);
+    }
+    const exposed = [...fixedUnknowns(rows, hidden.length)]
+      .map((j) => hidden[j] as number)
+      .filter((i) => sensitive[i])
+      .sort((a, b) => a - b);
+    if (exposed.length === 0) break;
+
+    const touched = new Set<number>();
+    let progress = false;
+    for (const e of exposed) {
+      const own = relationsOf[e] ?? [];
+      if (own.some((r) => touched.has(r))) continue;
+      let choice = pickFrom(own.flatMap(cellsOfRelation));
+      if (choice === undefined) {
+        // Look one step further: relations of the hidden cells next to this one.
+        const near = new Set<number>();
+        for (const r of own) for (const i of cellsOfRelation(r)) if (isHidden(i)) near.add(i);
+        choice = pickFrom(
+          [...near].flatMap((i) => (relationsOf[i] ?? []).flatMap(cellsOfRelation)),
+        );
+      }
+      if (choice === undefined) continue;
+      reasons[choice] = 'SECONDARY';
+      progress = true;
+      for (const r of relationsOf[choice] ?? []) touched.add(r);
+      for (const r of own) touched.add(r);
+    }
+    if (!progress) {
+      // Nothing sensible is left to hide next to the exposed cells: publish no non-zero cell.
+      cells.forEach((cell, i) => {
+        if (!isHidden(i) && cell.value > 0) reasons[i] = 'SECONDARY';
+      });
+      const left = cells.map((_, i) => i).filter((i) => !isHidden(i));
+      if (left.length === 0) break;
+      // Zeros stay; they can only pin a cell whose relation holds nothing else, which the next
+      // round would report as exposed again with no progress possible: hide them too.
+      for (const i of left) reasons[i] = 'SECONDARY';
+    }
+  }
+
+  return cells.map((cell, i) => {
+    const reason = reasons[i] ?? null;
+    return {
+      key: cell.key,
+      value: reason === null && cell.published !== false ? cell.value : null,
+      suppressed: reason !== null || cell.published === false,
+      reason: cell.published === false && reason === null ? null : reason,
+    };
+  });
+}
+
+/**
+ * Relations of a full cross table: each cell lists its value per dimension in `coordinates`.
+ * Every margin one dimension down (the rows and columns of a two-dimensional table; the three
+ * faces of a cube) is treated as known, since a coarser query publishes it; lower margins are
+ * sums of these and add nothing. A one-dimensional table gets its grand total.
+ */
+export function crossTableRelations(
+  cells: readonly { key: string; coordinates: readonly (string | null)[] }[],
+): CellRelation[] {
+  const dims = cells[0]?.coordinates.length ?? 0;
+  if (dims === 0) return [];
+  if (dims === 1) return [{ parts: cells.map((c) => c.key) }];
+  const relations: CellRelation[] = [];
+  for (let drop = 0; drop < dims; drop++) {
+    const groups = new Map<string, string[]>();
+    for (const cell of cells) {
+      const id = JSON.stringify(cell.coordinates.filter((_, d) => d !== drop));
+      groups.set(id, [...(groups.get(id) ?? []), cell.key]);
+    }
+    for (const parts of groups.values()) relations.push({ parts });
+  }
+  return relations;
+}
