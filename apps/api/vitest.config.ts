@@ -1,6 +1,13 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Node resolves `graphql` (v16 has no "exports") to its CommonJS main, and so do Apollo and
+    // type-graphql; Vite would pick the .mjs "module" build for our own files, giving two
+    // graphql instances ("Cannot use GraphQLSchema from another module or realm"). Resolve as Node.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+  },
   test: {
     include: ['src/**/*.test.ts'],
     pool: 'forks',

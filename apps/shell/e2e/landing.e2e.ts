@@ -36,9 +36,16 @@ async function applicantCells(page: Page): Promise<string[]> {
 describe('landing in the app that fits the role', () => {
   it('participant: the portal with their own company’s applications and no one else’s', async () => {
     const { context, page, consoleErrors } = await newPage(browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await signIn(page, DEMO.participant);
     await page.waitForURL(/\/portaal$/);
     await expectHeading(page, 'Mijn aanvragen');
+    // Shared singletons: the remote takes React, the router and Apollo Client from the shell
+    // and never downloads its own fallback copies.
+    const portalFiles = requests.filter((path) => path.startsWith('/portal/'));
+    expect(portalFiles).toContain('/portal/remoteEntry.js');
+    expect(portalFiles.filter((path) => path.includes('__prebuild__'))).toEqual([]);
     expect(await page.title()).toBe('Mijn aanvragen · Werkgezond');
     expect(await navLinks(page)).toEqual(['Portaal']);
 
@@ -141,6 +148,8 @@ describe('landing in the app that fits the role', () => {
     await page.goBack();
     await expectHeading(page, "Overzicht van de programma's");
     await page.getByRole('region').first().getByRole('table').first().waitFor();
+    // The chart (Recharts, loaded lazily) is drawn beside its table.
+    await page.locator('main [role=img] svg.recharts-surface').first().waitFor();
     await screenshot(page, 'analytics-analyst');
     await expectNoSeriousAxeViolations(page);
     expect(consoleErrors).toEqual([]);
@@ -162,11 +171,26 @@ describe('landing in the app that fits the role', () => {
       'page',
     );
     await page.getByRole('region').first().getByRole('table').first().waitFor();
+    await page.locator('main [role=img] svg.recharts-surface').first().waitFor();
     await screenshot(page, 'analytics-admin');
     await expectNoSeriousAxeViolations(page);
     await page.getByRole('link', { name: 'Portaal' }).click();
-    await expectHeading(page, 'Aanvragen');
+    await expectHeading(page, 'Alle aanvragen');
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('on a narrow screen', () => {
+  it('keeps the table reachable by keyboard and has no serious accessibility problems', async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await signIn(page, DEMO.manager);
+    await expectHeading(page, "Aanvragen van mijn programma's");
+    const scroller = page.getByRole('region', { name: 'Aanvragen' });
+    await scroller.waitFor();
+    expect(await scroller.getAttribute('tabindex')).toBe('0');
+    await screenshot(page, 'portal-manager-narrow');
+    await expectNoSeriousAxeViolations(page);
     await context.close();
   });
 });

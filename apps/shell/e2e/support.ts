@@ -39,12 +39,12 @@ export function launchChromium(): Promise<Browser> {
 /** A fresh context (own cookies and storage) speaking Dutch, with console errors collected. */
 export async function newPage(
   browser: Browser,
-  options: { locale?: string } = {},
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: options.locale ?? 'nl-BE',
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
   });
   const page = await context.newPage();
   const consoleErrors: string[] = [];

@@ -246,18 +246,27 @@ export function protectLinkedCells(
  */
 export function crossTableRelations(
   cells: readonly { key: string; coordinates: readonly (string | null)[] }[],
+  /**
+   * Whether a margin is known, given a member cell's coordinates and the dimension summed
+   * over; default: every margin. A margin a coarser query withholds can be left out.
+   */
+  isKnown: (coordinates: readonly (string | null)[], dropped: number) => boolean = () => true,
 ): CellRelation[] {
   const dims = cells[0]?.coordinates.length ?? 0;
   if (dims === 0) return [];
   if (dims === 1) return [{ parts: cells.map((c) => c.key) }];
   const relations: CellRelation[] = [];
   for (let drop = 0; drop < dims; drop++) {
-    const groups = new Map<string, string[]>();
+    const groups = new Map<string, { coordinates: readonly (string | null)[]; parts: string[] }>();
     for (const cell of cells) {
       const id = JSON.stringify(cell.coordinates.filter((_, d) => d !== drop));
-      groups.set(id, [...(groups.get(id) ?? []), cell.key]);
+      const group = groups.get(id) ?? { coordinates: cell.coordinates, parts: [] };
+      group.parts.push(cell.key);
+      groups.set(id, group);
     }
-    for (const parts of groups.values()) relations.push({ parts });
+    for (const { coordinates, parts } of groups.values()) {
+      if (isKnown(coordinates, drop)) relations.push({ parts });
+    }
   }
   return relations;
 }

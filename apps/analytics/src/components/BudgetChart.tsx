@@ -25,8 +25,14 @@ const SPENT = chartPalette[1]; // Okabe–Ito orange
 export default function BudgetChart({ rows, description }: BudgetChartProps) {
   const { t } = useTranslation('analytics');
   const format = useFormat();
+  // Compact axis labels (€ 3 mln., €3M); the table beside the chart has the exact amounts.
   const euros = (cents: number) =>
-    format.number(cents / 100, { notation: 'compact', maximumFractionDigits: 1 });
+    format.number(cents / 100, {
+      style: 'currency',
+      currency: 'EUR',
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    });
   const data = rows.map((row) => ({
     year: row.key === 'all' ? t('overview.allYears') : row.key,
     allocated: row.allocatedCents,
@@ -48,13 +54,14 @@ export default function BudgetChart({ rows, description }: BudgetChartProps) {
           <CartesianGrid vertical={false} stroke="#d4dae0" />
           <XAxis dataKey="year" stroke="#4a5460" tick={{ fill: '#1b1f24' }} />
           <YAxis
-            tickFormatter={(v: number) => `€ ${euros(v)}`}
+            tickFormatter={(v: number) => euros(v)}
             stroke="#4a5460"
             tick={{ fill: '#1b1f24' }}
-            width={72}
+            width={96}
           />
           <Tooltip formatter={(value) => format.money(Number(value))} />
-          <Legend />
+          {/* Legend text in the body colour: the orange swatch alone is too light for text. */}
+          <Legend formatter={(value) => <span style={{ color: '#1b1f24' }}>{value}</span>} />
           <Bar
             dataKey="allocated"
             name={t('overview.allocated')}

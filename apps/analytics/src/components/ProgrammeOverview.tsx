@@ -115,12 +115,14 @@ export function ProgrammeOverview({ programme }: ProgrammeOverviewProps) {
             />
             <Stat
               label={t('overview.spent')}
-              value={`${format.money(funding.spentCents, { wholeEuros: true })}${
-                funding.allocatedCents > 0
-                  ? ` (${format.percent(funding.spentCents / funding.allocatedCents, 1)})`
-                  : ''
-              }`}
+              value={format.money(funding.spentCents, { wholeEuros: true })}
             />
+            {funding.allocatedCents > 0 ? (
+              <Stat
+                label={t('overview.utilisation')}
+                value={format.percent(funding.spentCents / funding.allocatedCents, 1)}
+              />
+            ) : null}
             <Stat label={t('overview.publishedCount')} value={format.number(figures.length)} />
           </div>
           <h3>{t('overview.budgetTitle')}</h3>

@@ -1,5 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
+import { PublishedFigureReconciliationResolver } from '../modules/analytics/reconciliation.resolver.js';
 import { ApplicationResolver } from '../modules/application/application.resolver.js';
 import { ApplicationLifecycleResolver } from '../modules/application/application-lifecycle.resolver.js';
 import { DossierResolver } from '../modules/application/dossier.resolver.js';
@@ -27,6 +29,8 @@ export const resolvers = [
   FundingResolver,
   PublishedFigureResolver,
   ResearchKeyResolver,
+  AnalyticsResolver,
+  PublishedFigureReconciliationResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

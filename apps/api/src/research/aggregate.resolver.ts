@@ -1,10 +1,10 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { AggregateAnswer, AggregateArgs } from './aggregate.types.js';
 import { AggregateService } from './aggregate.service.js';
+import { AggregateAnswer, AggregateArgs } from './aggregate.types.js';
+import { type ResearchContext, withinDeadline } from './research.context.js';
 import { groupedCost } from './research-cost.js';
 import type { ResearchDimension } from './research-dimensions.js';
 import { toFilterValues } from './research-filter.js';
-import { type ResearchContext, withinDeadline } from './research.context.js';
 
 @Resolver()
 export class AggregateResolver {

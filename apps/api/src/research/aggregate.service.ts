@@ -1,4 +1,4 @@
-import { crossTableRelations, type LinkedCell } from '@werkgezond/domain';
+import type { CellRelation, LinkedCell, LinkedResult } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../graphql/errors.js';
 import type { AggregateAnswer, AggregateGroup, AggregateMeasure } from './aggregate.types.js';
@@ -18,7 +18,8 @@ import { assertFilterSize } from './research-filter.js';
 export const MAX_AGGREGATE_DIMENSIONS = 3;
 
 interface Row {
-  total_row: boolean;
+  /** Bit mask of the dimensions aggregated away (d0 = 4, d1 = 2, d2 = 1): 0 for a cell. */
+  g: number;
   d0: string | null;
   d1: string | null;
   d2: string | null;
@@ -31,9 +32,26 @@ interface Row {
   top2: number | null;
 }
 
-const TOTAL_KEY = 'total';
-const cellKey = (values: readonly (string | null)[]) => JSON.stringify(values);
+const ANY = '*';
+type Coords = (string | null)[];
+const keyOf = (coords: readonly (string | null)[]) => JSON.stringify(coords);
+const bit = (i: number) => 4 >> i;
 
+interface Entry {
+  key: string;
+  coords: Coords;
+  values: DimensionValueInfo[];
+  row: Row | undefined;
+}
+
+/**
+ * The general aggregate. One SQL statement computes every level of the cube (the cells, each
+ * coarser table down to the total: GROUPING SETS over all subsets of the dimensions). Each
+ * level is then protected as the answer a query with fewer dimensions would get, coarsest
+ * first, and each finer level treats the published cells of every coarser level as known
+ * sums: an answer is protected against the totals and margins other queries with the same
+ * filter publish, not only against its own.
+ */
 export class AggregateService {
   constructor(
     private readonly ds: DataSource,
@@ -60,101 +78,125 @@ export class AggregateService {
 
     const rows = await this.query(dimensions, filter);
     const byKey = new Map<string, Row>();
-    let totalRow: Row | undefined;
     for (const row of rows) {
-      if (row.total_row) totalRow = row;
-      else byKey.set(cellKey([row.d0, row.d1, row.d2].slice(0, dimensions.length)), row);
+      const coords = [row.d0, row.d1, row.d2]
+        .slice(0, dimensions.length)
+        .map((v, i) => (row.g & bit(i) ? ANY : v));
+      byKey.set(keyOf(coords), row);
     }
 
-    // The complete table, zero cells included, in catalogue order.
-    let combos: DimensionValueInfo[][] = [[]];
-    for (const d of dimensions) {
-      const values = this.catalog.values(d, filter);
-      combos = combos.flatMap((combo) => values.map((v) => [...combo, v]));
-    }
-    const entries = combos.map((combo) => {
-      const keys = combo.map((v) => v.key);
-      return { combo, key: cellKey(keys), row: byKey.get(cellKey(keys)) };
-    });
-    const empty: Row = {
-      total_row: false,
-      d0: null,
-      d1: null,
-      d2: null,
-      applications: 0,
-      companies: 0,
-      contributors: 0,
-      spent: 0,
-      payers: 0,
-      top1: 0,
-      top2: 0,
-    };
-    const total = totalRow ?? { ...empty, total_row: true };
-
-    const relations = [
-      ...(dimensions.length
-        ? crossTableRelations(entries.map((e) => ({ key: e.key, coordinates: e.combo.map((v) => v.key) })))
-        : []),
-      { total: TOTAL_KEY, parts: entries.map((e) => e.key) },
-    ];
-
-    // One pattern for both counts: it rests on the companies behind each cell (contributors),
-    // and determinedness depends only on which cells are hidden, so it protects both measures.
-    const countCells: LinkedCell[] = [
-      ...entries.map((e) => ({
-        key: e.key,
-        value: e.row?.companies ?? 0,
-        contributors: e.row?.contributors ?? 0,
-      })),
-      { key: TOTAL_KEY, value: total.companies, contributors: total.contributors },
-    ];
-    const counts = protect(countCells, relations, this.threshold);
-
-    const spendCell = (key: string, r: Row | undefined): LinkedCell => {
-      const spent = Number(r?.spent ?? 0);
-      const payers = Number(r?.payers ?? 0);
-      return {
-        key,
-        value: spent,
-        contributors: payers,
-        dominated: spent > 0 && amountDominated(Number(r?.top1 ?? 0), Number(r?.top2 ?? 0), spent, payers),
-      };
-    };
-    const spending = measures.includes('SPENDING')
-      ? protect(
-          [...entries.map((e) => spendCell(e.key, e.row)), spendCell(TOTAL_KEY, total)],
-          relations,
-          this.threshold,
+    const full = dimensions.map((_, i) => i);
+    const entriesCache = new Map<number, Entry[]>();
+    /** Every possible cell of the table over the kept dimensions (mask: dropped ones). */
+    const entries = (mask: number): Entry[] => {
+      const cached = entriesCache.get(mask);
+      if (cached) return cached;
+      let combos: { coords: Coords; values: DimensionValueInfo[] }[] = [{ coords: [], values: [] }];
+      for (const i of full) {
+        const d = dimensions[i] as ResearchDimension;
+        if (mask & bit(i)) {
+          combos = combos.map((c) => ({ coords: [...c.coords, ANY], values: c.values }));
+          continue;
+        }
+        const options = this.catalog.values(d, filter);
+        combos = combos.flatMap((c) =>
+          options.map((v) => ({ coords: [...c.coords, v.key], values: [...c.values, v] })),
+        );
+      }
+      const list = combos
+        .filter((c) =>
+          this.catalog.possible(
+            new Map(
+              full
+                .filter((i) => !(mask & bit(i)))
+                .map((i) => [dimensions[i] as ResearchDimension, c.coords[i] ?? null]),
+            ),
+          ),
         )
+        .map((c) => ({ ...c, key: keyOf(c.coords), row: byKey.get(keyOf(c.coords)) }));
+      entriesCache.set(mask, list);
+      return list;
+    };
+    const within = (fine: Coords, coarse: Coords) =>
+      coarse.every((v, i) => v === ANY || v === fine[i]);
+
+    const allMask = full.reduce((m, i) => m | bit(i), 0);
+    // Coarser levels first: masks with more dropped dimensions (more bits) come first.
+    const masks = Array.from({ length: allMask + 1 }, (_, m) => m)
+      .filter((m) => (m & allMask) === m)
+      .sort((a, b) => popcount(b) - popcount(a));
+
+    const protectAll = (cellOf: (e: Entry) => LinkedCell) => {
+      const results = new Map<number, Map<string, LinkedResult>>();
+      for (const mask of masks) {
+        const cells = entries(mask);
+        const relations: CellRelation[] = [];
+        for (const coarser of masks) {
+          // A strictly coarser level: it drops every dimension this one drops, and more.
+          if (coarser === mask || (coarser & mask) !== mask) continue;
+          const published = results.get(coarser) as Map<string, LinkedResult>;
+          for (const c of entries(coarser)) {
+            if (published.get(c.key)?.suppressed) continue;
+            const parts = cells.filter((f) => within(f.coords, c.coords)).map((f) => f.key);
+            if (parts.length) relations.push({ parts });
+          }
+        }
+        results.set(mask, protect(cells.map(cellOf), relations, this.threshold));
+      }
+      return results;
+    };
+
+    // Counts: one pattern for applications and companies. It rests on the companies behind
+    // each cell, and whether a hidden cell can be solved for depends only on which cells are
+    // hidden, so it protects both measures.
+    const counts = protectAll((e) => ({
+      key: e.key,
+      value: e.row?.companies ?? 0,
+      contributors: e.row?.contributors ?? 0,
+    }));
+    const spending = measures.includes('SPENDING')
+      ? protectAll((e) => {
+          const spent = Number(e.row?.spent ?? 0);
+          const payers = Number(e.row?.payers ?? 0);
+          return {
+            key: e.key,
+            value: spent,
+            contributors: payers,
+            dominated:
+              spent > 0 &&
+              amountDominated(Number(e.row?.top1 ?? 0), Number(e.row?.top2 ?? 0), spent, payers),
+          };
+        })
       : null;
 
-    const group = (key: string, values: AggregateGroup['values'], r: Row | undefined) => ({
-      values,
+    const group = (mask: number, e: Entry): AggregateGroup => ({
+      values: e.values.map((v, i) => ({
+        dimension: dimensions[i] as ResearchDimension,
+        key: v.key,
+        label: v.label,
+      })),
       applications: measures.includes('APPLICATIONS')
-        ? toCountCell(counts.get(key), Number(r?.applications ?? 0))
+        ? toCountCell(counts.get(mask)?.get(e.key), Number(e.row?.applications ?? 0))
         : null,
       companies: measures.includes('COMPANIES')
-        ? toCountCell(counts.get(key), Number(r?.companies ?? 0))
+        ? toCountCell(counts.get(mask)?.get(e.key), Number(e.row?.companies ?? 0))
         : null,
-      spending: spending ? toAmountCell(spending.get(key), Number(r?.spent ?? 0)) : null,
+      spending: spending
+        ? toAmountCell(spending.get(mask)?.get(e.key), Number(e.row?.spent ?? 0))
+        : null,
     });
 
+    const [totalEntry] = entries(allMask);
     return {
       dimensions: [...dimensions],
       measures: [...measures],
       threshold: this.threshold,
-      total: group(TOTAL_KEY, [], total),
-      groups: entries.map((e) =>
-        group(
-          e.key,
-          e.combo.map((v, i) => ({ dimension: dimensions[i] as ResearchDimension, key: v.key, label: v.label })),
-          e.row,
-        ),
-      ),
+      total: group(allMask, totalEntry as Entry),
+      groups: entries(0).map((e) => group(0, e)),
     };
   }
 
-  /** One statement: the cells and the total (GROUPING SETS), counts and spending with its top two. */
+  /** One statement: counts and spending (with each cell's two largest companies) per level. */
   private async query(dimensions: readonly ResearchDimension[], filter: ResearchFilterValues) {
     const params: unknown[] = [];
     const where = RESEARCH_DIMENSIONS.filter((d) => filter[d]?.length).map((d) => {
@@ -165,31 +207,44 @@ export class AggregateService {
       dimensions[i] ? UNIT_COLUMN[dimensions[i] as ResearchDimension] : 'NULL::text',
     );
     const dimList = dims.map((d, i) => `${d} AS d${i}`).join(', ');
+    // Every subset of the used dimensions; unused columns are constant NULL and kept in each set.
+    const used = dimensions.map((_, i) => i);
+    const unused = [0, 1, 2].filter((i) => i >= dimensions.length);
+    const sets: string[][] = [];
+    for (let m = 0; m < 1 << used.length; m++) {
+      const kept = used.filter((i) => !(m & (1 << i)));
+      sets.push([...kept, ...unused].map((i) => `d${i}`));
+    }
+    const groupingSets = (extra: string[] = []) =>
+      sets.map((s) => `(${[...s, ...extra].join(', ')})`).join(', ');
     const join = [0, 1, 2].map((i) => `c.d${i} IS NOT DISTINCT FROM s.d${i}`).join(' AND ');
-    const spendStats = `sum(amount)::float8 AS spent, count(*)::int AS payers,
-        max(amount)::float8 AS top1, (array_agg(amount ORDER BY amount DESC))[2]::float8 AS top2`;
     const sql = `
       WITH units AS (
         SELECT u.*, ${dimList} FROM (${UNITS_SQL}) u
          WHERE ${where.length ? where.join(' AND ') : 'TRUE'}
       ), counts AS (
-        SELECT grouping(d0, d1, d2) > 0 AS total_row, d0, d1, d2,
+        SELECT grouping(d0, d1, d2)::int AS g, d0, d1, d2,
                count(DISTINCT app_id)::int AS applications,
                count(*)::int AS companies,
                count(DISTINCT company_id)::int AS contributors
-          FROM units GROUP BY GROUPING SETS ((d0, d1, d2), ())
+          FROM units GROUP BY GROUPING SETS (${groupingSets()})
       ), per_company AS (
-        SELECT d0, d1, d2, company_id, sum(spend) AS amount
-          FROM units WHERE spend > 0 GROUP BY d0, d1, d2, company_id
-      ), per_company_total AS (
-        SELECT company_id, sum(spend) AS amount FROM units WHERE spend > 0 GROUP BY company_id
+        SELECT grouping(d0, d1, d2)::int AS g, d0, d1, d2, company_id, sum(spend) AS amount
+          FROM units WHERE spend > 0 GROUP BY GROUPING SETS (${groupingSets(['company_id'])})
       ), spend AS (
-        SELECT false AS total_row, d0, d1, d2, ${spendStats} FROM per_company GROUP BY d0, d1, d2
-        UNION ALL
-        SELECT true, NULL, NULL, NULL, ${spendStats} FROM per_company_total
+        SELECT g, d0, d1, d2, sum(amount)::float8 AS spent, count(*)::int AS payers,
+               max(amount)::float8 AS top1,
+               (array_agg(amount ORDER BY amount DESC))[2]::float8 AS top2
+          FROM per_company GROUP BY g, d0, d1, d2
       )
       SELECT c.*, s.spent, s.payers, s.top1, s.top2
-        FROM counts c LEFT JOIN spend s ON s.total_row = c.total_row AND ${join}`;
+        FROM counts c LEFT JOIN spend s ON s.g = c.g AND ${join}`;
     return (await this.ds.query(sql, params)) as Row[];
   }
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
 }

@@ -1,5 +1,4 @@
 import { ArgsType, Field, ObjectType, registerEnumType } from 'type-graphql';
-import type { ResearchDimension } from './research-dimensions.js';
 import {
   AmountCell,
   CountCell,
@@ -7,6 +6,7 @@ import {
   ResearchDimensionEnum,
   ResearchFilter,
 } from './research.types.js';
+import type { ResearchDimension } from './research-dimensions.js';
 
 export const AGGREGATE_MEASURES = ['APPLICATIONS', 'COMPANIES', 'SPENDING'] as const;
 export type AggregateMeasure = (typeof AGGREGATE_MEASURES)[number];
@@ -47,7 +47,9 @@ export class AggregateArgs {
   filter?: ResearchFilter | null;
 }
 
-@ObjectType({ description: 'One group (or the total): its dimension values and the measures asked for.' })
+@ObjectType({
+  description: 'One group (or the total): its dimension values and the measures asked for.',
+})
 export class AggregateGroup {
   @Field(() => [DimensionValue], { description: 'Empty for the total.' })
   values!: DimensionValue[];

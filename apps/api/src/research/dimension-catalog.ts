@@ -18,7 +18,7 @@ export interface DimensionValueInfo {
 
 interface CatalogData {
   values: Record<ResearchDimension, DimensionValueInfo[]>;
-  programmes: { key: string; name: string; years: number[] }[];
+  programmes: { key: string; name: string; years: number[]; stages: string[] }[];
 }
 
 /**
@@ -45,7 +45,10 @@ export class DimensionCatalog {
       SELECT
         (SELECT json_agg(json_build_object('key', p.key, 'name', p.name,
                  'years', (SELECT COALESCE(json_agg(e.year ORDER BY e.year), '[]') FROM edition e
-                            WHERE e.programme_id = p.id)) ORDER BY p.key) FROM programme p) AS programmes,
+                            WHERE e.programme_id = p.id),
+                 'stages', (SELECT COALESCE(json_agg(sd.key ORDER BY sd.kind DESC, sd.position), '[]')
+                              FROM stage_definition sd WHERE sd.programme_id = p.id)) ORDER BY p.key)
+           FROM programme p) AS programmes,
         (SELECT json_agg(DISTINCT e.year) FROM edition e) AS years,
         (SELECT json_agg(json_build_object('key', s.key, 'label', s.label) ORDER BY s.kind DESC, s.position, s.key)
            FROM (SELECT DISTINCT ON (key) key, label, kind, position FROM stage_definition
@@ -98,6 +101,22 @@ export class DimensionCatalog {
     const all = this.loaded.values[d];
     const list = filter?.[d];
     return list?.length ? all.filter((v) => v.key !== null && list.includes(v.key)) : all;
+  }
+
+  /**
+   * Whether a combination of values can occur at all: a stage or edition year belongs to one
+   * programme. Impossible combinations are left out of tables (they are not informative zeros).
+   */
+  possible(values: ReadonlyMap<ResearchDimension, string | null>): boolean {
+    const programme = values.get('PROGRAMME');
+    if (programme === undefined || programme === null) return true;
+    const p = this.loaded.programmes.find((x) => x.key === programme);
+    if (!p) return false;
+    const stage = values.get('STAGE');
+    if (stage !== undefined && stage !== null && !p.stages.includes(stage)) return false;
+    const year = values.get('EDITION_YEAR');
+    if (year !== undefined && year !== null && !p.years.includes(Number(year))) return false;
+    return true;
   }
 
   /** Groups a breakdown by these dimensions yields (plus its total), for the cost estimate. */

@@ -61,11 +61,9 @@ describe('research API keys', () => {
     expect(row.created_by).not.toBeNull();
     expect(row.last_used_at).not.toBeNull();
 
-    const list = await server.gql<{ researchApiKeys: { id: string; prefix: string; createdBy: string }[] }>(
-      '{ researchApiKeys { id prefix createdBy revokedAt } }',
-      {},
-      { cookie: admin },
-    );
+    const list = await server.gql<{
+      researchApiKeys: { id: string; prefix: string; createdBy: string }[];
+    }>('{ researchApiKeys { id prefix createdBy revokedAt } }', {}, { cookie: admin });
     const listed = list.data!.researchApiKeys.find((k) => k.id === id)!;
     expect(listed.createdBy).toBe(DEMO.admin);
     expect(JSON.stringify(list.data)).not.toContain(key);

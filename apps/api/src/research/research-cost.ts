@@ -1,8 +1,8 @@
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { DimensionCatalog } from './dimension-catalog.js';
+import type { ResearchFilter } from './research.types.js';
 import type { ResearchDimension } from './research-dimensions.js';
 import { toFilterValues } from './research-filter.js';
-import type { ResearchFilter } from './research.types.js';
 
 /** What the cost estimators get as context (see research-limits.plugin.ts). */
 export interface CostContext {
@@ -21,7 +21,8 @@ export const groupedCost =
   (args: ComplexityEstimatorArgs): number => {
     const dims = dimensionsOf(args.args);
     const filter = toFilterValues(
-      ((args.args.filter ?? (args.args.input as { filter?: ResearchFilter })?.filter) ??
+      (args.args.filter ??
+        (args.args.input as { filter?: ResearchFilter })?.filter ??
         null) as ResearchFilter | null,
     );
     return 1 + catalogOf(args).groups(dims.slice(0, 4), filter);

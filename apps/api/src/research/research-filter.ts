@@ -1,6 +1,6 @@
 import { badInput } from '../graphql/errors.js';
-import type { ResearchDimension, ResearchFilterValues } from './research-dimensions.js';
 import type { ResearchFilter } from './research.types.js';
+import type { ResearchDimension, ResearchFilterValues } from './research-dimensions.js';
 
 export const MAX_FILTER_VALUES = 30;
 
@@ -17,7 +17,10 @@ export function toFilterValues(filter: ResearchFilter | null | undefined): Resea
   put('STAGE', filter.stages);
   put('CHANNEL', filter.channels);
   put('SIZE_CLASS', filter.sizeClasses);
-  put('SECTOR', filter.sectors?.map((s) => s.toUpperCase()));
+  put(
+    'SECTOR',
+    filter.sectors?.map((s) => s.toUpperCase()),
+  );
   put('PROVINCE', filter.provinces);
   put('REGISTRATION_TYPE', filter.registrationTypes);
   put('COMMITTEE', filter.committee);

@@ -20,7 +20,8 @@ export class ResearchKeyResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => CreatedResearchApiKey, {
-    description: 'Creates a research API key (ADMIN). The secret is in the answer and nowhere else.',
+    description:
+      'Creates a research API key (ADMIN). The secret is in the answer and nowhere else.',
   })
   async createResearchApiKey(
     @Arg('input', () => CreateResearchApiKeyInput) input: CreateResearchApiKeyInput,

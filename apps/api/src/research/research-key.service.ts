@@ -95,6 +95,10 @@ export async function loadDemoResearchKey(ds: DataSource): Promise<void> {
     `INSERT INTO research_api_key (name, prefix, key_hash)
      VALUES ($1, $2, $3)
      ON CONFLICT (key_hash) DO UPDATE SET revoked_at = NULL, name = EXCLUDED.name`,
-    [DEMO_RESEARCH_KEY_NAME, DEMO_RESEARCH_KEY.slice(0, PREFIX_LENGTH), hashResearchKey(DEMO_RESEARCH_KEY)],
+    [
+      DEMO_RESEARCH_KEY_NAME,
+      DEMO_RESEARCH_KEY.slice(0, PREFIX_LENGTH),
+      hashResearchKey(DEMO_RESEARCH_KEY),
+    ],
   );
 }

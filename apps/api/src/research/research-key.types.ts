@@ -1,7 +1,10 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from 'type-graphql';
 import type { ResearchApiKeyEntity } from './research-key.entity.js';
 
-@ObjectType({ description: 'An API key of the research endpoint (/research/graphql). The secret is never shown again.' })
+@ObjectType({
+  description:
+    'An API key of the research endpoint (/research/graphql). The secret is never shown again.',
+})
 export class ResearchApiKey {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -29,13 +32,17 @@ export class ResearchApiKey {
 
 @ObjectType({ description: 'A new key: `key` is shown this once; only its hash is stored.' })
 export class CreatedResearchApiKey {
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <key>`. Not retrievable later.' })
+  @Field(() => String, {
+    description: 'Send as `Authorization: Bearer <key>`. Not retrievable later.',
+  })
   key!: string;
   @Field(() => ResearchApiKey) apiKey!: ResearchApiKey;
 }
 
 @InputType()
 export class CreateResearchApiKeyInput {
-  @Field(() => String, { description: 'Who or what the key is for, e.g. "KU Leuven – evaluatie 2025".' })
+  @Field(() => String, {
+    description: 'Who or what the key is for, e.g. "KU Leuven – evaluatie 2025".',
+  })
   name!: string;
 }

@@ -68,14 +68,22 @@ export function researchLimitsPlugin({
               propagateOnRejection: false,
               onReject: [collect],
             }),
-            maxAliasesRule({ n: config.maxAliases, propagateOnRejection: false, onReject: [collect] }),
+            maxAliasesRule({
+              n: config.maxAliases,
+              propagateOnRejection: false,
+              onReject: [collect],
+            }),
           ]);
           await readBudget(ctx.apiKey.id);
           if (rejected[0]) {
-            throw userError('QUERY_TOO_COMPLEX', rejected[0].message.replace(/^Syntax Error: /, ''), {
-              limit: rejected[0].message.includes('depth') ? 'DEPTH' : 'ALIASES',
-              http: { status: 400 },
-            });
+            throw userError(
+              'QUERY_TOO_COMPLEX',
+              rejected[0].message.replace(/^Syntax Error: /, ''),
+              {
+                limit: rejected[0].message.includes('depth') ? 'DEPTH' : 'ALIASES',
+                http: { status: 400 },
+              },
+            );
           }
 
           await catalog.ensureLoaded(ctx.dataSource);

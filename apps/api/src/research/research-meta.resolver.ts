@@ -1,7 +1,7 @@
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { fixedCost } from './research-cost.js';
 import { type ResearchContext, withinDeadline } from './research.context.js';
 import { DimensionValue, ResearchDimensionEnum } from './research.types.js';
+import { fixedCost } from './research-cost.js';
 import { RESEARCH_DIMENSIONS, type ResearchDimension } from './research-dimensions.js';
 
 @ObjectType({ description: 'A programme and its yearly editions (public metadata).' })
@@ -33,7 +33,11 @@ export class ResearchMetaResolver {
   programmes(@Ctx() ctx: ResearchContext): Promise<ResearchProgramme[]> {
     return withinDeadline(ctx, async () => {
       await ctx.catalog.ensureLoaded(ctx.dataSource);
-      return ctx.catalog.programmes.map((p) => ({ key: p.key, name: p.name, editionYears: p.years }));
+      return ctx.catalog.programmes.map((p) => ({
+        key: p.key,
+        name: p.name,
+        editionYears: p.years,
+      }));
     });
   }
 
@@ -52,7 +56,8 @@ export class ResearchMetaResolver {
   disclosurePolicy(@Ctx() ctx: ResearchContext): DisclosurePolicy {
     return {
       threshold: ctx.config.minCell,
-      dominanceRule: 'An amount is withheld when its two largest companies hold more than 85% of it.',
+      dominanceRule:
+        'An amount is withheld when its two largest companies hold more than 85% of it.',
       finestDate: 'month',
       maxCostPerRequest: ctx.config.maxCost,
       budgetPerHour: ctx.config.budgetPerHour,

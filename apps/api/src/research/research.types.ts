@@ -96,7 +96,10 @@ export class DimensionValue {
 export class ResearchFilter {
   @Field(() => [String], { nullable: true }) programmes?: string[] | null;
   @Field(() => [Int], { nullable: true }) editionYears?: number[] | null;
-  @Field(() => [String], { nullable: true, description: 'Current stage, see ResearchDimension.STAGE.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Current stage, see ResearchDimension.STAGE.',
+  })
   stages?: string[] | null;
   @Field(() => [String], { nullable: true }) channels?: string[] | null;
   @Field(() => [String], { nullable: true }) sizeClasses?: string[] | null;

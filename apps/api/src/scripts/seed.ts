@@ -6,6 +6,7 @@ import { createDataSource } from '../database/data-source.js';
 import { loadDemoUsers } from '../database/dataset/demo-users.js';
 import { loadDataset } from '../database/dataset/loader.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../database/embedded.js';
+import { loadDemoResearchKey } from '../research/research-key.service.js';
 
 const USAGE = `Usage: node dist/scripts/seed.js [--scale N] [--method auto|copy|insert] [--verbose]
 
@@ -58,7 +59,10 @@ async function main(): Promise<void> {
       ...(args.verbose ? { log: (m: string) => console.log(`  ${m}`) } : {}),
     });
     // Same rule as start-up: demo accounts only in the embedded database or when asked for.
-    if (embedded || config.WERKGEZOND_DEMO) await loadDemoUsers(ds);
+    if (embedded || config.WERKGEZOND_DEMO) {
+      await loadDemoUsers(ds);
+      await loadDemoResearchKey(ds);
+    }
 
     const width = Math.max(...Object.keys(result.counts).map((t) => t.length));
     for (const [table, n] of Object.entries(result.counts)) {

@@ -53,6 +53,47 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     allowed: ['manager', 'analyst', 'admin'],
   },
   'Query.publishedFigures': { query: '{ publishedFigures { id } }', allowed: ANALYTICS },
+  'Query.funnel': {
+    query: '{ funnel(input: { programmeKey: "nv-gezond", years: [2014] }) { units } }',
+    allowed: ANALYTICS,
+  },
+  'Query.funnelSnapshots': {
+    query:
+      '{ funnelSnapshots(input: { programmeKey: "gezondheidscoaches" }, at: ["2018-12-31"]) { programmeKey } }',
+    allowed: ANALYTICS,
+  },
+  'Query.cohortComparison': {
+    query: `{ cohortComparison(input: { programmeKey: "nv-gezond", cohorts: [{ label: "2014", filter: { editions: [2014] } }] }) {
+      baseline } }`,
+    allowed: ANALYTICS,
+  },
+  'Query.channelPerformance': {
+    query:
+      '{ channelPerformance(input: { programmeKey: "gezondheidscoaches", asOf: "2019-07-31" }) { totalApplications } }',
+    allowed: ANALYTICS,
+  },
+  'Query.budget': {
+    query: '{ budget(programmeKey: "nv-gezond", year: 2014) { allocatedCents } }',
+    allowed: ANALYTICS,
+  },
+  'Query.decisionLeadTime': {
+    query:
+      '{ decisionLeadTime(programmeKey: "gezondheidscoaches", asOf: "2019-07-31") { decided } }',
+    allowed: ANALYTICS,
+  },
+  'Query.dropOffReasons': {
+    query:
+      '{ dropOffReasons(programmeKey: "gezondheidscoaches", stage: "APPROVED", asOf: "2019-07-31") { left } }',
+    allowed: ANALYTICS,
+  },
+  'Query.reAim': {
+    query: '{ reAim(programmeKey: "nv-gezond", year: 2014) { year } }',
+    allowed: ANALYTICS,
+  },
+  'Query.publishedFigureReconciliation': {
+    query: '{ publishedFigureReconciliation(programmeKey: "nv-gezond") { matched } }',
+    allowed: ANALYTICS,
+  },
   'Mutation.signIn': {
     query:
       'mutation { signIn(input: { email: "analist@demo.werkgezond.be", password: "werkgezond-demo" }) { id } }',

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createDataSource } from '../database/data-source.js';
+import type { ResearchConfig } from '../research/research.config.js';
 import { createApp } from '../server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -41,7 +42,10 @@ export const DEMO_PASSWORD = 'werkgezond-demo';
 
 /** Starts the real HTTP server on a free port against the shared test database. */
 /** `as`: sign in as this demo user and send that session with every gql() call by default. */
-export async function startTestServer(options: { as?: string } = {}): Promise<TestServer> {
+/** `research`: limits of the research endpoint for this server (e.g. a tiny timeout). */
+export async function startTestServer(
+  options: { as?: string; research?: Partial<ResearchConfig> } = {},
+): Promise<TestServer> {
   let statements = 0;
   const dataSource = createDataSource({
     url: inject('databaseUrl'),
@@ -64,6 +68,7 @@ export async function startTestServer(options: { as?: string } = {}): Promise<Te
     logger: pino({ level: process.env.TEST_DEBUG === '1' ? 'error' : 'silent' }),
     development: process.env.TEST_DEBUG === '1',
     attachmentDir: join(tmpdir(), `werkgezond-test-attachments-${process.pid}`),
+    ...(options.research ? { research: options.research } : {}),
   });
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
   const { port } = httpServer.address() as AddressInfo;

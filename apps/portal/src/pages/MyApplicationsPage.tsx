@@ -18,7 +18,11 @@ export function MyApplicationsPage() {
   const viewer = useViewer();
   const isAdmin = viewer.roles.includes('ADMIN');
   const isManager = viewer.roles.includes('PROGRAMME_MANAGER');
-  const title = isManager ? t('applications.managerTitle') : t('applications.title');
+  const title = isAdmin
+    ? t('applications.adminTitle')
+    : isManager
+      ? t('applications.managerTitle')
+      : t('applications.title');
   useDocumentTitle(title);
   const { data, error, networkStatus, refetch, fetchMore } = useQuery(MyApplicationsDocument, {
     variables: { first: PAGE_SIZE },

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CsvValue, downloadCsv, toCsv } from '../csv';
 import { Button } from './Button';
@@ -31,7 +31,27 @@ export interface DataTableProps<Row> {
   footer?: ReactNode;
 }
 
-/** A semantic table (caption, th with scope) with an optional CSV export of the same rows. */
+/** True while the element's content is wider than the element (it scrolls sideways). */
+function useHorizontalOverflow(ref: RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return overflows;
+}
+
+/**
+ * A semantic table (caption, th with scope) with an optional CSV export of the same rows.
+ * On a narrow screen the table scrolls sideways inside its wrapper, which then becomes a
+ * focusable, named region so keyboard users can scroll it too.
+ */
 export function DataTable<Row>({
   caption,
   columns,
@@ -43,6 +63,9 @@ export function DataTable<Row>({
   footer,
 }: DataTableProps<Row>) {
   const { t } = useTranslation('ui');
+  const wrap = useRef<HTMLDivElement>(null);
+  const scrolls = useHorizontalOverflow(wrap);
+  const captionId = `table-caption-${useId()}`;
   const exportable = columns.filter((column) => column.csv);
   const onExport = () => {
     const csv = toCsv(
@@ -65,9 +88,13 @@ export function DataTable<Row>({
           </Button>
         </div>
       ) : null}
-      <div className="wg-table-wrap">
+      <div
+        ref={wrap}
+        className="wg-table-wrap"
+        {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-labelledby': captionId } : {})}
+      >
         <table className="wg-table">
-          <caption>{caption}</caption>
+          <caption id={captionId}>{caption}</caption>
           <thead>
             <tr>
               {columns.map((column) => (

@@ -105,6 +105,10 @@ async function insertRows(client: ClientBase, table: TableName, rows: readonly o
   }
 }
 
+/**
+ * FREEZE writes the rows already frozen (allowed because the table was truncated in this
+ * transaction), so the refresh and the first queries do not rewrite every page for hint bits.
+ */
 async function copyRows(client: ClientBase, table: TableName, rows: readonly object[]) {
   const props = TABLE_COLUMNS[table] as readonly string[];
   const columns = props.map((p) => quote(columnName(p))).join(', ');
@@ -127,7 +131,7 @@ async function copyRows(client: ClientBase, table: TableName, rows: readonly obj
     }
     if (buf.length > 0) yield buf;
   }
-  const stream = client.query(copyFrom(`COPY ${quote(table)} (${columns}) FROM STDIN`));
+  const stream = client.query(copyFrom(`COPY ${quote(table)} (${columns}) FROM STDIN (FREEZE)`));
   await pipeline(Readable.from(text()), stream);
 }
 
@@ -227,31 +231,27 @@ async function restoreReferencingRows(
 
 /**
  * Bulk mode (COPY into a real PostgreSQL). Foreign keys are checked row by row by triggers and
- * indexes are updated row by row, also by the projection's UPDATE; at a million applications
- * that is most of the load. Inside the load transaction the dataset tables' foreign keys and
- * indexes are dropped and afterwards recreated from their own definitions under the same names:
- * one sorted build per index, one set-based validation per foreign key. A duplicate key or a
- * dangling reference still fails the load (at the rebuild), and the transaction rolls back.
- * Keys that tables outside the dataset reference (organisation, programme for role grants) stay.
+ * indexes are maintained row by row, also by the projection's UPDATE; at a million applications
+ * that is most of the load. So inside the load transaction every foreign key touching a dataset
+ * table (from either side), and every key and index of the dataset tables, is dropped, and
+ * afterwards recreated from its own definition under the same name: one sorted build per index,
+ * one set-based validation per foreign key. A duplicate key or a dangling reference still fails
+ * the load (at the rebuild), and the whole transaction rolls back, schema included.
  */
 async function dropConstraintsForBulk(client: ClientBase) {
   const tables = [...DATASET_TABLES];
   const { rows: fks } = await client.query<{ tbl: string; name: string; def: string }>(
     `SELECT conrelid::regclass::text AS tbl, conname::text AS name, pg_get_constraintdef(oid) AS def
        FROM pg_constraint
-      WHERE contype = 'f' AND conrelid::regclass::text = ANY($1::text[])
+      WHERE contype = 'f'
+        AND (conrelid::regclass::text = ANY($1::text[]) OR confrelid::regclass::text = ANY($1::text[]))
       ORDER BY 1, 2`,
     [tables],
   );
-  // Primary keys and unique constraints no foreign key from outside the dataset depends on.
   const { rows: keys } = await client.query<{ tbl: string; name: string; def: string }>(
-    `SELECT k.conrelid::regclass::text AS tbl, k.conname::text AS name, pg_get_constraintdef(k.oid) AS def
-       FROM pg_constraint k
-      WHERE k.contype IN ('p', 'u') AND k.conrelid::regclass::text = ANY($1::text[])
-        AND NOT EXISTS (
-          SELECT 1 FROM pg_constraint f
-           WHERE f.contype = 'f' AND f.confrelid = k.conrelid
-             AND NOT (f.conrelid::regclass::text = ANY($1::text[])))
+    `SELECT conrelid::regclass::text AS tbl, conname::text AS name, pg_get_constraintdef(oid) AS def
+       FROM pg_constraint
+      WHERE contype IN ('p', 'u') AND conrelid::regclass::text = ANY($1::text[])
       ORDER BY 1, 2`,
     [tables],
   );
@@ -269,7 +269,9 @@ async function dropConstraintsForBulk(client: ClientBase) {
   return {
     dropped: fks.length + keys.length + indexes.length,
     async restoreKeysAndIndexes() {
-      for (const k of keys) await client.query(`ALTER TABLE ${k.tbl} ADD CONSTRAINT ${quote(k.name)} ${k.def}`);
+      for (const k of keys) {
+        await client.query(`ALTER TABLE ${k.tbl} ADD CONSTRAINT ${quote(k.name)} ${k.def}`);
+      }
       for (const ix of indexes) await client.query(ix.def);
     },
     async restoreForeignKeys() {
@@ -364,13 +366,12 @@ export async function loadDataset(
       await client.query('SELECT refresh_application_progress()');
       await client.query(`ALTER TABLE application_event ENABLE TRIGGER ${PROGRESS_TRIGGER}`);
       phase('refresh_application_progress');
-      if (bulk) {
-        await bulk.restoreKeysAndIndexes();
-        phase(`recreate keys and indexes`);
-        await bulk.restoreForeignKeys();
-        phase('re-add foreign keys');
-      }
+      await bulk?.restoreKeysAndIndexes();
+      if (bulk) phase('recreate keys and indexes');
       const preserved = await restoreReferencingRows(client, saved);
+      // Last, so the restored rows of other tables are validated with everything else.
+      await bulk?.restoreForeignKeys();
+      if (bulk) phase('re-add foreign keys');
       await client.query('COMMIT');
       phase('commit');
       // Fresh statistics so the first analytics queries get sensible plans.

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors.js';
 import { dayStart } from '../../database/sql.js';
+import { badInput } from '../../graphql/errors.js';
 import { loadProgramme } from './scope.js';
 
 export interface BudgetSourceData {

@@ -62,10 +62,13 @@ interface ChannelRow {
 }
 
 /** Every calendar year a campaign ran in (from its start to its end). */
-export function campaignYears(campaigns: readonly Pick<CampaignData, 'startsOn' | 'endsOn'>[]): number[] {
+export function campaignYears(
+  campaigns: readonly Pick<CampaignData, 'startsOn' | 'endsOn'>[],
+): number[] {
   const years = new Set<number>();
   for (const k of campaigns) {
-    for (let y = Number(k.startsOn.slice(0, 4)); y <= Number(k.endsOn.slice(0, 4)); y++) years.add(y);
+    for (let y = Number(k.startsOn.slice(0, 4)); y <= Number(k.endsOn.slice(0, 4)); y++)
+      years.add(y);
   }
   return [...years].sort((a, b) => a - b);
 }
@@ -85,7 +88,10 @@ export class ChannelService {
     this.funnels = new FunnelService(ds, options);
   }
 
-  async performance(query: ChannelPerformanceQuery, field = 'input'): Promise<ChannelPerformanceData> {
+  async performance(
+    query: ChannelPerformanceQuery,
+    field = 'input',
+  ): Promise<ChannelPerformanceData> {
     const scope = await this.funnels.scope({ ...query, breakdownBy: ['CHANNEL'] }, field);
     const [funnel, channelRows] = await Promise.all([
       this.funnels.run(this.funnels.plan(scope)),
@@ -105,14 +111,19 @@ export class ChannelService {
     ]);
     const total = funnel.steps[0]?.count ?? 0;
     const groups = new Map(funnel.groups.map((g) => [g.key[0]?.key ?? null, g]));
-    const listed: { key: string | null; name: string; kind: string | null; campaigns: CampaignData[] }[] =
-      channelRows.map((c) => ({
-        key: c.key,
-        name: c.name,
-        kind: c.kind,
-        campaigns: c.campaigns.map((k) => ({ ...k, costCents: Number(k.costCents) })),
-      }));
-    if (groups.has(null)) listed.push({ key: null, name: UNKNOWN_LABEL, kind: null, campaigns: [] });
+    const listed: {
+      key: string | null;
+      name: string;
+      kind: string | null;
+      campaigns: CampaignData[];
+    }[] = channelRows.map((c) => ({
+      key: c.key,
+      name: c.name,
+      kind: c.kind,
+      campaigns: c.campaigns.map((k) => ({ ...k, costCents: Number(k.costCents) })),
+    }));
+    if (groups.has(null))
+      listed.push({ key: null, name: UNKNOWN_LABEL, kind: null, campaigns: [] });
     const channels = listed.map((c) => {
       const g = groups.get(c.key);
       const costCents = c.campaigns.reduce((s, k) => s + k.costCents, 0);
@@ -140,9 +151,7 @@ export class ChannelService {
         campaignYears: campaignYears(c.campaigns),
       };
     });
-    channels.sort(
-      (a, b) => b.applications - a.applications || a.name.localeCompare(b.name, 'nl'),
-    );
+    channels.sort((a, b) => b.applications - a.applications || a.name.localeCompare(b.name, 'nl'));
     channels.forEach((c, i) => {
       c.rank = i + 1;
     });

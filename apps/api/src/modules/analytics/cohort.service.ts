@@ -4,7 +4,13 @@ import { badInput } from '../../graphql/errors.js';
 import type { DimensionFilter, FunnelDimension, FunnelUnit } from './dimensions.js';
 import type { FunnelSource, FunnelStepData } from './funnel.model.js';
 import { FunnelService, type FunnelServiceOptions } from './funnel.service.js';
-import { assertAsOf, editionIdsForYears, filteredDimensions, loadProgramme, toIsoDate } from './scope.js';
+import {
+  assertAsOf,
+  editionIdsForYears,
+  filteredDimensions,
+  loadProgramme,
+  toIsoDate,
+} from './scope.js';
 
 export interface CohortQuery {
   label: string;
@@ -91,7 +97,8 @@ export function compareSteps(
   const first = (steps: readonly FunnelStepData[]) => steps[0]?.count ?? 0;
   return cohort.map((step, i) => {
     const base = baseline[i]!;
-    if (i === 0) return { stage: step.stage, label: step.label, fromPrevious: null, fromFirst: null };
+    if (i === 0)
+      return { stage: step.stage, label: step.label, fromPrevious: null, fromFirst: null };
     const prev = cohort[i - 1]!.count;
     const basePrev = baseline[i - 1]!.count;
     return {
@@ -128,14 +135,21 @@ export class CohortService {
       if (!label) throw badInput('Every cohort needs a label', `${field}.cohorts[${i}].label`);
       return label;
     });
-    if (new Set(labels).size !== labels.length) throw badInput('Cohort labels must be unique', `${field}.cohorts`);
+    if (new Set(labels).size !== labels.length)
+      throw badInput('Cohort labels must be unique', `${field}.cohorts`);
     const baseline = query.baseline?.trim() || labels[0]!;
     if (!labels.includes(baseline)) {
-      throw badInput(`Baseline "${baseline}" is not one of the cohorts (${labels.join(', ')})`, `${field}.baseline`);
+      throw badInput(
+        `Baseline "${baseline}" is not one of the cohorts (${labels.join(', ')})`,
+        `${field}.baseline`,
+      );
     }
     const minGroup = query.minGroupSize ?? 10;
     if (!Number.isInteger(minGroup) || minGroup < 1 || minGroup > 10_000) {
-      throw badInput('minGroupSize must be a whole number from 1 to 10000', `${field}.minGroupSize`);
+      throw badInput(
+        'minGroupSize must be a whole number from 1 to 10000',
+        `${field}.minGroupSize`,
+      );
     }
     const asOf = query.asOf == null ? null : toIsoDate(query.asOf, `${field}.asOf`);
     const dims = new Set<FunnelDimension>(cohorts.flatMap((c) => filteredDimensions(c.filter)));

@@ -110,7 +110,8 @@ export function unitFrom({ unit, org, channel, coach }: UnitFromOptions): {
     where.push(`(a.registration_type <> 'GROUP' OR m.organisation_id IS NOT NULL)`);
   }
   if (org) {
-    const orgId = unit === 'COMPANIES' ? 'COALESCE(m.organisation_id, a.organisation_id)' : 'a.organisation_id';
+    const orgId =
+      unit === 'COMPANIES' ? 'COALESCE(m.organisation_id, a.organisation_id)' : 'a.organisation_id';
     from += ` JOIN organisation o ON o.id = ${orgId}`;
   }
   if (channel) from += ' LEFT JOIN outreach_channel ch ON ch.id = a.channel_id';
@@ -186,7 +187,11 @@ export function describeValue(
   switch (dimension) {
     case 'EDITION': {
       const edition = sources.editions.get(value);
-      return { dimension, key: edition ? String(edition.year) : value, label: edition?.name ?? value };
+      return {
+        dimension,
+        key: edition ? String(edition.year) : value,
+        label: edition?.name ?? value,
+      };
     }
     case 'CHANNEL':
       return { dimension, key: value, label: sources.channels.get(value) ?? value };

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors.js';
 import { dayEnd } from '../../database/sql.js';
+import { badInput } from '../../graphql/errors.js';
 import {
   type DimensionFilter,
   type FunnelDimension,
@@ -11,8 +11,8 @@ import {
 } from './dimensions.js';
 import { rate } from './funnel.assemble.js';
 import type { RateData } from './funnel.model.js';
-import { metricSql, type Statement } from './funnel.sql.js';
 import { FunnelService } from './funnel.service.js';
+import { metricSql, type Statement } from './funnel.sql.js';
 import { reasonLabel } from './reasons.js';
 import type { StageMeta } from './scope.js';
 
@@ -84,7 +84,10 @@ export function dropOffSql(
   let selected: string;
   if (stage.kind === 'STEP') {
     const next = stage.position + 1;
-    selected = next <= steps ? `${m.reached(stage.position)} AND NOT ${m.reached(next)}` : m.reached(stage.position);
+    selected =
+      next <= steps
+        ? `${m.reached(stage.position)} AND NOT ${m.reached(next)}`
+        : m.reached(stage.position);
   } else {
     params.push(stage.key);
     selected = `(${m.xs}) = $${params.length}`;
@@ -117,9 +120,19 @@ export class DropOffService {
     const stage = [...programme.steps, ...programme.exits].find((s) => s.key === query.stage);
     if (!stage) {
       const known = [...programme.steps, ...programme.exits].map((s) => s.key).join(', ');
-      throw badInput(`Unknown stage "${query.stage}" for ${programme.name} (stages: ${known})`, 'stage');
+      throw badInput(
+        `Unknown stage "${query.stage}" for ${programme.name} (stages: ${known})`,
+        'stage',
+      );
     }
-    const statement = dropOffSql(programme.id, programme.steps.length, scope.asOf, scope.unit, stage, scope.filter);
+    const statement = dropOffSql(
+      programme.id,
+      programme.steps.length,
+      scope.asOf,
+      scope.unit,
+      stage,
+      scope.filter,
+    );
     const rows: DropOffRow[] = await this.ds.query(statement.sql, statement.params);
     const all = rows.find((r) => r.total)?.n ?? 0;
     const leftRows = rows.filter((r) => !r.total && r.xs !== null);
@@ -131,7 +144,12 @@ export class DropOffService {
       byReason.set(r.xr, (byReason.get(r.xr) ?? 0) + r.n);
     }
     const reasons = [...byReason.entries()]
-      .map(([reason, count]) => ({ reason, label: reasonLabel(reason), count, share: rate(count, left) }))
+      .map(([reason, count]) => ({
+        reason,
+        label: reasonLabel(reason),
+        count,
+        share: rate(count, left),
+      }))
       .sort((a, b) => b.count - a.count || String(a.reason).localeCompare(String(b.reason)));
     const top = reasons.find((r) => r.reason !== null);
     return {

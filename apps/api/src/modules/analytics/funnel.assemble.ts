@@ -10,8 +10,14 @@ import {
   type GroupKeyValue,
   type LabelSources,
 } from './dimensions.js';
+import type {
+  FunnelBody,
+  FunnelExitData,
+  FunnelGroupData,
+  FunnelStepData,
+  RateData,
+} from './funnel.model.js';
 import type { FunnelRow } from './funnel.sql.js';
-import type { FunnelBody, FunnelExitData, FunnelGroupData, FunnelStepData, RateData } from './funnel.model.js';
 import { reasonLabel } from './reasons.js';
 
 export interface StageInfo {
@@ -28,12 +34,17 @@ export interface AssembleContext {
 }
 
 /** Days to two decimals: interpolated percentiles carry floating-point noise otherwise. */
-export const round2 = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
+export const round2 = (x: number | null): number | null =>
+  x === null ? null : Math.round(x * 100) / 100;
 
 const reachedOf = (row: FunnelRow, position: number): number =>
   [row.n1, row.n2, row.n3, row.n4][position - 1] ?? 0;
 
-export const toRate = (r: { value: number | null; lower: number | null; upper: number | null }): RateData => ({
+export const toRate = (r: {
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+}): RateData => ({
   value: r.value,
   lower: r.lower,
   upper: r.upper,

@@ -5,7 +5,10 @@ import { SizeClassEnum } from '../organisation/organisation.types.js';
 import type { FunnelDimension, FunnelUnit } from './dimensions.js';
 import { FunnelDimensionEnum, FunnelUnitEnum } from './funnel.types.js';
 
-@InputType({ description: 'Restrict to these values per dimension; an empty or missing list does not restrict.' })
+@InputType({
+  description:
+    'Restrict to these values per dimension; an empty or missing list does not restrict.',
+})
 export class FunnelFilterInput {
   @Field(() => [Int], { nullable: true, description: 'Edition years.' }) editions?: number[] | null;
   @Field(() => [String], { nullable: true, description: 'Outreach channel keys.' })
@@ -30,7 +33,8 @@ export class FunnelInput {
     description: 'Inclusive: only events on or before this day (Brussels) count.',
   })
   asOf?: Date | null;
-  @Field(() => FunnelUnitEnum, { nullable: true, defaultValue: 'APPLICATIONS' }) unit?: FunnelUnit | null;
+  @Field(() => FunnelUnitEnum, { nullable: true, defaultValue: 'APPLICATIONS' })
+  unit?: FunnelUnit | null;
   @Field(() => [FunnelDimensionEnum], { nullable: true, description: 'At most two.' })
   breakdownBy?: FunnelDimension[] | null;
   @Field(() => FunnelFilterInput, { nullable: true }) filter?: FunnelFilterInput | null;
@@ -46,12 +50,16 @@ export class CohortInput {
 export class CohortComparisonInput {
   @Field(() => String) programmeKey!: string;
   @Field(() => [CohortInput]) cohorts!: CohortInput[];
-  @Field(() => String, { nullable: true, description: 'Label of the baseline cohort (default: the first).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Label of the baseline cohort (default: the first).',
+  })
   baseline?: string | null;
   @Field(() => [Int], { nullable: true, description: 'Editions every cohort is limited to.' })
   years?: number[] | null;
   @Field(() => GraphQLDate, { nullable: true }) asOf?: Date | null;
-  @Field(() => FunnelUnitEnum, { nullable: true, defaultValue: 'APPLICATIONS' }) unit?: FunnelUnit | null;
+  @Field(() => FunnelUnitEnum, { nullable: true, defaultValue: 'APPLICATIONS' })
+  unit?: FunnelUnit | null;
   @Field(() => Int, {
     nullable: true,
     description: 'Groups smaller than this are flagged too small to conclude (default 10).',
@@ -64,6 +72,7 @@ export class ChannelPerformanceInput {
   @Field(() => String) programmeKey!: string;
   @Field(() => [Int], { nullable: true }) years?: number[] | null;
   @Field(() => GraphQLDate, { nullable: true }) asOf?: Date | null;
-  @Field(() => FunnelUnitEnum, { nullable: true, defaultValue: 'APPLICATIONS' }) unit?: FunnelUnit | null;
+  @Field(() => FunnelUnitEnum, { nullable: true, defaultValue: 'APPLICATIONS' })
+  unit?: FunnelUnit | null;
   @Field(() => FunnelFilterInput, { nullable: true }) filter?: FunnelFilterInput | null;
 }

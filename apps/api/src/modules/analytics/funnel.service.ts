@@ -32,13 +32,13 @@ import {
   filteredDimensions,
   labelSources,
   loadProgramme,
-  type ProgrammeMeta,
   PROGRAMME_META_SQL,
+  type ProgrammeMeta,
   programmeMetaParams,
   resolveFilter,
   toIsoDate,
 } from './scope.js';
-import { snapshotSql, type SnapshotRow } from './snapshot.sql.js';
+import { type SnapshotRow, snapshotSql } from './snapshot.sql.js';
 
 /** Error path of an argument: `input.asOf`, or `asOf` for top-level arguments. */
 export const argPath = (field: string, name: string) => (field ? `${field}.${name}` : name);
@@ -88,24 +88,44 @@ export class FunnelService {
   }
 
   /** Validates the question; `field` prefixes error paths (e.g. "input"). */
-  async scope(query: FunnelQuery, field = 'input', extraDims: FunnelDimension[] = []): Promise<FunnelScope> {
+  async scope(
+    query: FunnelQuery,
+    field = 'input',
+    extraDims: FunnelDimension[] = [],
+  ): Promise<FunnelScope> {
     const asOf = query.asOf == null ? null : toIsoDate(query.asOf, argPath(field, 'asOf'));
-    const dims = new Set([...(query.breakdownBy ?? []), ...filteredDimensions(query.filter), ...extraDims]);
-    const programme = await loadProgramme(this.ds, query.programmeKey, argPath(field, 'programmeKey'), {
-      asOf,
-      channels: dims.has('CHANNEL'),
-      serviceProviders: dims.has('SERVICE_PROVIDER'),
-    });
+    const dims = new Set([
+      ...(query.breakdownBy ?? []),
+      ...filteredDimensions(query.filter),
+      ...extraDims,
+    ]);
+    const programme = await loadProgramme(
+      this.ds,
+      query.programmeKey,
+      argPath(field, 'programmeKey'),
+      {
+        asOf,
+        channels: dims.has('CHANNEL'),
+        serviceProviders: dims.has('SERVICE_PROVIDER'),
+      },
+    );
     return this.scopeWith(programme, query, field);
   }
 
   /** Validates the rest of a question against an already loaded programme. */
-  async scopeWith(programme: ProgrammeMeta, query: Omit<FunnelQuery, 'programmeKey'>, field = 'input'): Promise<FunnelScope> {
+  async scopeWith(
+    programme: ProgrammeMeta,
+    query: Omit<FunnelQuery, 'programmeKey'>,
+    field = 'input',
+  ): Promise<FunnelScope> {
     const breakdown = assertBreakdown(query.breakdownBy, argPath(field, 'breakdownBy'));
     const unit = assertUnit(query.unit, argPath(field, 'unit'));
     const asOf = query.asOf == null ? null : toIsoDate(query.asOf, argPath(field, 'asOf'));
     if (programme.steps.length === 0 || programme.steps.length > 4) {
-      throw badInput(`${programme.name} has no funnel steps to count`, argPath(field, 'programmeKey'));
+      throw badInput(
+        `${programme.name} has no funnel steps to count`,
+        argPath(field, 'programmeKey'),
+      );
     }
     assertAsOf(programme, asOf, argPath(field, 'asOf'));
     const yearIds = editionIdsForYears(programme, query.years, argPath(field, 'years'));
@@ -184,7 +204,9 @@ export class FunnelService {
   }
 
   /** The statements a funnel runs (programme metadata, then the aggregation): for benchmarks. */
-  async statements(query: FunnelQuery): Promise<{ meta: Statement; main: Statement; source: FunnelSource }> {
+  async statements(
+    query: FunnelQuery,
+  ): Promise<{ meta: Statement; main: Statement; source: FunnelSource }> {
     const scope = await this.scope(query);
     const plan = this.plan(scope);
     const dims = new Set([...scope.breakdown, ...filteredDimensions(query.filter)]);
@@ -214,17 +236,28 @@ export class FunnelService {
     if (at.length === 0) throw badInput('Give at least one date', 'at');
     if (at.length > 60) throw badInput('At most 60 dates per request', 'at');
     if (query.asOf != null) {
-      throw badInput('Snapshots take their dates from `at`; leave asOf empty', argPath(field, 'asOf'));
+      throw badInput(
+        'Snapshots take their dates from `at`; leave asOf empty',
+        argPath(field, 'asOf'),
+      );
     }
     const dates = [...new Set(at.map((d) => toIsoDate(d, 'at')))].sort();
     const scope = await this.scope(query, field);
     for (const d of dates) assertAsOf(scope.programme, d, 'at');
     const { steps, exits } = scope.programme;
-    const statement = snapshotSql(this.sqlScope(scope), exits.map((e) => e.key), dates);
+    const statement = snapshotSql(
+      this.sqlScope(scope),
+      exits.map((e) => e.key),
+      dates,
+    );
     const rows: SnapshotRow[] = await this.ds.query(statement.sql, statement.params);
     const labels = labelSources(scope.programme);
     const body = (row: SnapshotRow | undefined): SnapshotBody => ({
-      steps: steps.map((s) => ({ stage: s.key, label: s.label, count: row?.n[s.position - 1] ?? 0 })),
+      steps: steps.map((s) => ({
+        stage: s.key,
+        label: s.label,
+        count: row?.n[s.position - 1] ?? 0,
+      })),
       exits: exits.map((e, i) => ({ stage: e.key, label: e.label, count: row?.x[i] ?? 0 })),
     });
     return {

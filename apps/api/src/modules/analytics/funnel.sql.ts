@@ -18,6 +18,7 @@ import {
   CUBOID_DIMENSIONS,
   DIMENSION_SQL,
   dimensionColumn,
+  FUNNEL_UNITS,
   type FunnelDimension,
   type FunnelUnit,
   filterCondition,
@@ -77,7 +78,8 @@ export function metricSql(steps: number, bound: string | null) {
     xs: `CASE WHEN ${exitVisible} THEN a.exit_stage END`,
     xr: `CASE WHEN ${exitVisible} THEN a.exit_reason END`,
     xf: `CASE WHEN ${exitVisible} THEN ${fromStep} END`,
-    lag: (k: number) => `CASE WHEN ${reached(k)} THEN ${localDay(at(k))} - ${localDay(at(k - 1))} END`,
+    lag: (k: number) =>
+      `CASE WHEN ${reached(k)} THEN ${localDay(at(k))} - ${localDay(at(k - 1))} END`,
   };
 }
 
@@ -134,7 +136,9 @@ export function liveFunnelSql(scope: FunnelSqlScope): Statement {
   ];
   const total = groupCols.length ? `GROUPING(${groupCols.join(', ')}) <> 0` : 'true';
   const lagCase = (pick: (k: number) => string) =>
-    lagSteps.length ? `CASE ${lagSteps.map((k) => `WHEN GROUPING(l${k}) = 0 THEN ${pick(k)}`).join(' ')} END` : 'NULL';
+    lagSteps.length
+      ? `CASE ${lagSteps.map((k) => `WHEN GROUPING(l${k}) = 0 THEN ${pick(k)}`).join(' ')} END`
+      : 'NULL';
   const boundCte = bound === null ? '' : `b AS (SELECT ${dayEnd('$2')} AS t),\n`;
   const sql = `WITH ${boundCte}u AS (
   SELECT ${columns.join(',\n         ')}
@@ -157,7 +161,10 @@ export function rollupCuboid(
   breakdown: readonly FunnelDimension[],
   filter: ResolvedFilter,
 ): FunnelDimension | 'NONE' | null {
-  const involved = new Set<FunnelDimension>([...breakdown, ...(Object.keys(filter) as FunnelDimension[])]);
+  const involved = new Set<FunnelDimension>([
+    ...breakdown,
+    ...(Object.keys(filter) as FunnelDimension[]),
+  ]);
   involved.delete('EDITION');
   if (involved.size > 1) return null;
   return [...involved][0] ?? 'NONE';
@@ -183,7 +190,8 @@ export function rollupFunnelSql(scope: FunnelSqlScope): Statement | null {
     params.push(values);
     extra.push(`.value = ANY($${params.length}::text[])`);
   }
-  const where = (alias: string) => [...conditions(alias), ...extra.map((e) => `${alias}${e}`)].join(' AND ');
+  const where = (alias: string) =>
+    [...conditions(alias), ...extra.map((e) => `${alias}${e}`)].join(' AND ');
   const groupExpr = (alias: string) =>
     scope.breakdown.map((d) => (d === 'EDITION' ? `${alias}.edition_id::text` : `${alias}.value`));
   const select = (alias: string) => {
@@ -262,35 +270,90 @@ const cuboidSets = (alias: string, rest: string[]) =>
     .map((s) => `(${s.join(', ')})`)
     .join(',\n   ');
 
-/** INSERTs the cells of every cuboid for one unit. */
-export function rollupCellsInsertSql(unit: FunnelUnit): string {
-  const { dimension, value } = cuboidCases('u');
-  return `WITH u AS (${rollupSourceSql(unit)})
-INSERT INTO analytics_funnel_cell
-  (programme_id, edition_id, unit, dimension, value, exit_stage, exit_reason, exit_from, n, n1, n2, n3, n4)
-SELECT u.programme_id, u.edition_id, '${unit}', ${dimension}, ${value}, u.xs, u.xr, u.xf,
-       count(*), ${STEP_NUMBERS.map((k) => `count(*) FILTER (WHERE u.r${k})`).join(', ')}
-  FROM u
+/** Cells of every cuboid for one unit, from the source rows in CTE `src`. */
+function rollupCellsSelect(unit: FunnelUnit, src: string): string {
+  const { dimension, value } = cuboidCases(src);
+  return `SELECT ${src}.programme_id, ${src}.edition_id, '${unit}', ${dimension}, ${value}, ${src}.xs, ${src}.xr, ${src}.xf,
+       count(*), ${STEP_NUMBERS.map((k) => `count(*) FILTER (WHERE ${src}.r${k})`).join(', ')}
+  FROM ${src}
  GROUP BY GROUPING SETS (
-   ${cuboidSets('u', ['u.xs', 'u.xr', 'u.xf'])})`;
+   ${cuboidSets(src, [`${src}.xs`, `${src}.xr`, `${src}.xf`])})`;
 }
 
-/** INSERTs the lag histograms of every cuboid for one unit. */
-export function rollupLagsInsertSql(unit: FunnelUnit): string {
-  const { dimension, value } = cuboidCases('s');
-  return `WITH u AS (${rollupSourceSql(unit)}),
-s AS (SELECT u.*, x.step, x.lag FROM u
-        CROSS JOIN LATERAL (VALUES (2, u.l2), (3, u.l3), (4, u.l4)) AS x(step, lag)
-       WHERE x.lag IS NOT NULL)
-INSERT INTO analytics_funnel_lag (programme_id, edition_id, unit, dimension, value, step, lag_days, n)
-SELECT s.programme_id, s.edition_id, '${unit}', ${dimension}, ${value}, s.step, s.lag, count(*)
-  FROM s
+/** Lag histograms of every cuboid for one unit, from the unpivoted rows in CTE `lags`. */
+function rollupLagsSelect(unit: FunnelUnit, lags: string): string {
+  const { dimension, value } = cuboidCases(lags);
+  return `SELECT ${lags}.programme_id, ${lags}.edition_id, '${unit}', ${dimension}, ${value}, ${lags}.step, ${lags}.lag, count(*)
+  FROM ${lags}
  GROUP BY GROUPING SETS (
-   ${cuboidSets('s', ['s.step', 's.lag'])})`;
+   ${cuboidSets(lags, [`${lags}.step`, `${lags}.lag`])})`;
 }
 
-/** Latest event time per programme, recorded with the rollup. */
-export const ROLLUP_LAST_EVENT_SQL = `INSERT INTO analytics_rollup_programme (programme_id, last_event_at)
-SELECT p.id, (SELECT max(GREATEST(a.stage1_at, a.stage2_at, a.stage3_at, a.stage4_at, a.exit_at))
-                FROM application a WHERE a.programme_id = p.id)
-  FROM programme p`;
+/**
+ * Rebuilds the whole rollup in ONE statement: every sub-statement sees the same snapshot, so the
+ * cells, the lag histograms, the last-event times and the recorded snapshot agree, and the old
+ * rows are replaced atomically without an explicit transaction (which the embedded database
+ * cannot interleave with other connections). Sub-statements run in no set order and do not see
+ * each other's changes, so nothing here deletes and re-inserts the same key: cells and
+ * histograms have no natural key, programmes and the state row are upserted. A transaction-scoped advisory lock makes a
+ * concurrent rebuild a no-op instead of a duplicate. Returns one row: whether it built, and how
+ * many cells and histogram rows it wrote.
+ */
+export function rollupRefreshSql(lockKey: number): string {
+  const units = FUNNEL_UNITS.map((unit) => ({
+    unit,
+    src: `src_${unit.toLowerCase()}`,
+    lags: `lag_${unit.toLowerCase()}`,
+  }));
+  const ok = '(SELECT ok FROM lock)';
+  return `WITH lock AS (SELECT pg_try_advisory_xact_lock(${lockKey}) AS ok),
+snap AS (SELECT pg_current_snapshot()::text AS snapshot, clock_timestamp() AS started),
+del_cells AS (DELETE FROM analytics_funnel_cell WHERE ${ok}),
+del_lags AS (DELETE FROM analytics_funnel_lag WHERE ${ok}),
+${units
+  .map(
+    ({
+      unit,
+      src,
+      lags,
+    }) => `${src} AS (${rollupSourceSql(unit)}${rollupSourceSql(unit).includes(' WHERE ') ? ' AND' : ' WHERE'} ${ok}),
+${lags} AS (SELECT ${src}.*, x.step, x.lag FROM ${src}
+        CROSS JOIN LATERAL (VALUES (2, ${src}.l2), (3, ${src}.l3), (4, ${src}.l4)) AS x(step, lag)
+       WHERE x.lag IS NOT NULL),
+ins_cells_${unit.toLowerCase()} AS (
+  INSERT INTO analytics_funnel_cell
+    (programme_id, edition_id, unit, dimension, value, exit_stage, exit_reason, exit_from, n, n1, n2, n3, n4)
+  ${rollupCellsSelect(unit, src)}
+  RETURNING 1),
+ins_lags_${unit.toLowerCase()} AS (
+  INSERT INTO analytics_funnel_lag (programme_id, edition_id, unit, dimension, value, step, lag_days, n)
+  ${rollupLagsSelect(unit, lags)}
+  RETURNING 1)`,
+  )
+  .join(',\n')},
+ins_programmes AS (
+  INSERT INTO analytics_rollup_programme (programme_id, last_event_at)
+  SELECT p.id, (SELECT max(GREATEST(a.stage1_at, a.stage2_at, a.stage3_at, a.stage4_at, a.exit_at))
+                  FROM application a WHERE a.programme_id = p.id)
+    FROM programme p WHERE ${ok}
+  ON CONFLICT (programme_id) DO UPDATE SET last_event_at = EXCLUDED.last_event_at
+  RETURNING 1),
+state AS (
+  INSERT INTO analytics_rollup_state (id, snapshot, built_at, build_ms)
+  SELECT 1, snap.snapshot, now(), (extract(epoch FROM clock_timestamp() - snap.started) * 1000)::int
+    FROM snap WHERE ${ok}
+  ON CONFLICT (id) DO UPDATE SET snapshot = EXCLUDED.snapshot, built_at = EXCLUDED.built_at,
+                                 build_ms = EXCLUDED.build_ms
+  RETURNING 1),
+-- Changes this snapshot already includes need no remembering.
+prune AS (
+  DELETE FROM analytics_change_log l
+   WHERE ${ok} AND pg_visible_in_snapshot(l.xid::text::xid8, (SELECT snapshot FROM snap)::pg_snapshot)
+  RETURNING 1)
+SELECT ${ok} AS built,
+       (${units.map(({ unit }) => `(SELECT count(*) FROM ins_cells_${unit.toLowerCase()})`).join(' + ')})::int AS cells,
+       (${units.map(({ unit }) => `(SELECT count(*) FROM ins_lags_${unit.toLowerCase()})`).join(' + ')})::int AS lags,
+       (SELECT count(*) FROM ins_programmes)::int AS programmes,
+       (SELECT count(*) FROM state)::int AS state,
+       (SELECT count(*) FROM prune)::int AS pruned`;
+}

@@ -1,6 +1,12 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { FUNNEL_DIMENSIONS, FUNNEL_UNITS, type FunnelDimension, type FunnelUnit, type GroupKeyValue } from './dimensions.js';
+import {
+  FUNNEL_DIMENSIONS,
+  FUNNEL_UNITS,
+  type FunnelDimension,
+  type FunnelUnit,
+  type GroupKeyValue,
+} from './dimensions.js';
 import type {
   ExitReasonData,
   FunnelBody,
@@ -20,7 +26,9 @@ registerEnumType(FunnelUnitEnum, {
   name: 'FunnelUnit',
   description: 'What is counted.',
   valuesConfig: {
-    APPLICATIONS: { description: 'Applications or registrations: a group registration counts once.' },
+    APPLICATIONS: {
+      description: 'Applications or registrations: a group registration counts once.',
+    },
     COMPANIES: {
       description:
         'Companies: a group registration counts every company it represents, and company ' +
@@ -40,8 +48,12 @@ registerEnumType(FunnelDimensionEnum, {
     SECTOR: { description: 'NACE section letter (A–U) of the counted company.' },
     PROVINCE: { description: 'Province of the counted company.' },
     REGISTRATION_TYPE: { description: 'INDIVIDUAL or GROUP registration.' },
-    HAS_PREVENTION_COMMITTEE: { description: 'Whether the counted company has a prevention committee.' },
-    SERVICE_PROVIDER: { description: 'Service provider of the assigned coach. Key: the organisation id.' },
+    HAS_PREVENTION_COMMITTEE: {
+      description: 'Whether the counted company has a prevention committee.',
+    },
+    SERVICE_PROVIDER: {
+      description: 'Service provider of the assigned coach. Key: the organisation id.',
+    },
   },
 });
 
@@ -53,7 +65,9 @@ registerEnumType(FunnelSourceEnum, {
     'LIVE: aggregated from the applications themselves.',
 });
 
-@ObjectType({ description: 'A proportion with its Wilson 95 % interval; null when the denominator is 0.' })
+@ObjectType({
+  description: 'A proportion with its Wilson 95 % interval; null when the denominator is 0.',
+})
 export class Rate {
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => Float, { nullable: true }) lower!: number | null;
@@ -66,16 +80,23 @@ export class Rate {
 
 @ObjectType({ description: 'One funnel step as of the date.' })
 export class FunnelStep {
-  @Field(() => String, { description: 'Stage key, e.g. APPLIED, APPROVED, REGISTERED.' }) stage!: string;
+  @Field(() => String, { description: 'Stage key, e.g. APPLIED, APPROVED, REGISTERED.' })
+  stage!: string;
   @Field(() => String) label!: string;
   @Field(() => Int) position!: number;
   @Field(() => Int, { description: 'Units that reached this step.' }) count!: number;
-  @Field(() => Rate, { nullable: true, description: 'Conversion from the previous step; null for the first.' })
+  @Field(() => Rate, {
+    nullable: true,
+    description: 'Conversion from the previous step; null for the first.',
+  })
   fromPrevious!: Rate | null;
   @Field(() => Rate, { description: 'Conversion from the first step.' }) fromFirst!: Rate;
   @Field(() => Int, { nullable: true, description: 'Previous step count minus this count.' })
   dropOff!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Of the drop-off: left through an exit at the previous step.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Of the drop-off: left through an exit at the previous step.',
+  })
   exited!: number | null;
   @Field(() => Int, {
     nullable: true,
@@ -87,7 +108,10 @@ export class FunnelStep {
     description: 'Median whole calendar days (Brussels) from the previous step.',
   })
   medianDaysFromPrevious!: number | null;
-  @Field(() => Float, { nullable: true, description: '90th percentile of the days from the previous step.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '90th percentile of the days from the previous step.',
+  })
   p90DaysFromPrevious!: number | null;
 
   static from(s: FunnelStepData): FunnelStep {
@@ -141,7 +165,9 @@ export class FunnelExit {
 @ObjectType({ description: 'The value of one breakdown dimension for a group.' })
 export class FunnelGroupKey {
   @Field(() => FunnelDimensionEnum) dimension!: FunnelDimension;
-  @Field(() => String, { nullable: true, description: 'Stable key; null = unknown.' }) key!: string | null;
+  @Field(() => String, { nullable: true, description: 'Stable key; null = unknown.' }) key!:
+    | string
+    | null;
   @Field(() => String) label!: string;
 
   static from(k: GroupKeyValue): FunnelGroupKey {
@@ -159,7 +185,9 @@ const bodyFields = (b: FunnelBody) => ({
 export class FunnelGroup {
   @Field(() => [FunnelGroupKey], { description: 'One value per breakdown dimension, in order.' })
   key!: FunnelGroupKey[];
-  @Field(() => Int, { description: 'Units in the group, whether or not they reached the first step.' })
+  @Field(() => Int, {
+    description: 'Units in the group, whether or not they reached the first step.',
+  })
   units!: number;
   @Field(() => [FunnelStep]) steps!: FunnelStep[];
   @Field(() => [FunnelExit]) exits!: FunnelExit[];
@@ -170,14 +198,19 @@ export class Funnel {
   @Field(() => String) programmeKey!: string;
   @Field(() => String) programmeName!: string;
   @Field(() => FunnelUnitEnum) unit!: FunnelUnit;
-  @Field(() => GraphQLDate, { nullable: true, description: 'Inclusive; null = every event recorded.' })
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'Inclusive; null = every event recorded.',
+  })
   asOf!: string | null;
   @Field(() => [Int], { nullable: true }) years!: number[] | null;
   @Field(() => [FunnelDimensionEnum]) breakdownBy!: FunnelDimension[];
   @Field(() => Int) units!: number;
   @Field(() => [FunnelStep], { description: 'In stage order.' }) steps!: FunnelStep[];
   @Field(() => [FunnelExit]) exits!: FunnelExit[];
-  @Field(() => [FunnelGroup], { description: 'Per breakdown value (combination); empty without breakdown.' })
+  @Field(() => [FunnelGroup], {
+    description: 'Per breakdown value (combination); empty without breakdown.',
+  })
   groups!: FunnelGroup[];
   @Field(() => FunnelSourceEnum) computedFrom!: FunnelSource;
 
@@ -233,7 +266,10 @@ export class FunnelSnapshot {
       at: s.at,
       ...snapshotBody(s),
       groups: s.groups.map((g) =>
-        Object.assign(new FunnelSnapshotGroup(), { key: g.key.map(FunnelGroupKey.from), ...snapshotBody(g) }),
+        Object.assign(new FunnelSnapshotGroup(), {
+          key: g.key.map(FunnelGroupKey.from),
+          ...snapshotBody(g),
+        }),
       ),
     });
   }

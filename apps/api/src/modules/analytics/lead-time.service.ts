@@ -1,11 +1,18 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors.js';
 import { dayEnd } from '../../database/sql.js';
-import { type DimensionFilter, type FunnelDimension, filterCondition, joinsFor, localDay, unitFrom } from './dimensions.js';
+import { badInput } from '../../graphql/errors.js';
+import {
+  type DimensionFilter,
+  type FunnelDimension,
+  filterCondition,
+  joinsFor,
+  localDay,
+  unitFrom,
+} from './dimensions.js';
 import { rate } from './funnel.assemble.js';
 import type { RateData } from './funnel.model.js';
-import type { Statement } from './funnel.sql.js';
 import { FunnelService } from './funnel.service.js';
+import type { Statement } from './funnel.sql.js';
 
 export interface LeadTimeQuery {
   programmeKey: string;
@@ -120,7 +127,14 @@ export class LeadTimeService {
     const second = programme.steps[1];
     if (!second) throw badInput(`${programme.name} has no decision step`, 'programmeKey');
     const decisionExits = programme.exits.filter((e) => e.key === 'REJECTED').map((e) => e.key);
-    const statement = leadTimeSql(programme.id, scope.asOf, decisionExits, within, bucket, scope.filter);
+    const statement = leadTimeSql(
+      programme.id,
+      scope.asOf,
+      decisionExits,
+      within,
+      bucket,
+      scope.filter,
+    );
     const [row] = (await this.ds.query(statement.sql, statement.params)) as LeadTimeRow[];
     if (!row) throw new Error('lead time query returned no row');
     const buckets = new Map((row.histogram ?? []).map((h) => [h.bucket, h.n]));
@@ -128,7 +142,11 @@ export class LeadTimeService {
     if (buckets.size > 0) {
       const keys = [...buckets.keys()];
       for (let b = Math.min(0, ...keys); b <= Math.max(...keys); b++) {
-        histogram.push({ fromDays: b * bucket, toDays: b * bucket + bucket - 1, count: buckets.get(b) ?? 0 });
+        histogram.push({
+          fromDays: b * bucket,
+          toDays: b * bucket + bucket - 1,
+          count: buckets.get(b) ?? 0,
+        });
       }
     }
     return {

@@ -54,7 +54,11 @@ export interface ReAimData {
 }
 
 /** SQL for "an eligible company" under a programme's rules, with its parameters appended. */
-export function eligibleCompanySql(rules: EligibilityRulesJson, params: unknown[], alias = 'o'): string {
+export function eligibleCompanySql(
+  rules: EligibilityRulesJson,
+  params: unknown[],
+  alias = 'o',
+): string {
   const parts = [`${alias}.kind = 'COMPANY'`];
   if (rules.kinds && !rules.kinds.includes('COMPANY')) parts.push('false');
   if (rules.maxEmployees !== undefined) {
@@ -133,7 +137,7 @@ export function reAimSql(
   SELECT COALESCE(m.organisation_id, a.organisation_id) AS org_id, a.edition_id
     FROM application a
     LEFT JOIN application_member m ON a.registration_type = 'GROUP' AND m.application_id = a.id
-   WHERE a.programme_id = $1 AND ${last.replace('a.', 'a.')} IS NOT NULL
+   WHERE a.programme_id = $1 AND ${last} IS NOT NULL
      AND (a.registration_type <> 'GROUP' OR m.organisation_id IS NOT NULL)
 )
 SELECT
@@ -180,7 +184,12 @@ function measure(
   note: string | null = null,
   value?: number | null,
 ): ReAimMeasureData {
-  const v = value !== undefined ? value : numerator !== null && denominator !== null ? ratio(numerator, denominator) : null;
+  const v =
+    value !== undefined
+      ? value
+      : numerator !== null && denominator !== null
+        ? ratio(numerator, denominator)
+        : null;
   return {
     dimension,
     key,
@@ -198,10 +207,14 @@ export class ReAimService {
 
   async reAim(programmeKey: string, year?: number | null): Promise<ReAimData> {
     const programme = await loadProgramme(this.ds, programmeKey, 'programmeKey');
-    const editionId = year == null ? null : (editionIdsForYears(programme, [year], 'year')?.[0] ?? null);
+    const editionId =
+      year == null ? null : (editionIdsForYears(programme, [year], 'year')?.[0] ?? null);
     const steps = programme.steps.length;
     if (steps === 0) throw badInput(`${programme.name} has no funnel steps`, 'programmeKey');
-    const [{ eligibility }] = await this.ds.query('SELECT eligibility FROM programme WHERE id = $1', [programme.id]);
+    const [{ eligibility }] = await this.ds.query(
+      'SELECT eligibility FROM programme WHERE id = $1',
+      [programme.id],
+    );
     const statement = reAimSql(programme.id, editionId, year ?? null, steps, eligibility ?? {});
     const [r] = (await this.ds.query(statement.sql, statement.params)) as ReAimRow[];
     if (!r) throw new Error('RE-AIM query returned no row');
@@ -249,7 +262,9 @@ export class ReAimService {
       null,
       r.pairs > 0 ? r.pairs : null,
       r.pairs > 0 ? null : 'No before-and-after measurements.',
-      r.pairs > 0 && r.mean_before !== null && r.mean_after !== null ? round(r.mean_after - r.mean_before) : null,
+      r.pairs > 0 && r.mean_before !== null && r.mean_after !== null
+        ? round(r.mean_after - r.mean_before)
+        : null,
     );
     const networks = measure(
       'ADOPTION',
@@ -331,7 +346,11 @@ export class ReAimService {
       maintenance,
       measures,
       coachingCapacity: hasCoaches
-        ? { coaches: r.coaches, coachesWithApplications: r.coaches_with_applications, serviceProviders: r.providers }
+        ? {
+            coaches: r.coaches,
+            coachesWithApplications: r.coaches_with_applications,
+            serviceProviders: r.providers,
+          }
         : null,
     };
   }

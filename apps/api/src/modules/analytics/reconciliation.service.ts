@@ -45,7 +45,8 @@ const COACHING_DATA_DATE = '2019-07-31';
 /** An outreach channel with "few" applications: fewer than this share of all applications. */
 const FEW_APPLICATIONS_SHARE = 0.05;
 
-const sameNumber = (computed: number, published: string) => Math.abs(computed - Number(published)) < 0.005;
+const sameNumber = (computed: number, published: string) =>
+  Math.abs(computed - Number(published)) < 0.005;
 const euros = (cents: number) => cents / 100;
 const num = (value: number, by: string, published: string): Computed => ({
   value: String(value),
@@ -68,17 +69,22 @@ class Aggregates {
   }
 
   funnel(query: FunnelQuery): Promise<FunnelData> {
-    return this.once(`funnel:${JSON.stringify(query)}`, () => new FunnelService(this.ds).funnel(query));
+    return this.once(`funnel:${JSON.stringify(query)}`, () =>
+      new FunnelService(this.ds).funnel(query),
+    );
   }
 
-  snapshots(dates: string[]): Promise<FunnelSnapshotsData> {
+  snapshots(requested: string[]): Promise<FunnelSnapshotsData> {
+    const dates = [...new Set(requested)].sort();
     return this.once(`snapshots:${dates.join(',')}`, () =>
       new FunnelService(this.ds).snapshots({ programmeKey: COACHING }, dates),
     );
   }
 
   budget(programmeKey: string, year: number | null): Promise<BudgetData> {
-    return this.once(`budget:${programmeKey}:${year}`, () => new BudgetService(this.ds).budget(programmeKey, year));
+    return this.once(`budget:${programmeKey}:${year}`, () =>
+      new BudgetService(this.ds).budget(programmeKey, year),
+    );
   }
 
   channels(): Promise<ChannelPerformanceData> {
@@ -99,7 +105,11 @@ class Aggregates {
 
   dropOff() {
     return this.once('drop-off', () =>
-      new DropOffService(this.ds).reasons({ programmeKey: COACHING, stage: 'APPROVED', asOf: COACHING_DATA_DATE }),
+      new DropOffService(this.ds).reasons({
+        programmeKey: COACHING,
+        stage: 'APPROVED',
+        asOf: COACHING_DATA_DATE,
+      }),
     );
   }
 
@@ -122,7 +132,11 @@ class Aggregates {
   }
 }
 
-type Rule = (m: RegExpMatchArray, figure: PublishedFigureInput, data: Aggregates) => Promise<Computed | null>;
+type Rule = (
+  m: RegExpMatchArray,
+  figure: PublishedFigureInput,
+  data: Aggregates,
+) => Promise<Computed | null>;
 
 const COACHING_STAGE_BY_METRIC: Record<string, { stage: string; exit?: boolean }> = {
   applications: { stage: 'APPLIED' },
@@ -158,7 +172,11 @@ const RULES: [RegExp, Rule][] = [
     async (m, fig, data) => {
       const year = Number(m[1]);
       const b = await data.budget(AWARD, year);
-      return num(euros(b.allocatedCents), `budget(programmeKey: "${AWARD}", year: ${year}).allocatedCents / 100`, fig.value);
+      return num(
+        euros(b.allocatedCents),
+        `budget(programmeKey: "${AWARD}", year: ${year}).allocatedCents / 100`,
+        fig.value,
+      );
     },
   ],
   [
@@ -178,14 +196,22 @@ const RULES: [RegExp, Rule][] = [
     /^coaches-budget-allocated$/,
     async (_m, fig, data) => {
       const b = await data.budget(COACHING, null);
-      return num(euros(b.allocatedCents), `budget(programmeKey: "${COACHING}").allocatedCents / 100`, fig.value);
+      return num(
+        euros(b.allocatedCents),
+        `budget(programmeKey: "${COACHING}").allocatedCents / 100`,
+        fig.value,
+      );
     },
   ],
   [
     /^coaches-budget-used$/,
     async (_m, fig, data) => {
       const b = await data.budget(COACHING, null);
-      return num(euros(b.spentCents), `budget(programmeKey: "${COACHING}").spentCents / 100`, fig.value);
+      return num(
+        euros(b.spentCents),
+        `budget(programmeKey: "${COACHING}").spentCents / 100`,
+        fig.value,
+      );
     },
   ],
   [
@@ -193,14 +219,22 @@ const RULES: [RegExp, Rule][] = [
     async (_m, fig, data) => {
       const b = await data.budget(COACHING, null);
       const fees = b.byCategory.find((c) => c.category === 'COACH_FEES')?.spentCents ?? 0;
-      return num(euros(fees), `budget(programmeKey: "${COACHING}").byCategory[COACH_FEES].spentCents / 100`, fig.value);
+      return num(
+        euros(fees),
+        `budget(programmeKey: "${COACHING}").byCategory[COACH_FEES].spentCents / 100`,
+        fig.value,
+      );
     },
   ],
   [
     /^coaches-count$/,
     async (_m, fig, data) => {
       const r = await data.reAim();
-      return num(r.coachingCapacity?.coaches ?? 0, `reAim(programmeKey: "${COACHING}").coachingCapacity.coaches`, fig.value);
+      return num(
+        r.coachingCapacity?.coaches ?? 0,
+        `reAim(programmeKey: "${COACHING}").coachingCapacity.coaches`,
+        fig.value,
+      );
     },
   ],
   [
@@ -211,7 +245,8 @@ const RULES: [RegExp, Rule][] = [
       if (!through || !spec) return null;
       const s = await data.snapshots(['2017-12-31', '2018-12-31', COACHING_DATA_DATE, through]);
       const snap = s.snapshots.find((x) => x.at === through);
-      const count = (spec.exit ? snap?.exits : snap?.steps)?.find((x) => x.stage === spec.stage)?.count ?? 0;
+      const count =
+        (spec.exit ? snap?.exits : snap?.steps)?.find((x) => x.stage === spec.stage)?.count ?? 0;
       return num(
         count,
         `funnelSnapshots(input: { programmeKey: "${COACHING}" }, at: ["${through}"]) → ${spec.stage}`,
@@ -222,7 +257,11 @@ const RULES: [RegExp, Rule][] = [
   [
     /^coaches-smes-used$/,
     async (_m, fig, data) => {
-      const f = await data.funnel({ programmeKey: COACHING, asOf: COACHING_DATA_DATE, unit: 'COMPANIES' });
+      const f = await data.funnel({
+        programmeKey: COACHING,
+        asOf: COACHING_DATA_DATE,
+        unit: 'COMPANIES',
+      });
       return num(
         stepCount(f, 'STARTED'),
         `funnel(input: { programmeKey: "${COACHING}", asOf: "${COACHING_DATA_DATE}", unit: COMPANIES }) → STARTED (companies with a started trajectory)`,
@@ -330,7 +369,9 @@ export class ReconciliationService {
   constructor(private readonly ds: DataSource) {}
 
   /** Computes every figure it has a rule for; the others come back with nulls. */
-  async reconcile(figures: readonly PublishedFigureInput[]): Promise<Map<string, ReconciliationData>> {
+  async reconcile(
+    figures: readonly PublishedFigureInput[],
+  ): Promise<Map<string, ReconciliationData>> {
     const data = new Aggregates(this.ds);
     const entries = await Promise.all(
       figures.map(async (figure): Promise<[string, ReconciliationData]> => {
@@ -338,9 +379,16 @@ export class ReconciliationService {
           const m = pattern.exec(figure.id);
           if (!m) continue;
           const c = await rule(m, figure, data);
-          if (c) return [figure.id, { figureId: figure.id, computedValue: c.value, matches: c.matches, computedBy: c.by }];
+          if (c)
+            return [
+              figure.id,
+              { figureId: figure.id, computedValue: c.value, matches: c.matches, computedBy: c.by },
+            ];
         }
-        return [figure.id, { figureId: figure.id, computedValue: null, matches: null, computedBy: null }];
+        return [
+          figure.id,
+          { figureId: figure.id, computedValue: null, matches: null, computedBy: null },
+        ];
       }),
     );
     return new Map(entries);

@@ -4,8 +4,8 @@
  * a BAD_USER_INPUT error naming the offending argument.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { badInput } from '../../graphql/errors.js';
 import { dayEnd, isoDate } from '../../database/sql.js';
+import { badInput } from '../../graphql/errors.js';
 import {
   type DimensionFilter,
   FILTER_FIELDS,
@@ -191,7 +191,8 @@ export function assertBreakdown(
 
 export function assertUnit(unit: FunnelUnit | null | undefined, field: string): FunnelUnit {
   const value = unit ?? 'APPLICATIONS';
-  if (value !== 'APPLICATIONS' && value !== 'COMPANIES') throw badInput(`Unknown unit ${value}`, field);
+  if (value !== 'APPLICATIONS' && value !== 'COMPANIES')
+    throw badInput(`Unknown unit ${value}`, field);
   return value;
 }
 
@@ -226,13 +227,15 @@ export async function resolveFilter(
   const channels = list(filter.channels);
   if (channels.length) {
     for (const key of channels) {
-      if (!p.channels.some((c) => c.key === key)) throw badInput(`Unknown channel "${key}"`, f('channels'));
+      if (!p.channels.some((c) => c.key === key))
+        throw badInput(`Unknown channel "${key}"`, f('channels'));
     }
     out.CHANNEL = channels;
   }
   const sizes = list(filter.sizeClasses);
   if (sizes.length) {
-    for (const s of sizes) if (!SIZE_CLASSES.has(s)) throw badInput(`Unknown size class ${s}`, f('sizeClasses'));
+    for (const s of sizes)
+      if (!SIZE_CLASSES.has(s)) throw badInput(`Unknown size class ${s}`, f('sizeClasses'));
     out.SIZE_CLASS = sizes;
   }
   const sectors = list(filter.sectors).map((s) => s.trim().toUpperCase());
@@ -245,7 +248,8 @@ export async function resolveFilter(
   const types = list(filter.registrationTypes);
   if (types.length) {
     for (const t of types) {
-      if (!REGISTRATION_TYPES.has(t)) throw badInput(`Unknown registration type ${t}`, f('registrationTypes'));
+      if (!REGISTRATION_TYPES.has(t))
+        throw badInput(`Unknown registration type ${t}`, f('registrationTypes'));
     }
     out.REGISTRATION_TYPE = types;
   }

@@ -1,5 +1,11 @@
 import { dayEnd } from '../../database/sql.js';
-import { DIMENSION_SQL, type FunnelDimension, filterCondition, joinsFor, unitFrom } from './dimensions.js';
+import {
+  DIMENSION_SQL,
+  type FunnelDimension,
+  filterCondition,
+  joinsFor,
+  unitFrom,
+} from './dimensions.js';
 import type { FunnelSqlScope, Statement } from './funnel.sql.js';
 
 export interface SnapshotRow {
@@ -17,7 +23,11 @@ export interface SnapshotRow {
  * Cumulative counts per step and exit at several dates in one pass: every unit is compared with
  * every date (a handful), which costs one scan however many dates.
  */
-export function snapshotSql(scope: FunnelSqlScope, exitKeys: readonly string[], dates: readonly string[]): Statement {
+export function snapshotSql(
+  scope: FunnelSqlScope,
+  exitKeys: readonly string[],
+  dates: readonly string[],
+): Statement {
   const params: unknown[] = [scope.programmeId, dates, exitKeys];
   const dims = [...scope.breakdown];
   const joins = joinsFor([...dims, ...(Object.keys(scope.filter) as FunnelDimension[])]);
@@ -31,7 +41,9 @@ export function snapshotSql(scope: FunnelSqlScope, exitKeys: readonly string[], 
   const steps = [1, 2, 3, 4].map((k) =>
     k <= scope.steps ? `count(*) FILTER (WHERE u.s${k} < d.t)` : '0',
   );
-  const exits = exitKeys.map((_, i) => `count(*) FILTER (WHERE u.xa < d.t AND u.xs = ($3::text[])[${i + 1}])`);
+  const exits = exitKeys.map(
+    (_, i) => `count(*) FILTER (WHERE u.xa < d.t AND u.xs = ($3::text[])[${i + 1}])`,
+  );
   const sets = groupCols.length ? `(d.at, ${groupCols.join(', ')}), (d.at)` : '(d.at)';
   const sql = `WITH d AS (SELECT x.at, ${dayEnd('x.at')} AS t FROM unnest($2::date[]) AS x(at)),
 u AS (

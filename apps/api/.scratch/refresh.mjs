@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { createDataSource } from '/work/main/apps/api/dist/database/data-source.js';
+import { RollupService } from '/work/main/apps/api/dist/modules/analytics/rollup.service.js';
+const ds = createDataSource({ url: process.env.DATABASE_URL });
+await ds.initialize();
+for (let i = 0; i < 2; i++) console.log(await new RollupService(ds).refresh());
+console.log(await ds.query('select (select count(*) from analytics_funnel_cell) c, (select count(*) from analytics_funnel_lag) l, (select count(*) from analytics_change_log) log'));
+await Promise.all([new RollupService(ds).refresh(), new RollupService(ds).refresh()]).then(console.log);
+console.log(await ds.query('select (select count(*) from analytics_funnel_cell) c, (select count(*) from analytics_funnel_lag) l'));
+await ds.destroy();

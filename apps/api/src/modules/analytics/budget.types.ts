@@ -1,0 +1,84 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { BudgetData } from './budget.service.js';
+
+@ObjectType()
+export class BudgetBySource {
+  @Field(() => String) key!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Float) allocatedCents!: number;
+  @Field(() => Float) spentCents!: number;
+}
+
+@ObjectType()
+export class BudgetByCategory {
+  @Field(() => String) category!: string;
+  @Field(() => Float) spentCents!: number;
+  @Field(() => Float, { nullable: true }) share!: number | null;
+}
+
+@ObjectType()
+export class BudgetByYear {
+  @Field(() => Int, { nullable: true, description: 'Null: allocated for the whole programme.' })
+  year!: number | null;
+  @Field(() => Float) allocatedCents!: number;
+  @Field(() => Float) spentCents!: number;
+}
+
+@ObjectType()
+export class BudgetAllocationLine {
+  @Field(() => String) sourceKey!: string;
+  @Field(() => String) sourceName!: string;
+  @Field(() => Int, { nullable: true }) year!: number | null;
+  @Field(() => Float) amountCents!: number;
+  @Field(() => String) description!: string;
+}
+
+@ObjectType()
+export class StageCost {
+  @Field(() => String) stage!: string;
+  @Field(() => String) label!: string;
+  @Field(() => Int, { description: 'Applications that reached the step in the period.' })
+  count!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Spending in the period per such application, in cents.',
+  })
+  costCents!: number | null;
+}
+
+@ObjectType({ description: 'Budget and spending of a programme, in euro cents.' })
+export class Budget {
+  @Field(() => String) programmeKey!: string;
+  @Field(() => Int, { nullable: true, description: 'Null: the whole programme.' }) year!:
+    | number
+    | null;
+  @Field(() => Float) allocatedCents!: number;
+  @Field(() => Float) spentCents!: number;
+  @Field(() => Float, {
+    description: 'Allocations through the end of the year (or programme-wide).',
+  })
+  allocatedToDateCents!: number;
+  @Field(() => Float) spentToDateCents!: number;
+  @Field(() => Float, { description: 'allocatedToDate − spentToDate.' }) remainingCents!: number;
+  @Field(() => Float, { nullable: true, description: 'spentToDate / allocatedToDate.' })
+  utilisation!: number | null;
+  @Field(() => [BudgetBySource]) bySource!: BudgetBySource[];
+  @Field(() => [BudgetByCategory]) byCategory!: BudgetByCategory[];
+  @Field(() => [BudgetByYear]) byYear!: BudgetByYear[];
+  @Field(() => [BudgetAllocationLine]) allocations!: BudgetAllocationLine[];
+  @Field(() => [StageCost], {
+    description: 'Cost per approved / started / completed … application.',
+  })
+  costPerStage!: StageCost[];
+
+  static from(b: BudgetData): Budget {
+    return Object.assign(new Budget(), {
+      ...b,
+      bySource: b.bySource.map((x) => Object.assign(new BudgetBySource(), x)),
+      byCategory: b.byCategory.map((x) => Object.assign(new BudgetByCategory(), x)),
+      byYear: b.byYear.map((x) => Object.assign(new BudgetByYear(), x)),
+      allocations: b.allocations.map((x) => Object.assign(new BudgetAllocationLine(), x)),
+      costPerStage: b.costPerStage.map((x) => Object.assign(new StageCost(), x)),
+    });
+  }
+}

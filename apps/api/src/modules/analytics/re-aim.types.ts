@@ -1,0 +1,69 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  type CoachingCapacityData,
+  RE_AIM_DIMENSIONS,
+  type ReAimData,
+  type ReAimDimension,
+  type ReAimMeasureData,
+} from './re-aim.service.js';
+
+export const ReAimDimensionEnum = Object.fromEntries(RE_AIM_DIMENSIONS.map((k) => [k, k]));
+registerEnumType(ReAimDimensionEnum, { name: 'ReAimDimension' });
+
+@ObjectType({ description: 'One RE-AIM measure: numerator / denominator, with its definition.' })
+export class ReAimMeasure {
+  @Field(() => ReAimDimensionEnum) dimension!: ReAimDimension;
+  @Field(() => String) key!: string;
+  @Field(() => String) definition!: string;
+  @Field(() => Int, { nullable: true }) numerator!: number | null;
+  @Field(() => Int, { nullable: true }) denominator!: number | null;
+  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => Boolean, { description: 'False when the data cannot answer (see note).' })
+  available!: boolean;
+  @Field(() => String, { nullable: true }) note!: string | null;
+
+  static from(m: ReAimMeasureData): ReAimMeasure {
+    return Object.assign(new ReAimMeasure(), m);
+  }
+}
+
+@ObjectType({ description: 'Coaches available to the programme.' })
+export class CoachingCapacity {
+  @Field(() => Int) coaches!: number;
+  @Field(() => Int) coachesWithApplications!: number;
+  @Field(() => Int) serviceProviders!: number;
+
+  static from(c: CoachingCapacityData): CoachingCapacity {
+    return Object.assign(new CoachingCapacity(), c);
+  }
+}
+
+@ObjectType({
+  description: 'RE-AIM evaluation (Reach, Effectiveness, Adoption, Implementation, Maintenance).',
+})
+export class ReAim {
+  @Field(() => String) programmeKey!: string;
+  @Field(() => Int, { nullable: true }) year!: number | null;
+  @Field(() => ReAimMeasure) reach!: ReAimMeasure;
+  @Field(() => ReAimMeasure) effectiveness!: ReAimMeasure;
+  @Field(() => ReAimMeasure) adoption!: ReAimMeasure;
+  @Field(() => ReAimMeasure) implementation!: ReAimMeasure;
+  @Field(() => ReAimMeasure) maintenance!: ReAimMeasure;
+  @Field(() => [ReAimMeasure], { description: 'Primary and secondary measures.' })
+  measures!: ReAimMeasure[];
+  @Field(() => CoachingCapacity, { nullable: true }) coachingCapacity!: CoachingCapacity | null;
+
+  static from(r: ReAimData): ReAim {
+    return Object.assign(new ReAim(), {
+      programmeKey: r.programmeKey,
+      year: r.year,
+      reach: ReAimMeasure.from(r.reach),
+      effectiveness: ReAimMeasure.from(r.effectiveness),
+      adoption: ReAimMeasure.from(r.adoption),
+      implementation: ReAimMeasure.from(r.implementation),
+      maintenance: ReAimMeasure.from(r.maintenance),
+      measures: r.measures.map(ReAimMeasure.from),
+      coachingCapacity: r.coachingCapacity ? CoachingCapacity.from(r.coachingCapacity) : null,
+    });
+  }
+}
