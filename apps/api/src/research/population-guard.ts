@@ -21,6 +21,7 @@ export async function assertPopulation(
   threshold: number,
   field = 'filter',
 ): Promise<number> {
+  const at = { field };
   const params: unknown[] = [];
   const bind = (list: string[]) => {
     params.push(list);
@@ -66,7 +67,7 @@ export async function assertPopulation(
     throw userError(
       'POPULATION_TOO_SMALL',
       `The filtered population holds fewer than ${threshold} companies; widen the filter`,
-      { threshold },
+      { threshold, ...at },
     );
   }
   checks.forEach((check, i) => {
@@ -76,7 +77,7 @@ export async function assertPopulation(
         `This filter differs from a neighbouring filter (${check.kind === 'RELAXED' ? 'without' : 'with one value less in'} ` +
           `the ${check.label} list) by fewer than ${threshold} companies; subtracting the two ` +
           'answers would single them out. Widen or drop that list.',
-        { threshold, dimension: check.label },
+        { threshold, dimension: check.label, ...at },
       );
     }
   });

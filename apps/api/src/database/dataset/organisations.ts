@@ -103,9 +103,19 @@ export function committeeFor(rng: Rng, size: SizeClassKey): boolean {
 const MUNICIPALITY_WEIGHTS = MUNICIPALITIES.map((x) => [x, x.weight] as const);
 const NACE_WEIGHTS = NACE_CODES.map((x) => [x, x.weight] as const);
 
-export function companyName(rng: Rng, faker: Faker, nace: NaceCode): string {
+/** Where names come from: faker directly, or pools drawn from it once (synthetic scale). */
+export interface Names {
+  lastName(): string;
+  city(): string;
+}
+
+export function fakerNames(faker: Faker): Names {
+  return { lastName: () => faker.person.lastName(), city: () => faker.location.city() };
+}
+
+export function companyName(rng: Rng, names: Names, nace: NaceCode): string {
   const form = rng.weighted(LEGAL_FORMS);
-  const last = faker.person.lastName();
+  const last = names.lastName();
   const pattern = rng.int(0, 5);
   const base =
     pattern <= 2
@@ -113,8 +123,8 @@ export function companyName(rng: Rng, faker: Faker, nace: NaceCode): string {
       : pattern === 3
         ? `${last} & Zonen`
         : pattern === 4
-          ? `${last}-${faker.person.lastName()}`
-          : `${nace.trade} ${faker.location.city()}`;
+          ? `${last}-${names.lastName()}`
+          : `${nace.trade} ${names.city()}`;
   return form ? `${base} ${form}` : base;
 }
 
@@ -127,7 +137,7 @@ export interface CompanySpec {
   createdAt?: Date;
 }
 
-export function makeCompany(rng: Rng, faker: Faker, spec: CompanySpec): OrganisationRow {
+export function makeCompany(rng: Rng, names: Names, spec: CompanySpec): OrganisationRow {
   const size = spec.size ?? rng.weighted(SIZE_MIX);
   const employees = employeesFor(rng, size);
   const nace = rng.weighted(NACE_WEIGHTS);
@@ -136,7 +146,7 @@ export function makeCompany(rng: Rng, faker: Faker, spec: CompanySpec): Organisa
     id: spec.id,
     kind: 'COMPANY',
     kboNumber: spec.kbo,
-    name: companyName(rng, faker, nace),
+    name: companyName(rng, names, nace),
     employeeCount: employees,
     sizeClass: size,
     naceCode: nace.code,
@@ -215,6 +225,7 @@ class KboPool {
 }
 
 export function buildRegistry(rng: Rng, faker: Faker): Registry {
+  const names = fakerNames(faker);
   const kbo = new KboPool(rng);
   const organisations = institutions();
   const companies: OrganisationRow[] = [];
@@ -223,7 +234,7 @@ export function buildRegistry(rng: Rng, faker: Faker): Registry {
   let seq = 0;
   const nextCompanyId = () => uuidFor(`organisation:company:${seq++}`);
 
-  const demo = makeCompany(rng, faker, {
+  const demo = makeCompany(rng, names, {
     id: uuidFor(DEMO_COMPANY_ID_NAME),
     kbo: kbo.next(),
     size: 'SMALL',
@@ -251,7 +262,7 @@ export function buildRegistry(rng: Rng, faker: Faker): Registry {
     });
     const members: string[] = [];
     for (let i = 0; i < p.companies; i++) {
-      const c = makeCompany(rng, faker, { id: nextCompanyId(), kbo: kbo.next(), place, businessPark: p.name });
+      const c = makeCompany(rng, names, { id: nextCompanyId(), kbo: kbo.next(), place, businessPark: p.name });
       companies.push(c);
       if (rng.chance(0.85)) members.push(c.id);
     }
@@ -259,7 +270,7 @@ export function buildRegistry(rng: Rng, faker: Faker): Registry {
   }
 
   while (companies.length < REGISTRY_COMPANIES) {
-    companies.push(makeCompany(rng, faker, { id: nextCompanyId(), kbo: kbo.next() }));
+    companies.push(makeCompany(rng, names, { id: nextCompanyId(), kbo: kbo.next() }));
   }
 
   // Regional networks without a park: members spread over one province.

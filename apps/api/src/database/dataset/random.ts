@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// Three hex digits: the rest of the version-4 group after its leading '4'.
+const HEX16 = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(3, '0'));
+
 /**
  * Small, fast, seedable PRNG (sfc32). The dataset must be identical on every run and every
  * machine, so nothing here may touch Math.random or the clock.
@@ -78,12 +82,16 @@ export class Rng {
    */
   uuid(): string {
     const a = (this.next() * 4294967296) >>> 0;
-    const b = (((this.next() * 65536) >>> 0) << 16) | 0x4000 | ((this.next() * 4096) >>> 0);
-    const c = 0x80000000 | ((this.next() * 1073741824) >>> 0);
+    const b = (this.next() * 4294967296) >>> 0;
+    const c = (this.next() * 4294967296) >>> 0;
     const d = (this.next() * 4294967296) >>> 0;
-    const h = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-    const x = h(a) + h(b) + h(c) + h(d);
-    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+    return (
+      `${HEX[a >>> 24]}${HEX[(a >>> 16) & 255]}${HEX[(a >>> 8) & 255]}${HEX[a & 255]}-` +
+      `${HEX[b >>> 24]}${HEX[(b >>> 16) & 255]}-4${HEX16[(b >>> 4) & 4095]}-` +
+      `${HEX[0x80 | ((c >>> 24) & 0x3f)]}${HEX[(c >>> 16) & 255]}-` +
+      `${HEX[(c >>> 8) & 255]}${HEX[c & 255]}${HEX[d >>> 24]}${HEX[(d >>> 16) & 255]}` +
+      `${HEX[(d >>> 8) & 255]}${HEX[d & 255]}`
+    );
   }
 
   /** Standard normal (Box–Muller). */

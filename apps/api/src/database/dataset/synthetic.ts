@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import type { SizeClassKey } from '../../modules/organisation/organisation.entity.js';
 import { brusselsDay, day } from './calendar.js';
 import { COACHING, COACHING_DATA_DATE, COACHING_LAUNCH, programmeId } from './catalogue.js';
-import { employeesFor, makeCompany, REGISTRY_IMPORTED_AT } from './organisations.js';
+import { employeesFor, makeCompany, type Names, REGISTRY_IMPORTED_AT } from './organisations.js';
 import { kboFromFirst8, type Rng } from './random.js';
 import { MUNICIPALITIES } from './reference-data.js';
 import type { DatasetChunk, DatasetTables, OrganisationRow } from './rows.js';
@@ -19,8 +19,15 @@ import type { DatasetChunk, DatasetTables, OrganisationRow } from './rows.js';
 const SYNTH_KBO_MIN = 1_000_000;
 const SYNTH_KBO_MAX = 3_999_999;
 
-/** Applications per synthetic chunk: bounds memory whatever the scale. */
-export const CHUNK_APPLICATIONS = 5_000;
+/**
+ * Applications per synthetic chunk: bounds memory whatever the scale, and small enough that a
+ * chunk's rows die young (cheap garbage collection); the COPY path batches chunks again.
+ */
+export const CHUNK_APPLICATIONS = 1_000;
+/** Share of individual applications by a company that applied before (another edition). */
+const RETURNING = 0.45;
+/** Share of a new network's members that are companies already in the data. */
+const MEMBER_REUSE = 0.6;
 
 interface Template {
   programmeId: string;
@@ -31,8 +38,11 @@ interface Template {
   members: number;
   profile: { size: SizeClassKey; committee: boolean; employees: number };
   events: { stage: string; at: number; reasonCode: string | null; reasonText: string | null }[];
-  /** Whole-week shifts that keep every event inside its own snapshot period. */
-  shifts: number[];
+  /**
+   * Per allowed whole-week shift (one that keeps every event inside its own snapshot period),
+   * the shifted instants of the events, shared by every copy: no Date per synthetic event.
+   */
+  instants: Date[][];
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -64,7 +74,7 @@ export function buildTemplates(base: DatasetTables): Template[] {
     const evs = events.get(a.id) ?? [];
     // A coach can only be assigned once trained: the approval may not move before that day.
     const coachSince = a.coachId ? (coachFrom.get(a.coachId) ?? 0) : 0;
-    const shifts = [-2, -1, 0, 1, 2].filter((w) =>
+    const weeks = [-2, -1, 0, 1, 2].filter((w) =>
       evs.every((e) => {
         const d = brusselsDay(new Date(e.at));
         const [from, to] = periodOf(a.programmeId, d);
@@ -85,7 +95,7 @@ export function buildTemplates(base: DatasetTables): Template[] {
         employees: org.employeeCount ?? 10,
       },
       events: evs,
-      shifts,
+      instants: (weeks.length > 0 ? weeks : [0]).map((w) => evs.map((e) => new Date(e.at + w * WEEK_MS))),
     };
   });
 }
@@ -102,6 +112,10 @@ export function* syntheticChunks(
   templates: Template[],
   extraApplications: number,
 ): Generator<DatasetChunk> {
+  // Name pools drawn once: faker per synthetic company would dominate the generation time.
+  const lastNames = Array.from({ length: 4000 }, () => faker.person.lastName());
+  const cities = Array.from({ length: 500 }, () => faker.location.city());
+  const names: Names = { lastName: () => rng.pick(lastNames), city: () => rng.pick(cities) };
   let orgSeq = 0;
   const newOrgIds = () => {
     const first8 = SYNTH_KBO_MIN + orgSeq;
@@ -125,7 +139,7 @@ export function* syntheticChunks(
     /** `committee` and `employees` copy an applicant template; members keep the random profile. */
     const createCompany = (size: SizeClassKey, committee?: boolean, employees?: number): string => {
       const ids = newOrgIds();
-      const c = makeCompany(rng, faker, { ...ids, size });
+      const c = makeCompany(rng, names, { ...ids, size });
       if (committee !== undefined) c.hasPreventionCommittee = committee;
       if (employees !== undefined) {
         // Same size class as the template; coaching rejections depend on the exact headcount.
@@ -145,7 +159,7 @@ export function* syntheticChunks(
       if (t.registrationType === 'INDIVIDUAL') {
         const key = `${t.profile.size}:${t.profile.committee}`;
         const candidates = byProfile.get(key) ?? [];
-        const back = candidates.length > 0 && rng.chance(0.3) ? rng.pick(candidates) : null;
+        const back = candidates.length > 0 && rng.chance(RETURNING) ? rng.pick(candidates) : null;
         if (back && !back.editions.has(t.editionId)) {
           organisationId = back.id;
           back.editions.add(t.editionId);
@@ -164,7 +178,7 @@ export function* syntheticChunks(
             id: ids.id,
             kind: 'NETWORK',
             kboNumber: ids.kbo,
-            name: `Bedrijvenvereniging ${faker.location.city()}`,
+            name: `Bedrijvenvereniging ${names.city()}`,
             employeeCount: null,
             sizeClass: null,
             naceCode: '94.11',
@@ -180,7 +194,7 @@ export function* syntheticChunks(
           const set = new Set<string>();
           while (set.size < size) {
             set.add(
-              everyCompany.length > 50 && rng.chance(0.4)
+              everyCompany.length > 50 && rng.chance(MEMBER_REUSE)
                 ? rng.pick(everyCompany)
                 : createCompany(rng.pick(['MICRO', 'MICRO', 'SMALL', 'SMALL', 'MEDIUM'] as const)),
             );
@@ -195,9 +209,8 @@ export function* syntheticChunks(
         memberIds = rng.shuffle(network.members.slice()).slice(0, t.members);
       }
 
-      const shift = rng.pick(t.shifts.length > 0 ? t.shifts : [0]) * WEEK_MS;
-      const first = t.events[0];
-      const createdAt = new Date((first?.at ?? 0) + shift);
+      const instants = rng.pick(t.instants);
+      const createdAt = instants[0] ?? new Date(0);
       chunk.application.push({
         id,
         programmeId: t.programmeId,
@@ -219,8 +232,8 @@ export function* syntheticChunks(
         exitReason: null,
       });
       for (const m of memberIds) chunk.application_member.push({ applicationId: id, organisationId: m });
-      for (const e of t.events) {
-        const at = new Date(e.at + shift);
+      for (const [k, e] of t.events.entries()) {
+        const at = instants[k] as Date;
         chunk.application_event.push({
           applicationId: id,
           stage: e.stage,

@@ -4,11 +4,14 @@ import { badInput } from '../../graphql/errors.js';
 import type { DimensionFilter, FunnelDimension, FunnelUnit } from './dimensions.js';
 import type { FunnelSource, FunnelStepData } from './funnel.model.js';
 import { FunnelService, type FunnelServiceOptions } from './funnel.service.js';
+import type { Statement } from './funnel.sql.js';
 import {
   assertAsOf,
   editionIdsForYears,
   filteredDimensions,
   loadProgramme,
+  PROGRAMME_META_SQL,
+  programmeMetaParams,
   toIsoDate,
 } from './scope.js';
 
@@ -124,7 +127,8 @@ export class CohortService {
     this.funnels = new FunnelService(ds, options);
   }
 
-  async compare(query: CohortComparisonQuery, field = 'input'): Promise<CohortComparisonData> {
+  /** Validates the comparison; one funnel scope per cohort. */
+  private async prepare(query: CohortComparisonQuery, field: string) {
     const cohorts = query.cohorts ?? [];
     if (cohorts.length === 0) throw badInput('Give at least one cohort', `${field}.cohorts`);
     if (cohorts.length > MAX_COHORTS) {
@@ -171,6 +175,14 @@ export class CohortService {
         ),
       );
     }
+    return { programme, labels, baseline, minGroup, asOf, scopes };
+  }
+
+  async compare(query: CohortComparisonQuery, field = 'input'): Promise<CohortComparisonData> {
+    const { programme, labels, baseline, minGroup, asOf, scopes } = await this.prepare(
+      query,
+      field,
+    );
     const results = await Promise.all(scopes.map((s) => this.funnels.run(this.funnels.plan(s))));
     const base = results[labels.indexOf(baseline)]!;
     return {
@@ -187,6 +199,25 @@ export class CohortService {
         comparisons: labels[i] === baseline ? null : compareSteps(r.steps, base.steps, minGroup),
         computedFrom: r.computedFrom,
       })),
+    };
+  }
+
+  /** The statements a comparison runs (programme metadata, then one per cohort): for benchmarks. */
+  async statements(query: CohortComparisonQuery): Promise<{ meta: Statement; mains: Statement[] }> {
+    const { programme, scopes } = await this.prepare(query, 'input');
+    const dims = new Set<FunnelDimension>(
+      query.cohorts.flatMap((c) => filteredDimensions(c.filter)),
+    );
+    return {
+      meta: {
+        sql: PROGRAMME_META_SQL,
+        params: programmeMetaParams(programme.key, {
+          asOf: scopes[0]?.asOf ?? null,
+          channels: dims.has('CHANNEL'),
+          serviceProviders: dims.has('SERVICE_PROVIDER'),
+        }),
+      },
+      mains: scopes.map((s) => this.funnels.plan(s).statement),
     };
   }
 }
