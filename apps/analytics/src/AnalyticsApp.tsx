@@ -5,8 +5,16 @@ import { useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { createAnalyticsI18n } from './i18n/i18n';
+import { AnalyticsLayout } from './layout/AnalyticsLayout';
 import { AnalyticsNotFoundPage } from './pages/AnalyticsNotFoundPage';
+import { AnswerBuilderPage } from './pages/AnswerBuilderPage';
+import { BudgetPage } from './pages/BudgetPage';
+import { ChannelsPage } from './pages/ChannelsPage';
+import { CohortsPage } from './pages/CohortsPage';
+import { FunnelPage } from './pages/FunnelPage';
+import { LeadTimePage } from './pages/LeadTimePage';
 import { OverviewPage } from './pages/OverviewPage';
+import { ReAimPage } from './pages/ReAimPage';
 import { ViewerContext } from './ViewerContext';
 
 function Crashed() {
@@ -22,8 +30,17 @@ function Crashed() {
 export function AnalyticsRoutes() {
   return (
     <Routes>
-      <Route index element={<OverviewPage />} />
-      <Route path="*" element={<AnalyticsNotFoundPage />} />
+      <Route element={<AnalyticsLayout />}>
+        <Route index element={<OverviewPage />} />
+        <Route path="trechter" element={<FunnelPage />} />
+        <Route path="cohorten" element={<CohortsPage />} />
+        <Route path="kanalen" element={<ChannelsPage />} />
+        <Route path="budget" element={<BudgetPage />} />
+        <Route path="doorlooptijd" element={<LeadTimePage />} />
+        <Route path="re-aim" element={<ReAimPage />} />
+        <Route path="antwoord" element={<AnswerBuilderPage />} />
+        <Route path="*" element={<AnalyticsNotFoundPage />} />
+      </Route>
     </Routes>
   );
 }

@@ -3,10 +3,24 @@ import type { RemoteMountOptions } from '@werkgezond/graphql-client';
 import { Alert, ErrorBoundary, SyncBrowserHistory } from '@werkgezond/ui';
 import { useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { PortalNav } from './components/PortalNav';
 import { createPortalI18n } from './i18n/i18n';
+import { ExpenditurePage } from './manager/ExpenditurePage';
+import { ManagerQueuePage } from './manager/ManagerQueuePage';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { ApplyPage } from './pages/ApplyPage';
+import { DossierPage } from './pages/DossierPage';
 import { MyApplicationsPage } from './pages/MyApplicationsPage';
 import { PortalNotFoundPage } from './pages/PortalNotFoundPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { ProgrammesPage } from './pages/ProgrammesPage';
+import { SurveyPage } from './pages/SurveyPage';
+import { SurveysPage } from './pages/SurveysPage';
+import { ToolboxComponentPage } from './pages/ToolboxComponentPage';
+import { ToolboxPage } from './pages/ToolboxPage';
+import { WithdrawPage } from './pages/WithdrawPage';
+import portalCss from './styles/portal.css?inline';
 import { ViewerContext } from './ViewerContext';
 
 function Crashed() {
@@ -18,12 +32,41 @@ function Crashed() {
   );
 }
 
+/** The portal's frame inside the shell's <main>: its own navigation, then the page. */
+function PortalLayout() {
+  return (
+    <>
+      {/* React hoists this into <head> once, however often the portal mounts. */}
+      <style href="werkgezond-portal" precedence="default">
+        {portalCss}
+      </style>
+      <PortalNav />
+      <Outlet />
+    </>
+  );
+}
+
 /** The portal's routes; its own router works under the shell's basePath (e.g. /portaal). */
 export function PortalRoutes() {
   return (
     <Routes>
-      <Route index element={<MyApplicationsPage />} />
-      <Route path="*" element={<PortalNotFoundPage />} />
+      <Route element={<PortalLayout />}>
+        <Route index element={<MyApplicationsPage />} />
+        <Route path="programmas" element={<ProgrammesPage />} />
+        <Route path="aanvragen/nieuw" element={<ApplyPage />} />
+        <Route path="aanvragen/:id" element={<ApplicationPage />} />
+        <Route path="aanvragen/:id/bewerken" element={<ApplyPage />} />
+        <Route path="aanvragen/:id/dossier" element={<DossierPage />} />
+        <Route path="aanvragen/:id/intrekken" element={<WithdrawPage />} />
+        <Route path="profiel" element={<ProfilePage />} />
+        <Route path="bevragingen" element={<SurveysPage />} />
+        <Route path="bevragingen/:programmeKey/:surveyId" element={<SurveyPage />} />
+        <Route path="toolbox" element={<ToolboxPage />} />
+        <Route path="toolbox/:componentKey" element={<ToolboxComponentPage />} />
+        <Route path="beheer" element={<ManagerQueuePage />} />
+        <Route path="beheer/uitgaven" element={<ExpenditurePage />} />
+        <Route path="*" element={<PortalNotFoundPage />} />
+      </Route>
     </Routes>
   );
 }

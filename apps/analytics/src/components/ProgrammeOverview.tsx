@@ -3,39 +3,39 @@ import {
   type BudgetChart_MoneyFragment,
   ProgrammeHeadlinesDocument,
   type ProgrammeOverview_ProgrammeFragment,
-  type PublishedFiguresTable_FigureFragment,
 } from '@werkgezond/graphql-client';
-import {
-  Alert,
-  Card,
-  DataTable,
-  type DataTableColumn,
-  Spinner,
-  Stat,
-  useFormat,
-} from '@werkgezond/ui';
-import { lazy, Suspense } from 'react';
+import { Alert, Card, OKABE_ITO, Spinner, Stat } from '@werkgezond/ui';
 import { useTranslation } from 'react-i18next';
-
-// Recharts is the biggest dependency: load it after the figures, in its own chunk.
-const BudgetChart = lazy(() => import('./BudgetChart'));
+import { Link } from 'react-router';
+import { useAnalyticsFormat } from '../hooks/useAnalyticsFormat';
+import { useStageName } from '../hooks/useLabels';
+import { Chart } from './Chart';
+import { PublishedFiguresTable } from './PublishedFiguresTable';
+import { Table, type TableColumn } from './Table';
 
 export interface ProgrammeOverviewProps {
   programme: ProgrammeOverview_ProgrammeFragment;
 }
 
-/** One programme: headline figures, budget per year as a chart and a table, published figures. */
+/**
+ * One programme: headline figures (editions, budget, the funnel on all recorded events), budget
+ * per year as a chart and a table, and the published figures next to the computed ones.
+ */
 export function ProgrammeOverview({ programme }: ProgrammeOverviewProps) {
   const { t } = useTranslation('analytics');
-  const format = useFormat();
+  const f = useAnalyticsFormat();
+  const stageName = useStageName();
   const { data, loading, error } = useQuery(ProgrammeHeadlinesDocument, {
     variables: { programmeKey: programme.key },
   });
   const years = programme.editions.map((e) => e.year).sort((a, b) => a - b);
   const funding = data?.funding;
-  const figures = data?.publishedFigures ?? [];
+  const reconciliation = data?.publishedFigureReconciliation;
+  const figures = reconciliation?.figures ?? [];
+  const funnel = data?.headlineFunnel;
+  const link = (path: string) => `/${path}?${new URLSearchParams({ programme: programme.key })}`;
 
-  const budgetColumns: DataTableColumn<BudgetChart_MoneyFragment>[] = [
+  const budgetColumns: TableColumn<BudgetChart_MoneyFragment>[] = [
     {
       key: 'year',
       header: t('overview.year'),
@@ -46,46 +46,16 @@ export function ProgrammeOverview({ programme }: ProgrammeOverviewProps) {
     {
       key: 'allocated',
       header: t('overview.allocated'),
-      cell: (r) => format.money(r.allocatedCents),
+      cell: (r) => f.money(r.allocatedCents),
       csv: (r) => r.allocatedCents / 100,
       align: 'end',
     },
     {
       key: 'spent',
       header: t('overview.spent'),
-      cell: (r) => format.money(r.spentCents),
+      cell: (r) => f.money(r.spentCents),
       csv: (r) => r.spentCents / 100,
       align: 'end',
-    },
-  ];
-  const speaker = (f: PublishedFiguresTable_FigureFragment) =>
-    f.speaker === 'question'
-      ? t('overview.speakerQuestion')
-      : f.speaker === 'answer'
-        ? t('overview.speakerAnswer')
-        : f.speaker;
-  const figureColumns: DataTableColumn<PublishedFiguresTable_FigureFragment>[] = [
-    {
-      key: 'metric',
-      header: t('overview.metric'),
-      cell: (f) => f.metric,
-      csv: (f) => f.metric,
-      rowHeader: true,
-    },
-    { key: 'period', header: t('overview.period'), cell: (f) => f.period, csv: (f) => f.period },
-    {
-      key: 'value',
-      header: t('overview.value'),
-      cell: (f) => f.value,
-      csv: (f) => f.value,
-      align: 'end',
-    },
-    { key: 'speaker', header: t('overview.speaker'), cell: speaker, csv: (f) => f.speaker },
-    {
-      key: 'source',
-      header: t('overview.sourceDocument'),
-      cell: (f) => <code>{f.sourceDocument}</code>,
-      csv: (f) => f.sourceDocument,
     },
   ];
 
@@ -105,53 +75,76 @@ export function ProgrammeOverview({ programme }: ProgrammeOverviewProps) {
               label={t('overview.editions')}
               value={
                 years.length > 0
-                  ? `${format.number(years.length)} (${t('overview.editionRange', { first: years[0], last: years.at(-1) })})`
+                  ? `${f.number(years.length)} (${t('overview.editionRange', { first: years[0], last: years.at(-1) })})`
                   : '0'
               }
             />
-            <Stat
-              label={t('overview.allocated')}
-              value={format.money(funding.allocatedCents, { wholeEuros: true })}
-            />
-            <Stat
-              label={t('overview.spent')}
-              value={format.money(funding.spentCents, { wholeEuros: true })}
-            />
+            <Stat label={t('overview.allocated')} value={f.money(funding.allocatedCents, { wholeEuros: true })} />
+            <Stat label={t('overview.spent')} value={f.money(funding.spentCents, { wholeEuros: true })} />
             {funding.allocatedCents > 0 ? (
-              <Stat
-                label={t('overview.utilisation')}
-                value={format.percent(funding.spentCents / funding.allocatedCents, 1)}
-              />
+              <Stat label={t('overview.utilisation')} value={f.percent(funding.spentCents / funding.allocatedCents, 1)} />
             ) : null}
-            <Stat label={t('overview.publishedCount')} value={format.number(figures.length)} />
+            <Stat label={t('overview.publishedCount')} value={f.number(figures.length)} />
           </div>
+          {funnel ? (
+            <>
+              <h3>{t('overview.funnelTitle')}</h3>
+              <div className="an-stats">
+                {funnel.steps.map((step) => (
+                  <Stat
+                    key={step.stage}
+                    label={stageName(step)}
+                    value={`${f.count(step.count)} (${f.percent(step.fromFirst.value, 0)})`}
+                  />
+                ))}
+              </div>
+              <p className="an-small">
+                {t('overview.funnelNote')} <Link to={link('trechter')}>{t('overview.toFunnel')}</Link> ·{' '}
+                <Link to={link('antwoord')}>{t('overview.toAnswer')}</Link>
+              </p>
+            </>
+          ) : null}
           <h3>{t('overview.budgetTitle')}</h3>
           <div className="wg-chart-table">
-            <Suspense fallback={<Spinner hideLabel />}>
-              <BudgetChart
-                rows={funding.byYear}
-                description={t('overview.budgetChart', { programme: programme.name })}
-              />
-            </Suspense>
-            <DataTable
+            <Chart
+              description={t('overview.budgetChart', { programme: programme.name })}
+              height={280}
+              data={funding.byYear.map((row) => ({
+                year: row.key === 'all' ? t('overview.allYears') : row.key,
+                allocated: row.allocatedCents,
+                spent: row.spentCents,
+              }))}
+              categoryKey="year"
+              series={[
+                { key: 'allocated', name: t('overview.allocated'), color: OKABE_ITO.blue },
+                { key: 'spent', name: t('overview.spent'), color: OKABE_ITO.orange },
+              ]}
+              formatValue={(cents) =>
+                f.number(cents / 100, {
+                  style: 'currency',
+                  currency: 'EUR',
+                  notation: 'compact',
+                  maximumFractionDigits: 1,
+                })
+              }
+            />
+            <Table
               caption={t('overview.budgetCaption', { programme: programme.name })}
               columns={budgetColumns}
               rows={funding.byYear}
               getRowKey={(r) => r.key}
-              csvFileName={`budget-${programme.key}`}
-              csvLabel={t('overview.budgetCsvLabel', { programme: programme.name })}
+              fileName={`budget-${programme.key}`}
             />
           </div>
           <h3>{t('overview.figuresTitle')}</h3>
-          <DataTable
-            caption={t('overview.figuresCaption', { programme: programme.name })}
-            columns={figureColumns}
-            rows={figures}
-            getRowKey={(f) => f.id}
-            csvFileName={`gepubliceerde-cijfers-${programme.key}`}
-            csvLabel={t('overview.figuresCsvLabel', { programme: programme.name })}
-            emptyMessage={t('overview.figuresEmpty')}
-          />
+          {reconciliation ? (
+            <PublishedFiguresTable
+              caption={t('overview.figuresCaption', { programme: programme.name })}
+              figures={figures}
+              summary={reconciliation}
+              fileName={`gepubliceerde-cijfers-${programme.key}`}
+            />
+          ) : null}
         </>
       ) : null}
     </Card>

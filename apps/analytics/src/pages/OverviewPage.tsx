@@ -1,8 +1,37 @@
 import { useQuery } from '@apollo/client/react';
-import { AnalyticsProgrammesDocument, isNetworkError } from '@werkgezond/graphql-client';
-import { Alert, Button, EmptyState, PageHeader, Spinner, useDocumentTitle } from '@werkgezond/ui';
+import {
+  AnalyticsProgrammesDocument,
+  GeneralPublishedFiguresDocument,
+  isNetworkError,
+} from '@werkgezond/graphql-client';
+import { Alert, Button, Card, EmptyState, PageHeader, Spinner, useDocumentTitle } from '@werkgezond/ui';
 import { useTranslation } from 'react-i18next';
 import { ProgrammeOverview } from '../components/ProgrammeOverview';
+import { PublishedFiguresTable } from '../components/PublishedFiguresTable';
+
+/** Figures of the sources that belong to no programme (the 2012 indicator measurement). */
+function GeneralFigures() {
+  const { t } = useTranslation('analytics');
+  const { data } = useQuery(GeneralPublishedFiguresDocument);
+  const figures = (data?.publishedFigureReconciliation.figures ?? []).filter((f) => !f.programmeKey);
+  if (figures.length === 0) return null;
+  return (
+    <Card title={t('overview.generalTitle')} asSection>
+      <p>{t('overview.generalText')}</p>
+      <PublishedFiguresTable
+        caption={t('overview.generalCaption')}
+        figures={figures}
+        summary={{
+          computed: figures.filter((f) => f.computedValue != null).length,
+          matched: figures.filter((f) => f.matches === true).length,
+          differing: figures.filter((f) => f.matches === false).length,
+          notComputable: figures.filter((f) => f.computedValue == null).length,
+        }}
+        fileName="gepubliceerde-cijfers-algemeen"
+      />
+    </Card>
+  );
+}
 
 /** The analyst's landing page: every programme with its headline figures from the API. */
 export function OverviewPage() {
@@ -34,6 +63,7 @@ export function OverviewPage() {
         {data.programmes.map((programme) => (
           <ProgrammeOverview key={programme.id} programme={programme} />
         ))}
+        <GeneralFigures />
       </div>
     );
   }
@@ -41,9 +71,6 @@ export function OverviewPage() {
   return (
     <>
       <PageHeader title={t('overview.title')} description={t('overview.description')} />
-      <Alert variant="info">
-        <p>{t('overview.funnelComing')}</p>
-      </Alert>
       {body}
     </>
   );

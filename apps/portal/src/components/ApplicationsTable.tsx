@@ -1,6 +1,7 @@
 import type { MyApplicationsTable_ApplicationFragment } from '@werkgezond/graphql-client';
 import { DataTable, type DataTableColumn, isoDate, useFormat, useStageLabel } from '@werkgezond/ui';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 export interface ApplicationsTableProps {
   applications: readonly MyApplicationsTable_ApplicationFragment[];
@@ -56,6 +57,23 @@ export function ApplicationsTable({ applications, caption }: ApplicationsTablePr
           t('applications.notSubmitted')
         ),
       csv: (a) => (a.submittedAt ? isoDate(a.submittedAt) : null),
+    },
+    {
+      key: 'open',
+      header: t('applications.columns.open'),
+      cell: (a) => (
+        <Link to={`/aanvragen/${a.id}`}>
+          {t('applications.open')}
+          <span className="wg-visually-hidden">
+            {' '}
+            {t('applications.openContext', {
+              organisation: a.organisation.name,
+              programme: a.programme.name,
+              year: a.edition.year,
+            })}
+          </span>
+        </Link>
+      ),
     },
   ];
 

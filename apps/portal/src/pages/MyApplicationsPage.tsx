@@ -3,6 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { isNetworkError, MyApplicationsDocument } from '@werkgezond/graphql-client';
 import { Alert, Button, EmptyState, PageHeader, Spinner, useDocumentTitle } from '@werkgezond/ui';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { actsForOrganisation } from '../access';
 import { ApplicationsTable } from '../components/ApplicationsTable';
 import { useViewer } from '../ViewerContext';
 
@@ -58,7 +60,20 @@ export function MyApplicationsPage() {
       </Alert>
     );
   } else if (!connection || connection.totalCount === 0) {
-    body = <EmptyState title={t('applications.emptyTitle')}>{t('applications.empty')}</EmptyState>;
+    body = (
+      <EmptyState
+        title={t('applications.emptyTitle')}
+        action={
+          actsForOrganisation(viewer) ? (
+            <Link className="wg-button wg-button--primary" to="/programmas">
+              {t('applications.browseProgrammes')}
+            </Link>
+          ) : null
+        }
+      >
+        {t('applications.empty')}
+      </EmptyState>
+    );
   } else {
     body = (
       <>
@@ -88,7 +103,17 @@ export function MyApplicationsPage() {
 
   return (
     <>
-      <PageHeader title={title} description={description} />
+      <PageHeader
+        title={title}
+        description={description}
+        actions={
+          actsForOrganisation(viewer) ? (
+            <Link className="wg-button wg-button--primary" to="/aanvragen/nieuw">
+              {t('applications.new')}
+            </Link>
+          ) : null
+        }
+      />
       {body}
     </>
   );

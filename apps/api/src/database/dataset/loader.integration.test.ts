@@ -59,6 +59,23 @@ const PUBLISHED = [
 ];
 const endOf = (param: string) => `((${param}::date + 1)::timestamp AT TIME ZONE 'Europe/Brussels')`;
 
+/** Constraints and indexes of the schema: bulk loads set some aside and must restore them all. */
+async function schemaShape(): Promise<string[]> {
+  const constraints = await ds.query(
+    `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1`,
+  );
+  const indexes = await ds.query(
+    `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`,
+  );
+  const triggers = await ds.query(
+    `SELECT tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled AS d
+       FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`,
+  );
+  return [...constraints, ...indexes, ...triggers].map((r: { d: string }) => r.d);
+}
+
+let schemaBefore: string[];
 let first: LoadResult;
 let second: LoadResult;
 let firstPrint: Record<string, string>;
@@ -73,6 +90,7 @@ beforeAll(async () => {
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     organisation_id uuid REFERENCES organisation(id) ON DELETE CASCADE,
     note text)`);
+  schemaBefore = await schemaShape();
   first = await loadDataset(ds);
   firstPrint = await fingerprint();
   await ds.query(`INSERT INTO organisation (id, kind, name) VALUES
@@ -102,6 +120,18 @@ describe('loadDataset', () => {
     expect(second.counts).toEqual(first.counts);
     // The extra organisation inserted between the loads is gone; everything else is identical.
     expect(await fingerprint()).toEqual(firstPrint);
+  });
+
+  it('leaves constraints, indexes and triggers exactly as the migrations made them', async () => {
+    expect(await schemaShape()).toEqual(schemaBefore);
+  });
+
+  it('rolls a failed load back: data and schema stay as they were', async () => {
+    const before = await fingerprint();
+    // An invalid scale fails inside the transaction, after the truncate.
+    await expect(loadDataset(ds, { scale: 0.5 })).rejects.toThrow(/scale/);
+    expect(await fingerprint()).toEqual(before);
+    expect(await schemaShape()).toEqual(schemaBefore);
   });
 
   it('keeps rows of other tables that reference dataset records, drops dangling ones', async () => {

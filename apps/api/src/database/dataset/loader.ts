@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
+import { on } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { type CopyBatch, CopyBatcher, copyStatement } from './copy-format.js';
+import type { CopyWorkerData, CopyWorkerMessage } from './copy-worker.js';
 import { generate } from './generator.js';
 import { columnName, type DatasetChunk, TABLE_COLUMNS, TABLE_ORDER, type TableName } from './rows.js';
 
@@ -34,8 +40,14 @@ const PROGRESS_TRIGGER = 'application_event_progress';
 // Bind parameters per INSERT stay well under PostgreSQL's 65,535 limit.
 const MAX_PARAMS = 30_000;
 const MAX_INSERT_ROWS = 1_000;
-// Lines per write to the COPY stream: fewer, larger writes.
-const COPY_LINES_PER_WRITE = 2_000;
+// COPY batches of about this many characters: few statements, bounded memory.
+const COPY_FLUSH_BYTES = 8_000_000;
+// Batches the generator thread may run ahead of the database.
+const WORKER_CREDITS = 3;
+// The worker's heap: a young generation where a chunk's rows die young instead of being
+// promoted, and an old generation cap so V8 collects instead of growing with the scale.
+const WORKER_YOUNG_GENERATION_MB = 96;
+const WORKER_OLD_GENERATION_MB = 384;
 
 function isDataSource(x: DataSource | ClientBase): x is DataSource {
   return typeof (x as DataSource).createQueryRunner === 'function';
@@ -48,42 +60,6 @@ function sqlValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'object') return JSON.stringify(v);
   return v;
-}
-
-// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-function copyText(s: string): string {
-  return COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] as string) : s;
-}
-
-/**
- * Synthetic events reuse a few thousand distinct instants, so their ISO strings are cached:
- * toISOString on millions of timestamps is a visible share of a large load.
- */
-class IsoCache {
-  private map = new Map<number, string>();
-  get(d: Date): string {
-    const t = d.getTime();
-    let iso = this.map.get(t);
-    if (iso === undefined) {
-      if (this.map.size > 100_000) this.map.clear();
-      iso = d.toISOString();
-      this.map.set(t, iso);
-    }
-    return iso;
-  }
-}
-
-function copyValue(v: unknown, iso: IsoCache): string {
-  if (typeof v === 'string') return copyText(v);
-  if (v === undefined || v === null) return '\\N';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (v instanceof Date) return iso.get(v);
-  return copyText(JSON.stringify(v));
 }
 
 async function insertRows(client: ClientBase, table: TableName, rows: readonly object[]) {
@@ -109,30 +85,54 @@ async function insertRows(client: ClientBase, table: TableName, rows: readonly o
  * FREEZE writes the rows already frozen (allowed because the table was truncated in this
  * transaction), so the refresh and the first queries do not rewrite every page for hint bits.
  */
-async function copyRows(client: ClientBase, table: TableName, rows: readonly object[]) {
-  const props = TABLE_COLUMNS[table] as readonly string[];
-  const columns = props.map((p) => quote(columnName(p))).join(', ');
-  const iso = new IsoCache();
-  function* text() {
-    let buf = '';
-    let lines = 0;
-    for (const row of rows) {
-      const r = row as Record<string, unknown>;
-      for (let i = 0; i < props.length; i++) {
-        if (i > 0) buf += '\t';
-        buf += copyValue(r[props[i] as string], iso);
-      }
-      buf += '\n';
-      if (++lines === COPY_LINES_PER_WRITE) {
-        yield buf;
-        buf = '';
-        lines = 0;
-      }
-    }
-    if (buf.length > 0) yield buf;
+async function copyBatch(client: ClientBase, batch: CopyBatch) {
+  const stream = client.query(copyFrom(copyStatement(batch.table, true)));
+  // Slices of about 1 MB: the socket takes them without one giant buffer copy.
+  function* slices() {
+    for (let i = 0; i < batch.text.length; i += 1_000_000) yield batch.text.slice(i, i + 1_000_000);
   }
-  const stream = client.query(copyFrom(`COPY ${quote(table)} (${columns}) FROM STDIN (FREEZE)`));
-  await pipeline(Readable.from(text()), stream);
+  await pipeline(Readable.from(slices()), stream);
+}
+
+/** The compiled worker, when running from dist; under a TypeScript test runner it is absent. */
+function workerUrl(): URL | null {
+  const url = new URL('./copy-worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/**
+ * COPY batches for a scale: at scale 1 formatted in this thread; larger scales on a worker
+ * thread so generation overlaps with PostgreSQL's ingest.
+ */
+async function* copyBatches(scale: number, log?: (m: string) => void): AsyncGenerator<CopyBatch> {
+  const url = scale > 1 ? workerUrl() : null;
+  if (!url) {
+    const batcher = new CopyBatcher(COPY_FLUSH_BYTES);
+    for (const chunk of generate({ scale })) yield* batcher.add(chunk);
+    yield* batcher.flush();
+    return;
+  }
+  log?.('generating on a worker thread');
+  const credits = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.store(credits, 0, WORKER_CREDITS);
+  const worker = new Worker(url, {
+    workerData: { scale, flushBytes: COPY_FLUSH_BYTES, credits: credits.buffer } satisfies CopyWorkerData,
+    resourceLimits: {
+      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+      maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,
+    },
+  });
+  try {
+    for await (const [message] of on(worker, 'message')) {
+      const m = message as CopyWorkerMessage;
+      if ('done' in m) return;
+      yield m.batch;
+      Atomics.add(credits, 0, 1);
+      Atomics.notify(credits, 0);
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
 
 interface ForeignKey {
@@ -291,7 +291,7 @@ async function chooseMethod(client: ClientBase, method: LoadOptions['method']): 
 
 /**
  * Replaces the dataset in one transaction: truncate every dataset table (and nothing else),
- * stream the generated chunks in, rebuild the application progress projection set-based, and
+ * stream the generated rows in, rebuild the application progress projection set-based, and
  * restore rows of other tables that pointed into the dataset. Running it twice gives the same
  * database; on any error the transaction rolls back and the old data stay.
  */
@@ -300,6 +300,7 @@ export async function loadDataset(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const started = performance.now();
+  const scale = options.scale ?? 1;
   let client: ClientBase;
   let release = async () => {};
   if (isDataSource(target)) {
@@ -312,6 +313,10 @@ export async function loadDataset(
   }
 
   const counts = Object.fromEntries(TABLE_ORDER.map((t) => [t, 0])) as Record<TableName, number>;
+  const count = (table: TableName, rows: number) => {
+    counts[table] += rows;
+    options.onProgress?.({ table, rows, total: counts[table] });
+  };
   let lap = performance.now();
   const phase = (name: string) => {
     const now = performance.now();
@@ -320,11 +325,10 @@ export async function loadDataset(
   };
   try {
     const method = await chooseMethod(client, options.method ?? 'auto');
-    const write = method === 'copy' ? copyRows : insertRows;
     await client.query('BEGIN');
     try {
       if (method === 'copy') {
-        // Large loads: room for the projection's hash aggregate; durability wait only at commit.
+        // Room for the projection's hash aggregates and the index builds; no commit wait.
         await client.query("SET LOCAL work_mem = '256MB'");
         await client.query("SET LOCAL maintenance_work_mem = '512MB'");
         await client.query('SET LOCAL synchronous_commit = off');
@@ -339,30 +343,24 @@ export async function loadDataset(
       await client.query(`ALTER TABLE application_event DISABLE TRIGGER ${PROGRESS_TRIGGER}`);
       const bulk = method === 'copy' ? await dropConstraintsForBulk(client) : null;
       phase(bulk ? `prepare (${bulk.dropped} constraints and indexes set aside)` : 'prepare');
-      let generating = 0;
-      let writing = 0;
-      const perTable = new Map<TableName, number>();
-      const chunks = generate({ scale: options.scale ?? 1 });
-      for (;;) {
-        const t0 = performance.now();
-        const next = chunks.next();
-        generating += performance.now() - t0;
-        if (next.done) break;
-        const t1 = performance.now();
-        for (const table of TABLE_ORDER) {
-          const rows = (next.value as DatasetChunk)[table] as object[] | undefined;
-          if (!rows || rows.length === 0) continue;
-          const tw = performance.now();
-          await write(client, table, rows);
-          perTable.set(table, (perTable.get(table) ?? 0) + performance.now() - tw);
-          counts[table] += rows.length;
-          options.onProgress?.({ table, rows: rows.length, total: counts[table] });
+
+      if (method === 'copy') {
+        for await (const batch of copyBatches(scale, options.log)) {
+          await copyBatch(client, batch);
+          count(batch.table, batch.rows);
         }
-        writing += performance.now() - t1;
+      } else {
+        // Parents before children in every chunk: foreign keys are checked as rows arrive.
+        for (const chunk of generate({ scale })) {
+          for (const table of TABLE_ORDER) {
+            const rows = (chunk as DatasetChunk)[table] as object[] | undefined;
+            if (!rows || rows.length === 0) continue;
+            await insertRows(client, table, rows);
+            count(table, rows.length);
+          }
+        }
       }
-      const slowest = [...perTable.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
-      options.log?.(`write by table: ${slowest.map(([t, ms]) => `${t} ${Math.round(ms)} ms`).join(', ')}`);
-      phase(`rows (generate ${Math.round(generating)} ms, write ${Math.round(writing)} ms)`);
+      phase('rows');
       await client.query('SELECT refresh_application_progress()');
       await client.query(`ALTER TABLE application_event ENABLE TRIGGER ${PROGRESS_TRIGGER}`);
       phase('refresh_application_progress');

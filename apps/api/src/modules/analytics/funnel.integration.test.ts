@@ -286,6 +286,48 @@ describe('funnel: rollup and live aggregation agree', () => {
   });
 });
 
+describe('funnel: when the rollup may answer', () => {
+  const query = { programmeKey: 'gezondheidscoaches', years: [2018], breakdownBy: ['CHANNEL' as const] };
+
+  it('uses the rollup right after a rebuild, and the live statement once anything changed', async () => {
+    const ds = server.dataSource;
+    const auto = new FunnelService(ds, { refreshInBackground: false });
+    // Other test files write concurrently; retry until a rebuild is not overtaken by a write.
+    let source = 'LIVE';
+    for (let i = 0; i < 5 && source !== 'ROLLUP'; i++) {
+      await new RollupService(ds).refresh();
+      source = auto.plan(await auto.scope(query)).source;
+    }
+    expect(source).toBe('ROLLUP');
+    // Any committed write to a table the funnels read makes it stale (even one that changes no row).
+    await ds.query('UPDATE outreach_channel SET name = name WHERE false');
+    expect(auto.plan(await auto.scope(query)).source).toBe('LIVE');
+    const [state] = await ds.query('SELECT count(*)::int AS n FROM analytics_change_log');
+    expect(state.n).toBeGreaterThan(0);
+  });
+
+  it('answers live for an as-of date before the last event, or two dimensions besides EDITION', async () => {
+    const auto = new FunnelService(server.dataSource, { refreshInBackground: false });
+    await new RollupService(server.dataSource).refresh();
+    const early = auto.plan(await auto.scope({ ...query, asOf: '2018-12-31' }));
+    expect(early.source).toBe('LIVE');
+    const two = auto.plan(await auto.scope({ ...query, filter: { sizeClasses: ['MICRO'] } }));
+    expect(two.source).toBe('LIVE');
+  });
+
+  it('a rebuild while another one runs is a no-op, not a duplicate', async () => {
+    const rollup = new RollupService(server.dataSource);
+    await Promise.all([rollup.refresh(), rollup.refresh()]);
+    const [dupes] = await server.dataSource.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM analytics_funnel_cell
+          GROUP BY programme_id, edition_id, unit, dimension, value, exit_stage, exit_reason, exit_from
+         HAVING count(*) > 1) d`,
+    );
+    expect(dupes.n).toBe(0);
+  });
+});
+
 describe('funnel: bad input', () => {
   const codeOf = async (input: Record<string, unknown>) => {
     const res = await server.gql(FUNNEL, { input });

@@ -1,0 +1,62 @@
+import {
+  Button,
+  DataTable,
+  type DataTableColumn,
+  downloadCsv,
+  toCsv,
+} from '@werkgezond/ui';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface TableColumn<Row> extends DataTableColumn<Row> {
+  /** Only in the CSV (e.g. the bounds of an interval shown inside another cell). */
+  csvOnly?: boolean;
+}
+
+export interface TableProps<Row> {
+  caption: string;
+  columns: readonly TableColumn<Row>[];
+  rows: readonly Row[];
+  getRowKey: (row: Row, index: number) => string;
+  /** CSV file name (without .csv); every analytics table can be exported. */
+  fileName: string;
+  emptyMessage?: ReactNode;
+}
+
+/**
+ * The shared DataTable with a CSV export that can carry more than the visible columns: raw
+ * numbers (no locale formatting), codes next to names, interval bounds as their own columns.
+ */
+export function Table<Row>({ caption, columns, rows, getRowKey, fileName, emptyMessage }: TableProps<Row>) {
+  const { t } = useTranslation('ui');
+  const exported = columns.filter((c) => c.csv);
+  const onExport = () =>
+    downloadCsv(
+      fileName,
+      toCsv(
+        exported.map((c) => c.header),
+        rows.map((row) => exported.map((c) => c.csv?.(row))),
+      ),
+    );
+  return (
+    <div className="an-table">
+      <div className="wg-table-toolbar">
+        <Button
+          variant="secondary"
+          onClick={onExport}
+          disabled={rows.length === 0}
+          aria-label={t('exportCsvLabel', { caption })}
+        >
+          {t('exportCsv')}
+        </Button>
+      </div>
+      <DataTable
+        caption={caption}
+        columns={columns.filter((c) => !c.csvOnly)}
+        rows={rows}
+        getRowKey={getRowKey}
+        emptyMessage={emptyMessage}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export function AnswerBuilderPage() { return null; }

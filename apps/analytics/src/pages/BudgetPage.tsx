@@ -1,0 +1,1 @@
+export function BudgetPage() { return null; }

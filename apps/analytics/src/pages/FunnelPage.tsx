@@ -1,0 +1,126 @@
+import { useQuery } from '@apollo/client/react';
+import { AnalyticsFunnelDocument } from '@werkgezond/graphql-client';
+import { useTranslation } from 'react-i18next';
+import {
+  AsOfField,
+  BreakdownSelects,
+  FilterGrid,
+  FilterPanel,
+  ProgrammeSelect,
+  SegmentFilters,
+  UnitSelect,
+  YearChoices,
+} from '../components/Filters';
+import { DropOffReasonsSection } from '../components/funnel/DropOffReasonsSection';
+import {
+  BreakdownSection,
+  ConversionSection,
+  DropOffSection,
+  ExitsSection,
+} from '../components/funnel/FunnelDetails';
+import { FunnelStepsSection } from '../components/funnel/FunnelStepsSection';
+import { PageFrame } from '../components/PageFrame';
+import { QueryState } from '../components/QueryState';
+import { ViewContext } from '../components/ViewContext';
+import { useViewDescription } from '../hooks/useContextItems';
+import { stagesOf, useProgrammeChoice } from '../hooks/useProgrammeChoice';
+import { funnelSpec, toFunnelFilter } from '../url/specs';
+import { useSearchState } from '../url/useSearchState';
+
+/** Where companies drop out: the funnel of a programme at an "as of" date. */
+export function FunnelPage() {
+  const { t } = useTranslation('analytics');
+  const [state, setState] = useSearchState(funnelSpec);
+  const choice = useProgrammeChoice(state.programme, setState);
+  const { programme } = choice;
+  const filter = toFunnelFilter(state);
+  const { data, loading, error, refetch } = useQuery(AnalyticsFunnelDocument, {
+    skip: !programme,
+    variables: {
+      input: {
+        programmeKey: programme?.key ?? '',
+        asOf: state.asOf,
+        unit: state.unit,
+        years: state.years.length ? state.years : null,
+        breakdownBy: state.breakdown.length ? state.breakdown : null,
+        filter: filter ?? null,
+      },
+    },
+  });
+  const funnel = data?.funnel;
+  const view = useViewDescription({
+    programmeName: programme?.name ?? '',
+    asOf: state.asOf,
+    unit: state.unit,
+    years: state.years,
+    breakdown: state.breakdown,
+    segments: state,
+  });
+  const { steps } = stagesOf(programme);
+  const reasonSteps = steps.slice(0, -1);
+  const reasonsAt =
+    reasonSteps.find((s) => s.key === state.reasonsAt)?.key ?? reasonSteps[1]?.key ?? reasonSteps[0]?.key;
+  const fileName = `trechter-${programme?.key ?? ''}-${state.asOf ?? 'alles'}`;
+
+  return (
+    <PageFrame title={t('funnel.title')} description={t('funnel.description')} programmes={choice}>
+      <FilterPanel label={t('filters.label')}>
+        <FilterGrid>
+          <ProgrammeSelect
+            programmes={choice.programmes}
+            value={programme?.key ?? null}
+            onChange={(key) => setState({ programme: key, years: [], reasonsAt: null })}
+          />
+          <AsOfField value={state.asOf} onChange={(asOf) => setState({ asOf })} />
+          <UnitSelect value={state.unit} onChange={(unit) => setState({ unit })} />
+          <BreakdownSelects value={state.breakdown} onChange={(breakdown) => setState({ breakdown })} />
+        </FilterGrid>
+        <YearChoices programme={programme} value={state.years} onChange={(years) => setState({ years })} />
+        <SegmentFilters value={state} onChange={(patch) => setState(patch)} />
+      </FilterPanel>
+      <ViewContext items={view.items} />
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!funnel}
+        loadingLabel={t('funnel.loading')}
+        errorTitle={t('funnel.error')}
+        onRetry={() => void refetch()}
+        empty={!!funnel && (funnel.steps[0]?.count ?? 0) === 0}
+        emptyTitle={t('funnel.emptyTitle')}
+        emptyText={t('funnel.empty')}
+      >
+        {funnel && programme ? (
+          <>
+            <FunnelStepsSection steps={funnel.steps} unit={funnel.unit} context={view.sentence} fileName={fileName} />
+            <ConversionSection steps={funnel.steps} context={view.sentence} fileName={fileName} />
+            <DropOffSection steps={funnel.steps} context={view.sentence} fileName={fileName} />
+            <ExitsSection exits={funnel.exits} context={view.sentence} fileName={fileName} />
+            {reasonsAt ? (
+              <DropOffReasonsSection
+                programmeKey={programme.key}
+                stages={reasonSteps}
+                stage={reasonsAt}
+                onStageChange={(stage) => setState({ reasonsAt: stage })}
+                asOf={state.asOf}
+                years={state.years}
+                unit={state.unit}
+                filter={filter}
+                context={view.sentence}
+                fileName={fileName}
+              />
+            ) : null}
+            {funnel.groups.length > 0 ? (
+              <BreakdownSection
+                groups={funnel.groups}
+                steps={funnel.steps}
+                context={view.sentence}
+                fileName={fileName}
+              />
+            ) : null}
+          </>
+        ) : null}
+      </QueryState>
+    </PageFrame>
+  );
+}

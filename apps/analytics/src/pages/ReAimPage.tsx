@@ -1,0 +1,1 @@
+export function ReAimPage() { return null; }
