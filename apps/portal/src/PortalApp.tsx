@@ -62,7 +62,7 @@ export function PortalRoutes() {
         <Route path="bevragingen" element={<SurveysPage />} />
         <Route path="bevragingen/:programmeKey/:surveyId" element={<SurveyPage />} />
         <Route path="toolbox" element={<ToolboxPage />} />
-        <Route path="toolbox/:componentKey" element={<ToolboxComponentPage />} />
+        <Route path="toolbox/:programmeKey/:componentKey" element={<ToolboxComponentPage />} />
         <Route path="beheer" element={<ManagerQueuePage />} />
         <Route path="beheer/uitgaven" element={<ExpenditurePage />} />
         <Route path="*" element={<PortalNotFoundPage />} />

@@ -85,7 +85,10 @@ describe('percentileOfHistogram', () => {
       return seed % (max + 1);
     };
     for (let i = 0; i < 100; i++) {
-      const bins = Array.from({ length: 1 + next(12) }, () => ({ value: next(60), count: next(9) }));
+      const bins = Array.from({ length: 1 + next(12) }, () => ({
+        value: next(60),
+        count: next(9),
+      }));
       const values = bins.flatMap((b) => Array.from({ length: b.count }, () => b.value));
       for (const p of [0, 0.1, 0.5, 0.9, 0.95, 1]) {
         const expected = percentile(values, p);

@@ -88,7 +88,8 @@ export interface HistogramBin {
 export function percentileOfHistogram(bins: readonly HistogramBin[], p: number): number | null {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must lie in [0, 1], got ${p}`);
   for (const bin of bins) {
-    if (!Number.isFinite(bin.value)) throw new RangeError(`bin values must be finite, got ${bin.value}`);
+    if (!Number.isFinite(bin.value))
+      throw new RangeError(`bin values must be finite, got ${bin.value}`);
     assertCount('bin count', bin.count);
   }
   const sorted = bins.filter((b) => b.count > 0).sort((a, b) => a.value - b.value);

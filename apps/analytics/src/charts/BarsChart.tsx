@@ -48,6 +48,8 @@ export interface BarsChartProps {
   /** Width reserved for category labels on a sideways chart. */
   categoryWidth?: number;
   legend?: boolean;
+  /** Off where the values are not meaningful on their own (a timeline's offsets). */
+  tooltip?: boolean;
   /** Room right of the bars for their labels. */
   labelRoom?: number;
 }
@@ -68,6 +70,7 @@ export default function BarsChart({
   categoryWidth = 160,
   legend = series.filter((s) => !s.transparent).length > 1,
   labelRoom = 0,
+  tooltip = true,
 }: BarsChartProps) {
   const sideways = orientation === 'horizontal';
   const valueAxisProps = {
@@ -75,7 +78,7 @@ export default function BarsChart({
     tickFormatter: (v: number) => formatValue(v),
     stroke: AXIS,
     tick: { fill: TEXT, fontSize: 13 },
-    ...(domain ? { domain } : {}),
+    ...(domain ? { domain, allowDataOverflow: true } : {}),
     allowDecimals: true,
   };
   const categoryAxisProps = {
@@ -111,15 +114,22 @@ export default function BarsChart({
             <YAxis {...valueAxisProps} width={88} />
           </>
         )}
-        <Tooltip
-          formatter={(value, name) => [
-            Array.isArray(value) ? value.map(Number).map(formatValue).join('–') : formatValue(Number(value)),
-            name,
-          ]}
-          filterNull
-        />
+        {tooltip ? (
+          <Tooltip
+            formatter={(value, name) => [
+              Array.isArray(value)
+                ? value.map(Number).map(formatValue).join('–')
+                : formatValue(Number(value)),
+              name,
+            ]}
+            filterNull
+          />
+        ) : null}
         {legend ? (
-          <Legend formatter={(value) => <span style={{ color: TEXT }}>{value}</span>} />
+          <Legend
+            itemSorter={null}
+            formatter={(value) => <span style={{ color: TEXT }}>{value}</span>}
+          />
         ) : null}
         {referenceLine ? (
           <ReferenceLine
@@ -135,7 +145,9 @@ export default function BarsChart({
             key={s.key}
             dataKey={s.key}
             name={s.name}
-            fill={s.transparent ? 'transparent' : (s.color ?? chartPalette[index % chartPalette.length])}
+            fill={
+              s.transparent ? 'transparent' : (s.color ?? chartPalette[index % chartPalette.length])
+            }
             stackId={s.stackId}
             isAnimationActive={false}
             legendType={s.transparent ? 'none' : 'rect'}

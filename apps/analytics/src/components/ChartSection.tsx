@@ -32,7 +32,7 @@ export function ChartSection({
     <section className="an-section" aria-labelledby={id}>
       <Heading id={id}>{title}</Heading>
       {lead ? <p className="an-lead">{lead}</p> : null}
-      <div className={stacked ? 'an-stacked' : 'wg-chart-table'}>
+      <div className={stacked ? 'an-stacked' : 'an-chart-table'}>
         {chart}
         {table}
       </div>

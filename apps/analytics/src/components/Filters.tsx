@@ -265,7 +265,9 @@ export function SegmentFilters({
   const active = countSegmentFilters(value);
   return (
     <details className="an-more" open={active > 0 || undefined}>
-      <summary>{t('filters.more', { count: active })}</summary>
+      <summary>
+        {active > 0 ? t('filters.moreActive', { count: active }) : t('filters.more')}
+      </summary>
       <Choices
         legend={t('dimensions.CHANNEL')}
         name="channels"

@@ -79,10 +79,19 @@ export function ProgrammeOverview({ programme }: ProgrammeOverviewProps) {
                   : '0'
               }
             />
-            <Stat label={t('overview.allocated')} value={f.money(funding.allocatedCents, { wholeEuros: true })} />
-            <Stat label={t('overview.spent')} value={f.money(funding.spentCents, { wholeEuros: true })} />
+            <Stat
+              label={t('overview.allocated')}
+              value={f.money(funding.allocatedCents, { wholeEuros: true })}
+            />
+            <Stat
+              label={t('overview.spent')}
+              value={f.money(funding.spentCents, { wholeEuros: true })}
+            />
             {funding.allocatedCents > 0 ? (
-              <Stat label={t('overview.utilisation')} value={f.percent(funding.spentCents / funding.allocatedCents, 1)} />
+              <Stat
+                label={t('overview.utilisation')}
+                value={f.percent(funding.spentCents / funding.allocatedCents, 1)}
+              />
             ) : null}
             <Stat label={t('overview.publishedCount')} value={f.number(figures.length)} />
           </div>
@@ -99,7 +108,8 @@ export function ProgrammeOverview({ programme }: ProgrammeOverviewProps) {
                 ))}
               </div>
               <p className="an-small">
-                {t('overview.funnelNote')} <Link to={link('trechter')}>{t('overview.toFunnel')}</Link> ·{' '}
+                {t('overview.funnelNote')}{' '}
+                <Link to={link('trechter')}>{t('overview.toFunnel')}</Link> ·{' '}
                 <Link to={link('antwoord')}>{t('overview.toAnswer')}</Link>
               </p>
             </>

@@ -44,7 +44,12 @@ export interface PublishedFiguresTableProps {
  * they match, who said it (question or answer) and in which document. Differences are listed
  * first in a warning, so an analyst sees them before reading the table.
  */
-export function PublishedFiguresTable({ caption, figures, summary, fileName }: PublishedFiguresTableProps) {
+export function PublishedFiguresTable({
+  caption,
+  figures,
+  summary,
+  fileName,
+}: PublishedFiguresTableProps) {
   const { t } = useTranslation('analytics');
   const speaker = (f: Figure) =>
     f.speaker === 'question'
@@ -56,14 +61,19 @@ export function PublishedFiguresTable({ caption, figures, summary, fileName }: P
           : f.speaker;
   const differing = figures.filter((f) => f.matches === false);
   const columns: TableColumn<Figure>[] = [
-    { key: 'metric', header: t('overview.metric'), cell: (f) => f.metric, csv: (f) => f.metric, rowHeader: true },
+    {
+      key: 'metric',
+      header: t('overview.metric'),
+      cell: (f) => f.metric,
+      csv: (f) => f.metric,
+      rowHeader: true,
+    },
     { key: 'period', header: t('overview.period'), cell: (f) => f.period, csv: (f) => f.period },
     {
       key: 'value',
       header: t('figures.published'),
       cell: (f) => publishedValue(f.value),
       csv: (f) => publishedValue(f.value),
-      align: 'end',
     },
     {
       key: 'computed',
@@ -79,15 +89,32 @@ export function PublishedFiguresTable({ caption, figures, summary, fileName }: P
         ),
       csv: (f) => f.computedValue,
     },
-    { key: 'computedBy', header: t('figures.computedBy'), cell: () => null, csv: (f) => f.computedBy, csvOnly: true },
-    { key: 'matches', header: t('figures.comparison'), cell: (f) => <MatchBadge figure={f} />, csv: (f) => (f.matches == null ? '' : f.matches ? 'match' : 'differs') },
+    {
+      key: 'computedBy',
+      header: t('figures.computedBy'),
+      cell: () => null,
+      csv: (f) => f.computedBy,
+      csvOnly: true,
+    },
+    {
+      key: 'matches',
+      header: t('figures.comparison'),
+      cell: (f) => <MatchBadge figure={f} />,
+      csv: (f) => (f.matches == null ? '' : f.matches ? 'match' : 'differs'),
+    },
     {
       key: 'check',
       header: t('figures.check'),
       cell: (f) => (f.check === 'CLAIM' ? t('figures.claim') : t('figures.exact')),
       csv: (f) => f.check,
     },
-    { key: 'checkRule', header: t('figures.checkRule'), cell: () => null, csv: (f) => f.checkRule, csvOnly: true },
+    {
+      key: 'checkRule',
+      header: t('figures.checkRule'),
+      cell: () => null,
+      csv: (f) => f.checkRule,
+      csvOnly: true,
+    },
     {
       key: 'source',
       header: t('overview.speaker'),

@@ -62,7 +62,9 @@ export function QueryState({
   }
   if (!hasData) return null;
   if (empty) {
-    return <EmptyState title={emptyTitle ?? t('empty.title')}>{emptyText ?? t('empty.text')}</EmptyState>;
+    return (
+      <EmptyState title={emptyTitle ?? t('empty.title')}>{emptyText ?? t('empty.text')}</EmptyState>
+    );
   }
   return <>{children}</>;
 }

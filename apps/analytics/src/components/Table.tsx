@@ -1,10 +1,4 @@
-import {
-  Button,
-  DataTable,
-  type DataTableColumn,
-  downloadCsv,
-  toCsv,
-} from '@werkgezond/ui';
+import { Button, DataTable, type DataTableColumn, downloadCsv, toCsv } from '@werkgezond/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -21,13 +15,23 @@ export interface TableProps<Row> {
   /** CSV file name (without .csv); every analytics table can be exported. */
   fileName: string;
   emptyMessage?: ReactNode;
+  /** False where the page offers its own, richer export (the answer builder). */
+  exportable?: boolean;
 }
 
 /**
  * The shared DataTable with a CSV export that can carry more than the visible columns: raw
  * numbers (no locale formatting), codes next to names, interval bounds as their own columns.
  */
-export function Table<Row>({ caption, columns, rows, getRowKey, fileName, emptyMessage }: TableProps<Row>) {
+export function Table<Row>({
+  caption,
+  columns,
+  rows,
+  getRowKey,
+  fileName,
+  emptyMessage,
+  exportable = true,
+}: TableProps<Row>) {
   const { t } = useTranslation('ui');
   const exported = columns.filter((c) => c.csv);
   const onExport = () =>
@@ -40,16 +44,18 @@ export function Table<Row>({ caption, columns, rows, getRowKey, fileName, emptyM
     );
   return (
     <div className="an-table">
-      <div className="wg-table-toolbar">
-        <Button
-          variant="secondary"
-          onClick={onExport}
-          disabled={rows.length === 0}
-          aria-label={t('exportCsvLabel', { caption })}
-        >
-          {t('exportCsv')}
-        </Button>
-      </div>
+      {exportable ? (
+        <div className="wg-table-toolbar">
+          <Button
+            variant="secondary"
+            onClick={onExport}
+            disabled={rows.length === 0}
+            aria-label={t('exportCsvLabel', { caption })}
+          >
+            {t('exportCsv')}
+          </Button>
+        </div>
+      ) : null}
       <DataTable
         caption={caption}
         columns={columns.filter((c) => !c.csvOnly)}

@@ -32,7 +32,10 @@ export function useGroupLabel() {
 /** Stage names: the API's Dutch label, translated by key in English. */
 export function useStageName() {
   const label = useStageLabel();
-  return useCallback((stage: { stage: string; label: string }) => label({ key: stage.stage, label: stage.label }), [label]);
+  return useCallback(
+    (stage: { stage: string; label: string }) => label({ key: stage.stage, label: stage.label }),
+    [label],
+  );
 }
 
 /** Names of drop-off and rejection reasons: Dutch from the API, translated by code in English. */
@@ -44,7 +47,7 @@ export function useReasonLabel() {
         ? reason.reason
           ? reason.label
           : t('noReason')
-        : t(`reasons.${reason.reason}`, { defaultValue: reason.label }),
+        : t(`reasonCodes.${reason.reason}`, { defaultValue: reason.label }),
     [t, i18n.language],
   );
 }

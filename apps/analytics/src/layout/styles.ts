@@ -30,6 +30,9 @@ export const analyticsCss = `
 .an-section > h3 { font-size: 1.125rem; margin: var(--wg-space-4) 0 var(--wg-space-2); }
 .an-section .an-section { margin-bottom: 0; }
 .an-section > p.an-lead { margin: 0 0 var(--wg-space-4); color: var(--wg-color-text-muted); max-width: 56rem; }
+.an-chart-table { display: grid; gap: var(--wg-space-6); grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; }
+.an-table .wg-table__cell--end { white-space: nowrap; }
+.an-table caption { font-weight: 600; }
 .an-stacked { display: flex; flex-direction: column; gap: var(--wg-space-4); }
 .an-chart { width: 100%; min-width: 0; }
 .an-stats { display: grid; gap: var(--wg-space-4); grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); margin: 0 0 var(--wg-space-6); }
@@ -60,7 +63,8 @@ export const analyticsCss = `
 .an-answer-meta dd { margin: 0 0 var(--wg-space-2); }
 .an-answer-meta code { font-family: var(--wg-font-mono); font-size: 0.8125rem; white-space: pre-wrap; word-break: break-word; }
 .an-measures { display: flex; flex-direction: column; gap: var(--wg-space-4); }
-@media (max-width: 60rem) {
+@media (max-width: 64rem) {
+  .an-chart-table { grid-template-columns: minmax(0, 1fr); }
   .an-filters__grid { grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); }
 }
 `;

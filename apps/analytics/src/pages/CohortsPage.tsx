@@ -61,9 +61,17 @@ function useCohortOptions(
       return (programme?.editions ?? [])
         .map((e) => e.year)
         .sort((a, b) => a - b)
-        .map((year) => ({ value: String(year), label: String(year), filter: { editions: [year] } }));
+        .map((year) => ({
+          value: String(year),
+          label: String(year),
+          filter: { editions: [year] },
+        }));
     case 'SIZE_CLASS':
-      return SIZE_CLASSES.map((s) => ({ value: s, label: t(`sizeClasses.${s}`), filter: { sizeClasses: [s] } }));
+      return SIZE_CLASSES.map((s) => ({
+        value: s,
+        label: t(`sizeClasses.${s}`),
+        filter: { sizeClasses: [s] },
+      }));
     case 'REGISTRATION_TYPE':
       return REGISTRATION_TYPES.map((s) => ({
         value: s,
@@ -90,8 +98,6 @@ function useCohortOptions(
 /** Compare editions or segments against a baseline, step by step, with a p-value and a verdict. */
 export function CohortsPage() {
   const { t } = useTranslation('analytics');
-  const f = useAnalyticsFormat();
-  const stageName = useStageName();
   const [state, setState] = useSearchState(cohortSpec);
   const choice = useProgrammeChoice(state.programme, setState);
   const { programme } = choice;
@@ -127,7 +133,11 @@ export function CohortsPage() {
   const fileName = `cohorten-${programme?.key ?? ''}-${state.compare.toLowerCase()}`;
 
   return (
-    <PageFrame title={t('cohorts.title')} description={t('cohorts.description')} programmes={choice}>
+    <PageFrame
+      title={t('cohorts.title')}
+      description={t('cohorts.description')}
+      programmes={choice}
+    >
       <FilterPanel label={t('filters.label')}>
         <FilterGrid>
           <ProgrammeSelect
@@ -141,7 +151,11 @@ export function CohortsPage() {
             value={state.compare}
             options={COHORT_DIMENSIONS.map((d) => ({ value: d, label: t(`dimensions.${d}`) }))}
             onChange={(event) =>
-              setState({ compare: event.target.value as CohortDimension, cohorts: [], baseline: null })
+              setState({
+                compare: event.target.value as CohortDimension,
+                cohorts: [],
+                baseline: null,
+              })
             }
           />
           <SelectField
@@ -178,7 +192,11 @@ export function CohortsPage() {
           }
         />
         {state.compare !== 'EDITION' ? (
-          <YearChoices programme={programme} value={state.years} onChange={(years) => setState({ years })} />
+          <YearChoices
+            programme={programme}
+            value={state.years}
+            onChange={(years) => setState({ years })}
+          />
         ) : null}
       </FilterPanel>
       <ViewContext
@@ -262,7 +280,13 @@ function CohortResults({
     ),
   );
   const comparisonColumns: TableColumn<VerdictRow>[] = [
-    { key: 'cohort', header: t('cohorts.cohort'), cell: (r) => r.cohort.label, csv: (r) => r.cohort.label, rowHeader: true },
+    {
+      key: 'cohort',
+      header: t('cohorts.cohort'),
+      cell: (r) => r.cohort.label,
+      csv: (r) => r.cohort.label,
+      rowHeader: true,
+    },
     {
       key: 'step',
       header: t('funnel.step'),
@@ -272,19 +296,55 @@ function CohortResults({
       },
       csv: (r) => r.cohort.steps[r.stepIndex]?.stage,
     },
-    { key: 'measure', header: t('cohorts.measure'), cell: (r) => t(`funnel.${r.measure}`), csv: (r) => r.measure },
-    { key: 'baseline', header: t('cohorts.baselineRate'), cell: (r) => f.percent(r.cmp?.baselineRate), csv: (r) => r.cmp?.baselineRate, align: 'end' },
-    { key: 'rate', header: t('cohorts.cohortRate'), cell: (r) => f.percent(r.cmp?.cohortRate), csv: (r) => r.cmp?.cohortRate, align: 'end' },
-    { key: 'difference', header: t('cohorts.difference'), cell: (r) => f.points(r.cmp?.difference), csv: (r) => r.cmp?.difference, align: 'end' },
-    { key: 'p', header: t('cohorts.pValue'), cell: (r) => <span className="an-pvalue">{f.pValue(r.cmp?.pValue)}</span>, csv: (r) => r.cmp?.pValue, align: 'end' },
-    { key: 'test', header: t('cohorts.test'), cell: (r) => (r.cmp ? t(`cohorts.tests.${r.cmp.test}`) : '–'), csv: (r) => r.cmp?.test },
+    {
+      key: 'measure',
+      header: t('cohorts.measure'),
+      cell: (r) => t(`funnel.${r.measure}`),
+      csv: (r) => r.measure,
+    },
+    {
+      key: 'baseline',
+      header: t('cohorts.baselineRate'),
+      cell: (r) => f.percent(r.cmp?.baselineRate),
+      csv: (r) => r.cmp?.baselineRate,
+      align: 'end',
+    },
+    {
+      key: 'rate',
+      header: t('cohorts.cohortRate'),
+      cell: (r) => f.percent(r.cmp?.cohortRate),
+      csv: (r) => r.cmp?.cohortRate,
+      align: 'end',
+    },
+    {
+      key: 'difference',
+      header: t('cohorts.difference'),
+      cell: (r) => f.points(r.cmp?.difference),
+      csv: (r) => r.cmp?.difference,
+      align: 'end',
+    },
+    {
+      key: 'p',
+      header: t('cohorts.pValue'),
+      cell: (r) => <span className="an-pvalue">{f.pValue(r.cmp?.pValue)}</span>,
+      csv: (r) => r.cmp?.pValue,
+      align: 'end',
+    },
+    {
+      key: 'test',
+      header: t('cohorts.test'),
+      cell: (r) => (r.cmp ? t(`cohorts.tests.${r.cmp.test}`) : '–'),
+      csv: (r) => r.cmp?.test,
+    },
     {
       key: 'verdict',
       header: t('cohorts.verdictHeader'),
       cell: (r) => {
         const v = verdictOf(r.cmp);
         return (
-          <span className={`an-badge an-badge--${v === 'tooSmall' ? 'warn' : v === 'significant' ? 'differs' : 'none'}`}>
+          <span
+            className={`an-badge an-badge--${v === 'tooSmall' ? 'warn' : v === 'significant' ? 'differs' : 'none'}`}
+          >
             {t(`cohorts.short.${v}`)}
           </span>
         );
@@ -298,11 +358,18 @@ function CohortResults({
     {
       key: 'cohort',
       header: t('cohorts.cohort'),
-      cell: (r) => (r.cohort.isBaseline ? t('cohorts.baselineMark', { label: r.cohort.label }) : r.cohort.label),
+      cell: (r) =>
+        r.cohort.isBaseline ? t('cohorts.baselineMark', { label: r.cohort.label }) : r.cohort.label,
       csv: (r) => r.cohort.label,
       rowHeader: true,
     },
-    { key: 'units', header: t('funnel.units'), cell: (r) => f.count(r.cohort.units), csv: (r) => r.cohort.units, align: 'end' },
+    {
+      key: 'units',
+      header: t('funnel.units'),
+      cell: (r) => f.count(r.cohort.units),
+      csv: (r) => r.cohort.units,
+      align: 'end',
+    },
     ...steps.flatMap((step, i) => [
       {
         key: `count-${step.stage}`,
@@ -366,7 +433,8 @@ function CohortResults({
                   {cmp ? (
                     <p className="an-small an-muted">
                       <span className="an-pvalue">{f.pValue(cmp.pValue)}</span> ·{' '}
-                      {t(`cohorts.tests.${cmp.test}`)} · {t('cohorts.difference')}: {f.points(cmp.difference)}
+                      {t(`cohorts.tests.${cmp.test}`)} · {t('cohorts.difference')}:{' '}
+                      {f.points(cmp.difference)}
                     </p>
                   ) : null}
                 </li>

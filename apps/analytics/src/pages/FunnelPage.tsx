@@ -59,7 +59,9 @@ export function FunnelPage() {
   const { steps } = stagesOf(programme);
   const reasonSteps = steps.slice(0, -1);
   const reasonsAt =
-    reasonSteps.find((s) => s.key === state.reasonsAt)?.key ?? reasonSteps[1]?.key ?? reasonSteps[0]?.key;
+    reasonSteps.find((s) => s.key === state.reasonsAt)?.key ??
+    reasonSteps[1]?.key ??
+    reasonSteps[0]?.key;
   const fileName = `trechter-${programme?.key ?? ''}-${state.asOf ?? 'alles'}`;
 
   return (
@@ -73,9 +75,16 @@ export function FunnelPage() {
           />
           <AsOfField value={state.asOf} onChange={(asOf) => setState({ asOf })} />
           <UnitSelect value={state.unit} onChange={(unit) => setState({ unit })} />
-          <BreakdownSelects value={state.breakdown} onChange={(breakdown) => setState({ breakdown })} />
+          <BreakdownSelects
+            value={state.breakdown}
+            onChange={(breakdown) => setState({ breakdown })}
+          />
         </FilterGrid>
-        <YearChoices programme={programme} value={state.years} onChange={(years) => setState({ years })} />
+        <YearChoices
+          programme={programme}
+          value={state.years}
+          onChange={(years) => setState({ years })}
+        />
         <SegmentFilters value={state} onChange={(patch) => setState(patch)} />
       </FilterPanel>
       <ViewContext items={view.items} />
@@ -92,10 +101,20 @@ export function FunnelPage() {
       >
         {funnel && programme ? (
           <>
-            <FunnelStepsSection steps={funnel.steps} unit={funnel.unit} context={view.sentence} fileName={fileName} />
+            <FunnelStepsSection
+              steps={funnel.steps}
+              unit={funnel.unit}
+              context={view.sentence}
+              fileName={fileName}
+            />
             <ConversionSection steps={funnel.steps} context={view.sentence} fileName={fileName} />
             <DropOffSection steps={funnel.steps} context={view.sentence} fileName={fileName} />
-            <ExitsSection exits={funnel.exits} context={view.sentence} fileName={fileName} />
+            <ExitsSection
+              exits={funnel.exits}
+              steps={funnel.steps}
+              context={view.sentence}
+              fileName={fileName}
+            />
             {reasonsAt ? (
               <DropOffReasonsSection
                 programmeKey={programme.key}

@@ -4,7 +4,15 @@ import {
   GeneralPublishedFiguresDocument,
   isNetworkError,
 } from '@werkgezond/graphql-client';
-import { Alert, Button, Card, EmptyState, PageHeader, Spinner, useDocumentTitle } from '@werkgezond/ui';
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  PageHeader,
+  Spinner,
+  useDocumentTitle,
+} from '@werkgezond/ui';
 import { useTranslation } from 'react-i18next';
 import { ProgrammeOverview } from '../components/ProgrammeOverview';
 import { PublishedFiguresTable } from '../components/PublishedFiguresTable';
@@ -13,7 +21,9 @@ import { PublishedFiguresTable } from '../components/PublishedFiguresTable';
 function GeneralFigures() {
   const { t } = useTranslation('analytics');
   const { data } = useQuery(GeneralPublishedFiguresDocument);
-  const figures = (data?.publishedFigureReconciliation.figures ?? []).filter((f) => !f.programmeKey);
+  const figures = (data?.publishedFigureReconciliation.figures ?? []).filter(
+    (f) => !f.programmeKey,
+  );
   if (figures.length === 0) return null;
   return (
     <Card title={t('overview.generalTitle')} asSection>

@@ -26,7 +26,8 @@ function parseCli(argv: string[]) {
     strict: true,
   });
   const scale = Number(values.scale);
-  if (!Number.isFinite(scale) || scale < 1) throw new Error(`--scale must be a number ≥ 1, got '${values.scale}'`);
+  if (!Number.isFinite(scale) || scale < 1)
+    throw new Error(`--scale must be a number ≥ 1, got '${values.scale}'`);
   const methods = ['auto', 'copy', 'insert'] as const;
   const method = methods.find((m) => m === values.method);
   if (!method) throw new Error(`--method must be auto, copy or insert, got '${values.method}'`);
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
       console.log(`  ${table.padEnd(width)}  ${n.toLocaleString('en-US').padStart(12)}`);
     }
     for (const p of result.preserved.filter((x) => x.kept + x.dropped > 0)) {
-      console.log(`  kept ${p.kept} ${p.table} row(s) that reference the dataset; dropped ${p.dropped}`);
+      console.log(
+        `  kept ${p.kept} ${p.table} row(s) that reference the dataset; dropped ${p.dropped}`,
+      );
     }
     console.log(
       `loaded scale ${args.scale} via ${result.method} in ${(result.ms / 1000).toFixed(1)} s`,

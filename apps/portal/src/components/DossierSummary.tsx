@@ -6,10 +6,11 @@ import { DOSSIER_QUESTIONS, fileSize } from './dossierQuestions';
 /** The dossier as it stands: status, the answers given and the attached files. */
 export function DossierSummary({
   application,
-  showAnswers = true,
+  submittedStage = false,
 }: {
   application: DossierSection_ApplicationFragment;
-  showAnswers?: boolean;
+  /** The stage "dossier submitted" was reached (possibly outside the portal). */
+  submittedStage?: boolean;
 }) {
   const { t } = useTranslation('portal');
   const format = useFormat();
@@ -22,9 +23,11 @@ export function DossierSummary({
           ? t('dossier.statusSubmitted', { date: format.dateTime(dossier.submittedAt) })
           : dossier
             ? t('dossier.statusSaved', { date: format.dateTime(dossier.updatedAt) })
-            : t('dossier.statusEmpty')}
+            : submittedStage
+              ? t('dossier.statusOutside')
+              : t('dossier.statusEmpty')}
       </p>
-      {showAnswers && dossier && dossier.answers.length > 0 ? (
+      {dossier && dossier.answers.length > 0 ? (
         <dl className="wg-stack" style={{ margin: 0 }}>
           {DOSSIER_QUESTIONS.filter((key) => answers.get(key)).map((key) => (
             <div key={key}>
@@ -39,7 +42,11 @@ export function DossierSummary({
   );
 }
 
-export function AttachmentList({ application }: { application: DossierSection_ApplicationFragment }) {
+export function AttachmentList({
+  application,
+}: {
+  application: DossierSection_ApplicationFragment;
+}) {
   const { t } = useTranslation('portal');
   const format = useFormat();
   if (application.attachments.length === 0)

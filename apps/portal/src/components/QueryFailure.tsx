@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 /** True when the API says the thing does not exist or is not visible to the viewer. */
 export function isNotFound(error: unknown): boolean {
   return apiErrors(error).some(
-    (e) => e.code === 'NOT_FOUND' || (e.code === 'BAD_USER_INPUT' && /not a valid id/.test(e.message)),
+    (e) =>
+      e.code === 'NOT_FOUND' || (e.code === 'BAD_USER_INPUT' && /not a valid id/.test(e.message)),
   );
 }
 

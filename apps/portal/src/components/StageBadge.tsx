@@ -14,5 +14,7 @@ export function StageBadge({ stage }: StageBadgeProps) {
   if (!stage) return <span className="wg-badge wg-badge--draft">{t('applications.noStage')}</span>;
   const variant =
     stage.kind === 'EXIT' ? 'wg-badge--exit' : POSITIVE.has(stage.key) ? 'wg-badge--positive' : '';
-  return <span className={['wg-badge', variant].filter(Boolean).join(' ')}>{stageLabel(stage)}</span>;
+  return (
+    <span className={['wg-badge', variant].filter(Boolean).join(' ')}>{stageLabel(stage)}</span>
+  );
 }

@@ -50,9 +50,13 @@ export function StageTimeline({ events, stages, currentStage }: StageTimelinePro
             className={`wg-timeline__item ${isExit ? 'wg-timeline__item--exit' : 'wg-timeline__item--done'}`}
           >
             <span className="wg-timeline__marker" aria-hidden="true" />
-            <p className="wg-timeline__title">{stageLabel({ key: event.stage, label: event.label })}</p>
+            <p className="wg-timeline__title">
+              {stageLabel({ key: event.stage, label: event.label })}
+            </p>
             <p className="wg-timeline__meta">
-              <time dateTime={isoDate(event.occurredAt)}>{format.date(event.occurredAt, 'long')}</time>
+              <time dateTime={isoDate(event.occurredAt)}>
+                {format.date(event.occurredAt, 'long')}
+              </time>
             </p>
             {describe ? <p className="wg-timeline__text">{describe}</p> : null}
             {event.reasonCode ? (

@@ -34,10 +34,15 @@ export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.flatMap((type) => [
 ]).join(',');
 
 /** Size and type checks before uploading: an i18n key, or null when the file may be sent. */
-export function attachmentProblem(file: { name: string; size: number; type: string }): string | null {
+export function attachmentProblem(file: {
+  name: string;
+  size: number;
+  type: string;
+}): string | null {
   const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
   const known = ATTACHMENT_TYPES.some(
-    (type) => type.extensions.includes(extension) || (file.type !== '' && type.mediaType === file.type),
+    (type) =>
+      type.extensions.includes(extension) || (file.type !== '' && type.mediaType === file.type),
   );
   if (!known) return 'dossier.fileType';
   if (file.size === 0) return 'dossier.fileEmpty';
@@ -46,8 +51,10 @@ export function attachmentProblem(file: { name: string; size: number; type: stri
 }
 
 /** A file size for people: 12 kB, 3,4 MB. */
-export function fileSize(bytes: number, format: (n: number, o?: Intl.NumberFormatOptions) => string) {
-  if (bytes < 1024 * 1024)
-    return `${format(Math.max(1, Math.round(bytes / 1024)))} kB`;
+export function fileSize(
+  bytes: number,
+  format: (n: number, o?: Intl.NumberFormatOptions) => string,
+) {
+  if (bytes < 1024 * 1024) return `${format(Math.max(1, Math.round(bytes / 1024)))} kB`;
   return `${format(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
 }

@@ -49,7 +49,11 @@ export function answerProblem(question: SurveyQuestion, value: string): string |
 }
 
 /** A given answer as text for reading back. */
-export function answerText(t: TFunction, question: SurveyQuestion, value: string | null | undefined) {
+export function answerText(
+  t: TFunction,
+  question: SurveyQuestion,
+  value: string | null | undefined,
+) {
   if (value === null || value === undefined || value === '') return t('surveys.noAnswer');
   if (question.kind === 'BOOLEAN') return value === 'true' ? t('common.yes') : t('common.no');
   if (question.kind === 'CHOICE') return choiceLabel(t, questionOptions(question), value);

@@ -14,12 +14,20 @@ const KNOWN: readonly { field?: RegExp; message: RegExp; key: string }[] = [
   { field: /employeeCount$/, message: /negative/i, key: 'errors.employeeCount' },
   { field: /reasonCode$/, message: /reason/i, key: 'errors.reasonRequired' },
   { field: /memberOrganisationIds$/, message: /at least one/i, key: 'errors.membersRequired' },
-  { field: /memberOrganisationIds$/, message: /members of your network/i, key: 'errors.membersOwnNetwork' },
+  {
+    field: /memberOrganisationIds$/,
+    message: /members of your network/i,
+    key: 'errors.membersOwnNetwork',
+  },
   { field: /organisationId$/, message: /.*/, key: 'errors.notEligible' },
   { field: /programmeKey$/, message: /no open round/i, key: 'errors.noOpenRound' },
   { field: /channelKey$/, message: /unknown channel/i, key: 'errors.unknownChannel' },
   { field: /applicationId$/, message: /no longer be edited/i, key: 'errors.alreadySubmitted' },
-  { field: /applicationId$/, message: /already been submitted/i, key: 'errors.dossierAlreadySubmitted' },
+  {
+    field: /applicationId$/,
+    message: /already been submitted/i,
+    key: 'errors.dossierAlreadySubmitted',
+  },
   { field: /answers\.\w+$/, message: /answer every question/i, key: 'errors.answerRequired' },
   { field: /value$/, message: /at most \d+ characters/i, key: 'errors.tooLong' },
   { field: /value$/, message: /whole number from/i, key: 'errors.scaleRange' },
@@ -45,7 +53,8 @@ export function translateApiError(error: ApiError, t: TFunction): string {
   if (error.code === 'UNAUTHENTICATED') return t('errors.unauthenticated');
   if (error.code === 'BAD_USER_INPUT') {
     const known = KNOWN.find(
-      (k) => (!k.field || (error.field && k.field.test(error.field))) && k.message.test(error.message),
+      (k) =>
+        (!k.field || (error.field && k.field.test(error.field))) && k.message.test(error.message),
     );
     if (known) return t(known.key, { defaultValue: error.message });
   }

@@ -141,7 +141,11 @@ function StageForm({
         },
       });
       setConflict(false);
-      setDone(t('manage.recorded', { stage: stageLabel(stages.find((s) => s.key === stage) ?? { key: stage, label: stage }) }));
+      setDone(
+        t('manage.recorded', {
+          stage: stageLabel(stages.find((s) => s.key === stage) ?? { key: stage, label: stage }),
+        }),
+      );
       setStage('');
       setReasonCode('');
       setReasonText('');
@@ -298,10 +302,12 @@ function CoachForm({
       ) : null}
       <p className="wg-card__lead">
         {app.coach
-          ? t('manage.currentCoach', {
-              coach: app.coach.fullName,
-              provider: app.coach.serviceProvider?.name ?? '',
-            })
+          ? app.coach.serviceProvider
+            ? t('manage.currentCoach', {
+                coach: app.coach.fullName,
+                provider: app.coach.serviceProvider.name,
+              })
+            : t('manage.currentCoachOnly', { coach: app.coach.fullName })
           : t('manage.noCoachYet')}
       </p>
       <SelectField

@@ -136,7 +136,10 @@ function ApplicationView({
           <Card title={t('application.factsTitle')}>
             <Facts
               facts={[
-                { term: t('application.facts.stage'), value: <StageBadge stage={app.currentStage} /> },
+                {
+                  term: t('application.facts.stage'),
+                  value: <StageBadge stage={app.currentStage} />,
+                },
                 { term: t('application.facts.programme'), value: app.programme.name },
                 { term: t('application.facts.edition'), value: app.edition.year },
                 { term: t('application.facts.applicant'), value: app.organisation.name },
@@ -157,7 +160,8 @@ function ApplicationView({
                       {
                         term: t('application.facts.leadTime'),
                         value:
-                          app.decisionLeadTimeDays === null || app.decisionLeadTimeDays === undefined
+                          app.decisionLeadTimeDays === null ||
+                          app.decisionLeadTimeDays === undefined
                             ? t('application.undecided')
                             : t('common.days', {
                                 count: app.decisionLeadTimeDays,
@@ -188,8 +192,14 @@ function ApplicationView({
               )}
               <Facts
                 facts={[
-                  { term: t('application.facts.approvedAt'), value: date(reachedAt(app, 'APPROVED')) },
-                  { term: t('application.facts.startedAt'), value: date(reachedAt(app, 'STARTED')) },
+                  {
+                    term: t('application.facts.approvedAt'),
+                    value: date(reachedAt(app, 'APPROVED')),
+                  },
+                  {
+                    term: t('application.facts.startedAt'),
+                    value: date(reachedAt(app, 'STARTED')),
+                  },
                   {
                     term: t('application.facts.completedAt'),
                     value: date(reachedAt(app, 'COMPLETED')),
@@ -201,7 +211,10 @@ function ApplicationView({
           {canWithdraw ? (
             <Card title={t('application.withdrawTitle')}>
               <p className="wg-card__lead">{t('application.withdrawText')}</p>
-              <Link className="wg-button wg-button--secondary" to={`/aanvragen/${app.id}/intrekken`}>
+              <Link
+                className="wg-button wg-button--secondary"
+                to={`/aanvragen/${app.id}/intrekken`}
+              >
                 {t('application.withdraw')}
               </Link>
             </Card>
@@ -234,7 +247,13 @@ function DossierBlock({
     body = (
       <QueryFailure title={t('dossier.errorTitle')} error={error} onRetry={() => void refetch()} />
     );
-  else body = <DossierSummary application={data.application} />;
+  else
+    body = (
+      <DossierSummary
+        application={data.application}
+        submittedStage={app.events.some((e) => e.stage === 'PARTICIPATED')}
+      />
+    );
   return (
     <section className="wg-portal-section" aria-labelledby="application-dossier">
       <h2 id="application-dossier">{t('dossier.title')}</h2>

@@ -1,12 +1,12 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useMutation, useQuery } from '@apollo/client/react';
 import {
   type ApplicationPage_ApplicationFragment,
   ApplyToProgrammeDocument,
   apiErrors,
-  type PortalApplyFormQuery,
   PortalApplicationDocument,
   PortalApplyFormDocument,
+  type PortalApplyFormQuery,
   SaveApplicationDraftDocument,
   SubmitApplicationDocument,
 } from '@werkgezond/graphql-client';
@@ -27,7 +27,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { actsForApplicant, actsForOrganisation } from '../access';
 import { eligibilityReasonText } from '../components/eligibility';
 import { RadioGroup } from '../components/fields/RadioGroup';
-import { NoticeBanner } from '../components/Notice';
+import { NoticeBanner, noticeState } from '../components/Notice';
 import { isNotFound, QueryFailure } from '../components/QueryFailure';
 import { RoleNotice } from '../components/RoleNotice';
 import { describeFailure, inputPath } from '../forms/serverErrors';
@@ -190,7 +190,8 @@ export function validateApply(
       else if (normalised && seen.has(normalised))
         found[`newMember.${row.rowId}.kboNumber`] = { key: 'validation.kboDuplicate' };
       if (normalised) seen.add(normalised);
-      if (row.name.trim().length < 2) found[`newMember.${row.rowId}.name`] = { key: 'validation.memberName' };
+      if (row.name.trim().length < 2)
+        found[`newMember.${row.rowId}.name`] = { key: 'validation.memberName' };
     }
   }
   return found;
@@ -302,7 +303,8 @@ function ApplyForm({
   const check = (submit: boolean) => {
     const found = validateApply(values, { submit, eligible: verdict ? verdict.eligible : null });
     const shown: Problems = {};
-    for (const [field, problem] of Object.entries(found)) shown[field] = t(problem.key, problem.params);
+    for (const [field, problem] of Object.entries(found))
+      shown[field] = t(problem.key, problem.params);
     setProblems(shown);
     setSummaryFields(Object.keys(shown));
     setFormError(null);
@@ -321,7 +323,7 @@ function ApplyForm({
       return;
     }
     const failure = describeFailure<string>(error, t, fieldFor(rows));
-    setProblems(failure.fields);
+    setProblems(failure.fields as Problems);
     setSummaryFields(Object.keys(failure.fields));
     setFormError(failure.form);
   };
@@ -334,9 +336,7 @@ function ApplyForm({
     try {
       const result = await saveDraft({
         variables: {
-          input: applicationId
-            ? { ...toInput(), applicationId }
-            : { ...toInput(), idempotencyKey },
+          input: applicationId ? { ...toInput(), applicationId } : { ...toInput(), idempotencyKey },
         },
         update(cache) {
           cache.evict({ id: 'ROOT_QUERY', fieldName: 'applications' });
@@ -350,7 +350,7 @@ function ApplyForm({
         // Resumable: the draft now has its own address.
         navigate(`/aanvragen/${saved.id}/bewerken`, {
           replace: true,
-          state: { notice: 'draftSaved' },
+          state: noticeState('draftSaved'),
         });
         return;
       }
@@ -397,7 +397,7 @@ function ApplyForm({
         id = result.data?.applyToProgramme.id;
       }
       if (!id) throw new Error('Empty answer');
-      navigate(`/aanvragen/${id}`, { state: { notice: 'submitted' } });
+      navigate(`/aanvragen/${id}`, { state: noticeState('submitted') });
     } catch (error) {
       fail(error, rows);
     } finally {
@@ -411,7 +411,7 @@ function ApplyForm({
     .map((field) => ({ fieldId: targetOf(field), message: problems[field] ?? '' }));
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-describedby="apply-intro">
+    <form noValidate onSubmit={onSubmit} aria-describedby="apply-intro" className="wg-form-column">
       <p id="apply-intro" className="wg-muted">
         {t('apply.intro', { organisation: organisation?.name })}
       </p>
@@ -457,9 +457,14 @@ function ApplyForm({
       )}
       {programme && verdict && values.registrationType === 'INDIVIDUAL' ? (
         verdict.eligible ? (
-          <Alert variant="success">{t('eligibility.eligible', { programme: programme.name })}</Alert>
+          <Alert variant="success">
+            {t('eligibility.eligible', { programme: programme.name })}
+          </Alert>
         ) : (
-          <Alert variant="warning" title={t('eligibility.notEligible', { programme: programme.name })}>
+          <Alert
+            variant="warning"
+            title={t('eligibility.notEligible', { programme: programme.name })}
+          >
             <ul className="wg-plain-list">
               {verdict.reasons.map((reason) => (
                 <li key={reason.code}>{eligibilityReasonText(t, i18n.language, reason)}</li>
@@ -493,7 +498,10 @@ function ApplyForm({
       ) : null}
 
       {values.registrationType === 'GROUP' ? (
-        <fieldset className="wg-fieldset" aria-describedby={problems.members ? 'apply-members-error' : undefined}>
+        <fieldset
+          className="wg-fieldset"
+          aria-describedby={problems.members ? 'apply-members-error' : undefined}
+        >
           <legend>{t('apply.membersLegend')}</legend>
           <p className="wg-field__hint" style={{ marginTop: 0 }}>
             {t('apply.membersHint', { count: values.memberIds.length + values.newMembers.length })}
@@ -523,7 +531,9 @@ function ApplyForm({
                   name="memberIds"
                   value={member.id}
                   label={member.name}
-                  hint={member.kboNumber ? t('apply.kboShort', { kbo: member.kboNumber }) : undefined}
+                  hint={
+                    member.kboNumber ? t('apply.kboShort', { kbo: member.kboNumber }) : undefined
+                  }
                   checked={values.memberIds.includes(member.id)}
                   onChange={(e) => {
                     clearProblem('members');

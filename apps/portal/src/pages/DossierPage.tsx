@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { actsForApplicant } from '../access';
 import { ConflictAlert } from '../components/ConflictAlert';
+import { noticeState } from '../components/Notice';
 import { AttachmentList, DossierSummary } from '../components/DossierSummary';
 import {
   ATTACHMENT_ACCEPT,
@@ -61,7 +62,10 @@ export function DossierPage() {
     body = <Spinner label={t('dossier.loading')} />;
   } else if (!application || !dossier.data) {
     const error = app.error ?? dossier.error;
-    if (isNotFound(error) || (application && !actsForApplicant(viewer, application.organisation.id)))
+    if (
+      isNotFound(error) ||
+      (application && !actsForApplicant(viewer, application.organisation.id))
+    )
       return (
         <PortalNotFoundPage
           title={t('application.notFoundTitle')}
@@ -187,7 +191,7 @@ function DossierForm({
       });
       setConflict(false);
       if (submit) {
-        navigate(`/aanvragen/${application.id}`, { state: { notice: 'dossierSubmitted' } });
+        navigate(`/aanvragen/${application.id}`, { state: noticeState('dossierSubmitted') });
         return;
       }
       setSaved(t('notices.dossierSaved'));
@@ -224,7 +228,7 @@ function DossierForm({
   }));
 
   return (
-    <div className="wg-stack">
+    <div className="wg-stack wg-form-column">
       <form noValidate onSubmit={onSubmit}>
         {conflict ? <ConflictAlert /> : null}
         {saved ? <Alert variant="success">{saved}</Alert> : null}
@@ -390,7 +394,12 @@ function AttachmentUpload({
           <span>{t('dossier.progress', { percent: format.percent(progress) })}</span>
         </div>
       ) : null}
-      <Button variant="secondary" busy={progress !== null} disabled={full} onClick={() => void onUpload()}>
+      <Button
+        variant="secondary"
+        busy={progress !== null}
+        disabled={full}
+        onClick={() => void onUpload()}
+      >
         {t('dossier.upload')}
       </Button>
     </Card>

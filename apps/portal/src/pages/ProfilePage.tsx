@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { FLEMISH_PROVINCES } from '@werkgezond/domain';
+import { FLEMISH_PROVINCES, formatKbo } from '@werkgezond/domain';
 import {
   PortalProfileDocument,
   type ProfileForm_OrganisationFragment,
@@ -26,7 +26,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { actsForOrganisation } from '../access';
-import { NoticeBanner } from '../components/Notice';
+import { NoticeBanner, noticeState } from '../components/Notice';
 import { QueryFailure } from '../components/QueryFailure';
 import { RoleNotice } from '../components/RoleNotice';
 import { describeFailure, inputPath } from '../forms/serverErrors';
@@ -76,7 +76,8 @@ export function validateProfile(
   }
   const nace = naceProblem(values.naceCode);
   if (nace) found.naceCode = nace;
-  if (values.municipality.trim().length > 100) found.municipality = { key: 'validation.tooLong', params: { max: 100 } };
+  if (values.municipality.trim().length > 100)
+    found.municipality = { key: 'validation.tooLong', params: { max: 100 } };
   return found;
 }
 
@@ -92,7 +93,6 @@ export function ProfilePage() {
   if (!actsForOrganisation(viewer)) return <RoleNotice title={title} />;
   return <ProfileLoader />;
 }
-
 
 function ProfileLoader() {
   const { t } = useTranslation('portal');
@@ -115,7 +115,9 @@ function ProfileLoader() {
     <>
       <PageHeader
         title={t('profile.title')}
-        description={organisation ? t('profile.lead', { organisation: organisation.name }) : undefined}
+        description={
+          organisation ? t('profile.lead', { organisation: organisation.name }) : undefined
+        }
       />
       <NoticeBanner />
       {body}
@@ -123,11 +125,21 @@ function ProfileLoader() {
   );
 }
 
+/** 0603.793.722 rather than 0603793722; anything unexpected is shown as stored. */
+function displayKbo(kbo: string): string {
+  try {
+    return formatKbo(kbo);
+  } catch {
+    return kbo;
+  }
+}
+
 function toValues(o: ProfileForm_OrganisationFragment): ProfileValues {
   return {
     name: o.name,
-    kboNumber: o.kboNumber ?? '',
-    employeeCount: o.employeeCount === null || o.employeeCount === undefined ? '' : String(o.employeeCount),
+    kboNumber: o.kboNumber ? displayKbo(o.kboNumber) : '',
+    employeeCount:
+      o.employeeCount === null || o.employeeCount === undefined ? '' : String(o.employeeCount),
     naceCode: o.naceCode ?? '',
     municipality: o.municipality ?? '',
     province: o.province ?? '',
@@ -135,7 +147,13 @@ function toValues(o: ProfileForm_OrganisationFragment): ProfileValues {
   };
 }
 
-function ProfileForm({ organisation }: { organisation: ProfileForm_OrganisationFragment }) {
+function ProfileForm({
+  organisation,
+}: {
+  organisation: ProfileForm_OrganisationFragment & {
+    profileHistory: readonly ProfileHistory_ChangeFragment[];
+  };
+}) {
   const { t } = useTranslation('portal');
   const navigate = useNavigate();
   const [values, setValues] = useState<ProfileValues>(() => toValues(organisation));
@@ -167,13 +185,15 @@ function ProfileForm({ organisation }: { organisation: ProfileForm_OrganisationF
     const optional = (value: string) => (value.trim() ? value.trim() : null);
     inFlight.current = true;
     try {
-      const before = organisation.profileHistory?.length ?? 0;
+      const before = organisation.profileHistory.length;
       const result = await update({
         variables: {
           input: {
             organisationId: organisation.id,
             name: values.name.trim(),
-            kboNumber: values.kboNumber.trim() ? (normaliseKbo(values.kboNumber) ?? values.kboNumber.trim()) : null,
+            kboNumber: values.kboNumber.trim()
+              ? (normaliseKbo(values.kboNumber) ?? values.kboNumber.trim())
+              : null,
             employeeCount: values.employeeCount.trim() ? Number(values.employeeCount.trim()) : null,
             naceCode: optional(values.naceCode),
             municipality: optional(values.municipality),
@@ -188,7 +208,7 @@ function ProfileForm({ organisation }: { organisation: ProfileForm_OrganisationF
         return;
       }
       // In history state: the shell mounts the portal again when the organisation's name changed.
-      navigate('.', { replace: true, state: { notice: 'profileSaved' } });
+      navigate('.', { replace: true, state: noticeState('profileSaved') });
     } catch (error) {
       const failure = describeFailure<Field>(error, t, (path) => {
         const field = inputPath(path);
@@ -250,8 +270,17 @@ function ProfileForm({ organisation }: { organisation: ProfileForm_OrganisationF
         inputMode="numeric"
         required={isCompany}
       />
-      <TextField {...text('naceCode')} label={t('profile.naceCode')} hint={t('profile.naceHint')} spellCheck={false} />
-      <TextField {...text('municipality')} label={t('profile.municipality')} autoComplete="address-level2" />
+      <TextField
+        {...text('naceCode')}
+        label={t('profile.naceCode')}
+        hint={t('profile.naceHint')}
+        spellCheck={false}
+      />
+      <TextField
+        {...text('municipality')}
+        label={t('profile.municipality')}
+        autoComplete="address-level2"
+      />
       <SelectField
         {...text('province')}
         label={t('profile.province')}
@@ -317,7 +346,8 @@ function historyRows(changes: readonly ProfileHistory_ChangeFragment[]): History
 export function formatProfileValue(t: TFunction, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('common.none');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (field === 'sizeClass') return t(`sizeClasses.${String(value)}`, { defaultValue: String(value) });
+  if (field === 'sizeClass')
+    return t(`sizeClasses.${String(value)}`, { defaultValue: String(value) });
   return String(value);
 }
 

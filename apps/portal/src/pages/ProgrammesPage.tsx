@@ -4,7 +4,14 @@ import {
   PortalProgrammesDocument,
   type ProgrammeCard_ProgrammeFragment,
 } from '@werkgezond/graphql-client';
-import { Alert, EmptyState, PageHeader, Spinner, useDocumentTitle, useFormat } from '@werkgezond/ui';
+import {
+  Alert,
+  EmptyState,
+  PageHeader,
+  Spinner,
+  useDocumentTitle,
+  useFormat,
+} from '@werkgezond/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { actsForOrganisation } from '../access';
@@ -29,7 +36,11 @@ export function ProgrammesPage() {
   if (loading && !data) body = <Spinner label={t('programmes.loading')} />;
   else if (!data)
     body = (
-      <QueryFailure title={t('programmes.errorTitle')} error={error} onRetry={() => void refetch()} />
+      <QueryFailure
+        title={t('programmes.errorTitle')}
+        error={error}
+        onRetry={() => void refetch()}
+      />
     );
   else if (data.programmes.length === 0)
     body = <EmptyState title={t('programmes.emptyTitle')}>{t('programmes.empty')}</EmptyState>;
@@ -79,14 +90,18 @@ function ProgrammeCard({
   const ruleLines = [
     rules.organisationKinds.length
       ? t('programmes.rules.kinds', {
-          kinds: rules.organisationKinds.map((k) => t(`organisationKinds.${k}`, { defaultValue: k })).join(', '),
+          kinds: rules.organisationKinds
+            .map((k) => t(`organisationKinds.${k}`, { defaultValue: k }))
+            .join(', '),
         })
       : null,
     rules.maxEmployees !== null && rules.maxEmployees !== undefined
       ? t('programmes.rules.maxEmployees', { max: rules.maxEmployees })
       : null,
     rules.requiresNoPreventionCommittee ? t('programmes.rules.noCommittee') : null,
-    rules.provinces.length ? t('programmes.rules.provinces', { provinces: rules.provinces.join(', ') }) : null,
+    rules.provinces.length
+      ? t('programmes.rules.provinces', { provinces: rules.provinces.join(', ') })
+      : null,
   ].filter((line): line is string => line !== null);
   const hasToolbox = programme.components.some((c) => c.kind === 'TOOLBOX');
   // A network registers groups; the eligibility verdict is about the applicant itself.
@@ -110,7 +125,9 @@ function ProgrammeCard({
         {programme.components.map((component) => (
           <li key={component.key}>
             <strong>{component.name}</strong>{' '}
-            <span className="wg-muted">({t(`componentKinds.${component.kind}`, { defaultValue: component.kind })})</span>
+            <span className="wg-muted">
+              ({t(`componentKinds.${component.kind}`, { defaultValue: component.kind })})
+            </span>
             <br />
             {component.description}
           </li>
@@ -128,16 +145,24 @@ function ProgrammeCard({
       )}
       {verdict ? (
         verdict.eligible ? (
-          <Alert variant="success" title={t('eligibility.eligible', { programme: programme.name })} />
+          <Alert
+            variant="success"
+            title={t('eligibility.eligible', { programme: programme.name })}
+          />
         ) : (
-          <Alert variant="warning" title={t('eligibility.notEligible', { programme: programme.name })}>
+          <Alert
+            variant="warning"
+            title={t('eligibility.notEligible', { programme: programme.name })}
+          >
             <ul className="wg-plain-list">
               {verdict.reasons.map((reason) => (
                 <li key={reason.code}>{eligibilityReasonText(t, i18n.language, reason)}</li>
               ))}
             </ul>
             <p>
-              {viewer.roles.includes('NETWORK_COORDINATOR') ? t('eligibility.networkGroup') + ' ' : ''}
+              {viewer.roles.includes('NETWORK_COORDINATOR')
+                ? `${t('eligibility.networkGroup')} `
+                : ''}
               <Link to="/profiel">{t('eligibility.checkProfile')}</Link>
             </p>
           </Alert>

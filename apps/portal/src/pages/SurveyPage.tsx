@@ -1,10 +1,18 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   PortalSurveysDocument,
-  type SurveyForm_SurveyFragment,
   SubmitSurveyResponseDocument,
+  type SurveyForm_SurveyFragment,
 } from '@werkgezond/graphql-client';
-import { Alert, Button, ErrorSummary, PageHeader, Spinner, useDocumentTitle, useFormat } from '@werkgezond/ui';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  PageHeader,
+  Spinner,
+  useDocumentTitle,
+  useFormat,
+} from '@werkgezond/ui';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -43,12 +51,21 @@ export function SurveyPage() {
     return (
       <>
         <PageHeader title={t('surveys.title')} />
-        <QueryFailure title={t('surveys.errorTitle')} error={error} onRetry={() => void refetch()} />
+        <QueryFailure
+          title={t('surveys.errorTitle')}
+          error={error}
+          onRetry={() => void refetch()}
+        />
       </>
     );
   }
   if (!survey)
-    return <PortalNotFoundPage title={t('surveys.notFoundTitle')} description={t('surveys.notFoundText')} />;
+    return (
+      <PortalNotFoundPage
+        title={t('surveys.notFoundTitle')}
+        description={t('surveys.notFoundText')}
+      />
+    );
   return (
     <>
       <PageHeader
@@ -88,7 +105,9 @@ function SurveyForm({ survey }: { survey: SurveyForm_SurveyFragment }) {
   const viewer = useViewer();
   const questions = sortQuestions(survey);
   const [answers, setAnswers] = useState<Record<string, string>>(() => {
-    const given = new Map(survey.response?.answers.map((a) => [a.questionKey, a.value ?? '']) ?? []);
+    const given = new Map(
+      survey.response?.answers.map((a) => [a.questionKey, a.value ?? '']) ?? [],
+    );
     return Object.fromEntries(questions.map((q) => [q.key, given.get(q.key) ?? '']));
   });
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -131,7 +150,7 @@ function SurveyForm({ survey }: { survey: SurveyForm_SurveyFragment }) {
         const index = /^answers\.(\d+)\./.exec(inputPath(path))?.[1];
         return index !== undefined ? questions[Number(index)]?.key : undefined;
       });
-      setProblems(failure.fields);
+      setProblems(failure.fields as Record<string, string>);
       setFormError(failure.form);
     } finally {
       inFlight.current = false;
@@ -143,11 +162,9 @@ function SurveyForm({ survey }: { survey: SurveyForm_SurveyFragment }) {
     .map((q) => ({ fieldId: targetId(q), message: `${q.text} ${problems[q.key]}` }));
 
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form noValidate onSubmit={onSubmit} className="wg-form-column">
       {saved ? (
-        <Alert variant="success">
-          {t('notices.surveySaved')}
-        </Alert>
+        <Alert variant="success">{t('notices.surveySaved')}</Alert>
       ) : survey.response ? (
         <Alert variant="info">
           {t('surveys.lastSaved', { date: format.dateTime(survey.response.updatedAt) })}

@@ -1,6 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { PortalProgrammesDocument, PortalSurveysDocument } from '@werkgezond/graphql-client';
-import { Card, EmptyState, isoDate, PageHeader, Spinner, useDocumentTitle, useFormat } from '@werkgezond/ui';
+import {
+  Card,
+  EmptyState,
+  isoDate,
+  PageHeader,
+  Spinner,
+  useDocumentTitle,
+  useFormat,
+} from '@werkgezond/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { actsForOrganisation } from '../access';
@@ -23,7 +31,9 @@ export function SurveysPage() {
   let body: React.ReactNode;
   if (loading && !data) body = <Spinner label={t('surveys.loading')} />;
   else if (!data)
-    body = <QueryFailure title={t('surveys.errorTitle')} error={error} onRetry={() => void refetch()} />;
+    body = (
+      <QueryFailure title={t('surveys.errorTitle')} error={error} onRetry={() => void refetch()} />
+    );
   else
     body = (
       <div className="wg-card-list">
@@ -40,7 +50,13 @@ export function SurveysPage() {
   );
 }
 
-function ProgrammeSurveys({ programmeKey, programmeName }: { programmeKey: string; programmeName: string }) {
+function ProgrammeSurveys({
+  programmeKey,
+  programmeName,
+}: {
+  programmeKey: string;
+  programmeName: string;
+}) {
   const { t } = useTranslation('portal');
   const format = useFormat();
   const viewer = useViewer();
@@ -50,7 +66,9 @@ function ProgrammeSurveys({ programmeKey, programmeName }: { programmeKey: strin
   let body: React.ReactNode;
   if (loading && !data) body = <Spinner label={t('surveys.loading')} />;
   else if (!data)
-    body = <QueryFailure title={t('surveys.errorTitle')} error={error} onRetry={() => void refetch()} />;
+    body = (
+      <QueryFailure title={t('surveys.errorTitle')} error={error} onRetry={() => void refetch()} />
+    );
   else if (data.surveys.length === 0)
     body = (
       <EmptyState headingLevel={3} title={t('surveys.emptyTitle')}>

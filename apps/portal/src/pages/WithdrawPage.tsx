@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { actsForApplicant } from '../access';
 import { ConflictAlert } from '../components/ConflictAlert';
+import { noticeState } from '../components/Notice';
 import { RadioGroup } from '../components/fields/RadioGroup';
 import { TextAreaField } from '../components/fields/TextAreaField';
 import { isNotFound, QueryFailure } from '../components/QueryFailure';
@@ -98,7 +99,8 @@ function WithdrawForm({
     event.preventDefault();
     if (inFlight.current) return;
     const found: Partial<Record<Field, string>> = {};
-    if (!DROP_OFF_REASON_CODES.includes(reasonCode)) found.reasonCode = t('validation.reasonRequired');
+    if (!DROP_OFF_REASON_CODES.includes(reasonCode))
+      found.reasonCode = t('validation.reasonRequired');
     if (reasonText.length > MAX_TEXT) found.reasonText = t('validation.tooLong', { max: MAX_TEXT });
     setProblems(found);
     setFormError(null);
@@ -115,7 +117,7 @@ function WithdrawForm({
           },
         },
       });
-      navigate(`/aanvragen/${app.id}`, { state: { notice: 'withdrawn' } });
+      navigate(`/aanvragen/${app.id}`, { state: noticeState('withdrawn') });
     } catch (error) {
       const failure = describeFailure<Field>(error, t, (path) => {
         const field = inputPath(path);
@@ -140,7 +142,7 @@ function WithdrawForm({
     }));
 
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form noValidate onSubmit={onSubmit} className="wg-form-column">
       {conflict ? <ConflictAlert /> : null}
       {formError ? (
         <Alert variant="error" title={t('ui:errorTitle')}>

@@ -10,7 +10,9 @@ export type Verdict = 'tooSmall' | 'significant' | 'noDifference' | 'none';
  * too small (below minGroupSize) and computes the p-value; the page only puts it into words,
  * and never draws a conclusion from a group that is too small, whatever the p-value.
  */
-export function verdictOf(comparison: CohortComparison_ProportionFragment | null | undefined): Verdict {
+export function verdictOf(
+  comparison: CohortComparison_ProportionFragment | null | undefined,
+): Verdict {
   if (!comparison) return 'none';
   if (comparison.tooSmall) return 'tooSmall';
   return comparison.pValue < ALPHA ? 'significant' : 'noDifference';

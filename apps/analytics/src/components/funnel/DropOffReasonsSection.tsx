@@ -63,12 +63,48 @@ export function DropOffReasonsSection({
   const result = data?.dropOffReasons;
   const stepName = stageName({ stage, label: stages.find((s) => s.key === stage)?.label ?? stage });
   const columns: TableColumn<Reason>[] = [
-    { key: 'reason', header: t('funnel.reason'), cell: reasonLabel, csv: (r) => r.label, rowHeader: true },
-    { key: 'code', header: t('funnel.reasonCode'), cell: () => null, csv: (r) => r.reason ?? '', csvOnly: true },
-    { key: 'count', header: t('funnel.count'), cell: (r) => f.count(r.count), csv: (r) => r.count, align: 'end' },
-    { key: 'share', header: t('funnel.shareOfLeft'), cell: (r) => f.rate(r.share), csv: (r) => r.share.value, align: 'end' },
-    { key: 'lower', header: t('funnel.lower'), cell: () => null, csv: (r) => r.share.lower, csvOnly: true },
-    { key: 'upper', header: t('funnel.upper'), cell: () => null, csv: (r) => r.share.upper, csvOnly: true },
+    {
+      key: 'reason',
+      header: t('funnel.reason'),
+      cell: reasonLabel,
+      csv: (r) => r.label,
+      rowHeader: true,
+    },
+    {
+      key: 'code',
+      header: t('funnel.reasonCode'),
+      cell: () => null,
+      csv: (r) => r.reason ?? '',
+      csvOnly: true,
+    },
+    {
+      key: 'count',
+      header: t('funnel.count'),
+      cell: (r) => f.count(r.count),
+      csv: (r) => r.count,
+      align: 'end',
+    },
+    {
+      key: 'share',
+      header: t('funnel.shareOfLeft'),
+      cell: (r) => f.rate(r.share),
+      csv: (r) => r.share.value,
+      align: 'end',
+    },
+    {
+      key: 'lower',
+      header: t('funnel.lower'),
+      cell: () => null,
+      csv: (r) => r.share.lower,
+      csvOnly: true,
+    },
+    {
+      key: 'upper',
+      header: t('funnel.upper'),
+      cell: () => null,
+      csv: (r) => r.share.upper,
+      csvOnly: true,
+    },
   ];
   return (
     <section className="an-section" aria-labelledby="dropoff-reasons-title">
@@ -79,7 +115,10 @@ export function DropOffReasonsSection({
           label={t('reasons.stepLabel')}
           name="reasonsAt"
           value={stage}
-          options={stages.map((s) => ({ value: s.key, label: stageName({ stage: s.key, label: s.label }) }))}
+          options={stages.map((s) => ({
+            value: s.key,
+            label: stageName({ stage: s.key, label: s.label }),
+          }))}
           onChange={(event) => onStageChange(event.target.value)}
         />
       </div>
@@ -94,7 +133,10 @@ export function DropOffReasonsSection({
         {result ? (
           <>
             <div className="an-stats">
-              <Stat label={t('reasons.atStage', { step: stepName })} value={f.count(result.atStage)} />
+              <Stat
+                label={t('reasons.atStage', { step: stepName })}
+                value={f.count(result.atStage)}
+              />
               <Stat label={t('reasons.left')} value={f.count(result.left)} />
               <Stat label={t('funnel.inProgress')} value={f.count(result.stillInProgress)} />
               <Stat
@@ -103,7 +145,9 @@ export function DropOffReasonsSection({
                   result.topReason
                     ? reasonLabel({
                         reason: result.topReason,
-                        label: result.reasons.find((r) => r.reason === result.topReason)?.label ?? result.topReason,
+                        label:
+                          result.reasons.find((r) => r.reason === result.topReason)?.label ??
+                          result.topReason,
                       })
                     : '–'
                 }
@@ -119,15 +163,23 @@ export function DropOffReasonsSection({
                     data={result.reasons.map((r) => ({
                       reason: reasonLabel(r),
                       share: r.share.value,
-                      error: r.share.value != null && r.share.lower != null && r.share.upper != null
-                        ? [r.share.value - r.share.lower, r.share.upper - r.share.value]
-                        : null,
+                      error:
+                        r.share.value != null && r.share.lower != null && r.share.upper != null
+                          ? [r.share.value - r.share.lower, r.share.upper - r.share.value]
+                          : null,
                     }))}
                     categoryKey="reason"
                     orientation="horizontal"
                     categoryWidth={200}
                     domain={[0, 1]}
-                    series={[{ key: 'share', name: t('funnel.shareOfLeft'), color: OKABE_ITO.vermillion, errorKey: 'error' }]}
+                    series={[
+                      {
+                        key: 'share',
+                        name: t('funnel.shareOfLeft'),
+                        color: OKABE_ITO.vermillion,
+                        errorKey: 'error',
+                      },
+                    ]}
                     formatValue={(v) => f.percent(v, 0)}
                     height={Math.max(160, result.reasons.length * 40 + 60)}
                   />

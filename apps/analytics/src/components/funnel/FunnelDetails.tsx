@@ -38,13 +38,55 @@ export function ConversionSection({ steps, context, fileName }: SectionProps) {
   }));
   type Row = FunnelStepsTable_StepFragment;
   const columns: TableColumn<Row>[] = [
-    { key: 'step', header: t('funnel.step'), cell: stageName, csv: (s) => s.stage, rowHeader: true },
-    { key: 'prev', header: t('funnel.fromPrevious'), cell: (s) => f.rate(s.fromPrevious), csv: (s) => s.fromPrevious?.value, align: 'end' },
-    { key: 'prevLower', header: t('funnel.fromPreviousLower'), cell: () => null, csv: (s) => s.fromPrevious?.lower, csvOnly: true },
-    { key: 'prevUpper', header: t('funnel.fromPreviousUpper'), cell: () => null, csv: (s) => s.fromPrevious?.upper, csvOnly: true },
-    { key: 'first', header: t('funnel.fromFirst'), cell: (s) => f.rate(s.fromFirst), csv: (s) => s.fromFirst.value, align: 'end' },
-    { key: 'firstLower', header: t('funnel.fromFirstLower'), cell: () => null, csv: (s) => s.fromFirst.lower, csvOnly: true },
-    { key: 'firstUpper', header: t('funnel.fromFirstUpper'), cell: () => null, csv: (s) => s.fromFirst.upper, csvOnly: true },
+    {
+      key: 'step',
+      header: t('funnel.step'),
+      cell: stageName,
+      csv: (s) => s.stage,
+      rowHeader: true,
+    },
+    {
+      key: 'prev',
+      header: t('funnel.fromPrevious'),
+      cell: (s) => f.rate(s.fromPrevious),
+      csv: (s) => s.fromPrevious?.value,
+      align: 'end',
+    },
+    {
+      key: 'prevLower',
+      header: t('funnel.fromPreviousLower'),
+      cell: () => null,
+      csv: (s) => s.fromPrevious?.lower,
+      csvOnly: true,
+    },
+    {
+      key: 'prevUpper',
+      header: t('funnel.fromPreviousUpper'),
+      cell: () => null,
+      csv: (s) => s.fromPrevious?.upper,
+      csvOnly: true,
+    },
+    {
+      key: 'first',
+      header: t('funnel.fromFirst'),
+      cell: (s) => f.rate(s.fromFirst),
+      csv: (s) => s.fromFirst.value,
+      align: 'end',
+    },
+    {
+      key: 'firstLower',
+      header: t('funnel.fromFirstLower'),
+      cell: () => null,
+      csv: (s) => s.fromFirst.lower,
+      csvOnly: true,
+    },
+    {
+      key: 'firstUpper',
+      header: t('funnel.fromFirstUpper'),
+      cell: () => null,
+      csv: (s) => s.fromFirst.upper,
+      csvOnly: true,
+    },
   ];
   return (
     <ChartSection
@@ -57,8 +99,18 @@ export function ConversionSection({ steps, context, fileName }: SectionProps) {
           categoryKey="step"
           domain={[0, 1]}
           series={[
-            { key: 'fromPrevious', name: t('funnel.fromPrevious'), color: OKABE_ITO.blue, errorKey: 'fromPreviousError' },
-            { key: 'fromFirst', name: t('funnel.fromFirst'), color: OKABE_ITO.orange, errorKey: 'fromFirstError' },
+            {
+              key: 'fromPrevious',
+              name: t('funnel.fromPrevious'),
+              color: OKABE_ITO.blue,
+              errorKey: 'fromPreviousError',
+            },
+            {
+              key: 'fromFirst',
+              name: t('funnel.fromFirst'),
+              color: OKABE_ITO.orange,
+              errorKey: 'fromFirstError',
+            },
           ]}
           formatValue={(v) => f.percent(v, 0)}
         />
@@ -91,10 +143,34 @@ export function DropOffSection({ steps, context, fileName }: SectionProps) {
   type Row = FunnelStepsTable_StepFragment;
   type Drop = (typeof rows)[number];
   const columns: TableColumn<Drop>[] = [
-    { key: 'transition', header: t('funnel.transitionHeader'), cell: (r) => r.transition, csv: (r) => r.transition, rowHeader: true },
-    { key: 'dropOff', header: t('funnel.dropOff'), cell: (r) => f.count(r.dropOff), csv: (r) => r.dropOff, align: 'end' },
-    { key: 'exited', header: t('funnel.exited'), cell: (r) => f.count(r.exited), csv: (r) => r.exited, align: 'end' },
-    { key: 'inProgress', header: t('funnel.inProgress'), cell: (r) => f.count(r.inProgress), csv: (r) => r.inProgress, align: 'end' },
+    {
+      key: 'transition',
+      header: t('funnel.transitionHeader'),
+      cell: (r) => r.transition,
+      csv: (r) => r.transition,
+      rowHeader: true,
+    },
+    {
+      key: 'dropOff',
+      header: t('funnel.dropOff'),
+      cell: (r) => f.count(r.dropOff),
+      csv: (r) => r.dropOff,
+      align: 'end',
+    },
+    {
+      key: 'exited',
+      header: t('funnel.exited'),
+      cell: (r) => f.count(r.exited),
+      csv: (r) => r.exited,
+      align: 'end',
+    },
+    {
+      key: 'inProgress',
+      header: t('funnel.inProgress'),
+      cell: (r) => f.count(r.inProgress),
+      csv: (r) => r.inProgress,
+      align: 'end',
+    },
   ];
   return (
     <ChartSection
@@ -108,8 +184,18 @@ export function DropOffSection({ steps, context, fileName }: SectionProps) {
           orientation="horizontal"
           categoryWidth={230}
           series={[
-            { key: 'exited', name: t('funnel.exited'), color: OKABE_ITO.vermillion, stackId: 'drop' },
-            { key: 'inProgress', name: t('funnel.inProgress'), color: OKABE_ITO.skyBlue, stackId: 'drop' },
+            {
+              key: 'exited',
+              name: t('funnel.exited'),
+              color: OKABE_ITO.vermillion,
+              stackId: 'drop',
+            },
+            {
+              key: 'inProgress',
+              name: t('funnel.inProgress'),
+              color: OKABE_ITO.skyBlue,
+              stackId: 'drop',
+            },
           ]}
           formatValue={(v) => f.count(v)}
           height={Math.max(180, rows.length * 60 + 60)}
@@ -131,10 +217,13 @@ export function DropOffSection({ steps, context, fileName }: SectionProps) {
 /** The exits (rejected, withdrawn, dropped out) with where they left and why. */
 export function ExitsSection({
   exits,
+  steps,
   context,
   fileName,
 }: {
   exits: readonly FunnelExitsTable_ExitFragment[];
+  /** The funnel's steps, for the names of the steps exits leave from. */
+  steps: readonly { stage: string; label: string }[];
   context: string;
   fileName: string;
 }) {
@@ -156,8 +245,20 @@ export function ExitsSection({
   );
   type Reason = (typeof reasons)[number];
   const exitColumns: TableColumn<FunnelExitsTable_ExitFragment>[] = [
-    { key: 'exit', header: t('funnel.exit'), cell: stageName, csv: (e) => e.stage, rowHeader: true },
-    { key: 'count', header: t('funnel.count'), cell: (e) => f.count(e.count), csv: (e) => e.count, align: 'end' },
+    {
+      key: 'exit',
+      header: t('funnel.exit'),
+      cell: stageName,
+      csv: (e) => e.stage,
+      rowHeader: true,
+    },
+    {
+      key: 'count',
+      header: t('funnel.count'),
+      cell: (e) => f.count(e.count),
+      csv: (e) => e.count,
+      align: 'end',
+    },
     {
       key: 'from',
       header: t('funnel.exitFrom'),
@@ -165,22 +266,57 @@ export function ExitsSection({
         e.fromSteps.length === 0
           ? '–'
           : e.fromSteps
-              .map((s) => t('funnel.exitFromStep', { step: stageName({ stage: s.stage ?? '', label: s.stage ?? t('unknown') }), count: s.count }))
+              .map((s) =>
+                t('funnel.exitFromStep', {
+                  step: s.stage
+                    ? stageName({
+                        stage: s.stage,
+                        label: steps.find((step) => step.stage === s.stage)?.label ?? s.stage,
+                      })
+                    : t('unknown'),
+                  count: s.count,
+                }),
+              )
               .join('; '),
       csv: (e) => e.fromSteps.map((s) => `${s.stage}:${s.count}`).join(';'),
     },
   ];
   const reasonColumns: TableColumn<Reason>[] = [
     { key: 'exit', header: t('funnel.exit'), cell: (r) => r.exit, csv: (r) => r.exitKey },
-    { key: 'reason', header: t('funnel.reason'), cell: (r) => r.reason, csv: (r) => r.reason, rowHeader: true },
-    { key: 'reasonKey', header: t('funnel.reasonCode'), cell: () => null, csv: (r) => r.reasonKey, csvOnly: true },
-    { key: 'count', header: t('funnel.count'), cell: (r) => f.count(r.count), csv: (r) => r.count, align: 'end' },
-    { key: 'share', header: t('funnel.shareOfExit'), cell: (r) => f.percent(r.share), csv: (r) => r.share, align: 'end' },
+    {
+      key: 'reason',
+      header: t('funnel.reason'),
+      cell: (r) => r.reason,
+      csv: (r) => r.reason,
+      rowHeader: true,
+    },
+    {
+      key: 'reasonKey',
+      header: t('funnel.reasonCode'),
+      cell: () => null,
+      csv: (r) => r.reasonKey,
+      csvOnly: true,
+    },
+    {
+      key: 'count',
+      header: t('funnel.count'),
+      cell: (r) => f.count(r.count),
+      csv: (r) => r.count,
+      align: 'end',
+    },
+    {
+      key: 'share',
+      header: t('funnel.shareOfExit'),
+      cell: (r) => f.percent(r.share),
+      csv: (r) => r.share,
+      align: 'end',
+    },
   ];
   return (
     <ChartSection
       title={t('funnel.exitsTitle')}
       lead={t('funnel.exitsLead')}
+      stacked
       chart={
         reasons.length > 0 ? (
           <Chart
@@ -198,7 +334,7 @@ export function ExitsSection({
         )
       }
       table={
-        <div>
+        <div className="an-chart-table">
           <Table
             caption={t('funnel.exitsCaption', { context })}
             columns={exitColumns}
@@ -260,7 +396,13 @@ export function BreakdownSection({
       csv: (g: FunnelGroup) => g.key[i]?.key ?? '',
       csvOnly: true,
     })),
-    { key: 'units', header: t('funnel.units'), cell: (g) => f.count(g.units), csv: (g) => g.units, align: 'end' },
+    {
+      key: 'units',
+      header: t('funnel.units'),
+      cell: (g) => f.count(g.units),
+      csv: (g) => g.units,
+      align: 'end',
+    },
     ...steps.flatMap((step, i) => [
       {
         key: `count-${step.stage}`,
@@ -291,7 +433,9 @@ export function BreakdownSection({
   const lastName = last ? stageName(last) : '';
   return (
     <ChartSection
-      title={t('funnel.breakdownTitle', { dimensions: dimensions.map((d) => t(`dimensions.${d}`)).join(' × ') })}
+      title={t('funnel.breakdownTitle', {
+        dimensions: dimensions.map((d) => t(`dimensions.${d}`)).join(' × '),
+      })}
       lead={t('funnel.breakdownLead', { step: lastName })}
       stacked
       chart={
@@ -302,7 +446,14 @@ export function BreakdownSection({
           orientation="horizontal"
           categoryWidth={280}
           domain={[0, 1]}
-          series={[{ key: 'rate', name: t('funnel.percentOfFirst', { step: lastName }), color: OKABE_ITO.bluishGreen, errorKey: 'error' }]}
+          series={[
+            {
+              key: 'rate',
+              name: t('funnel.percentOfFirst', { step: lastName }),
+              color: OKABE_ITO.bluishGreen,
+              errorKey: 'error',
+            },
+          ]}
           formatValue={(v) => f.percent(v, 0)}
           height={Math.max(160, data.length * 30 + 60)}
         />

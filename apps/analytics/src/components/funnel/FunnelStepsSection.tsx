@@ -31,8 +31,20 @@ export function FunnelStepsSection({ steps, unit, context, fileName }: FunnelSte
     label: `${f.count(s.count)} (${f.percent(s.fromFirst.value)})`,
   }));
   const columns: TableColumn<FunnelStepsTable_StepFragment>[] = [
-    { key: 'step', header: t('funnel.step'), cell: stageName, csv: (s) => s.stage, rowHeader: true },
-    { key: 'count', header: t('funnel.count'), cell: (s) => f.count(s.count), csv: (s) => s.count, align: 'end' },
+    {
+      key: 'step',
+      header: t('funnel.step'),
+      cell: stageName,
+      csv: (s) => s.stage,
+      rowHeader: true,
+    },
+    {
+      key: 'count',
+      header: t('funnel.count'),
+      cell: (s) => f.count(s.count),
+      csv: (s) => s.count,
+      align: 'end',
+    },
     {
       key: 'fromFirst',
       header: t('funnel.fromFirst'),
@@ -47,8 +59,20 @@ export function FunnelStepsSection({ steps, unit, context, fileName }: FunnelSte
       csv: (s) => s.fromPrevious?.value,
       align: 'end',
     },
-    { key: 'dropOff', header: t('funnel.dropOff'), cell: (s) => f.count(s.dropOff), csv: (s) => s.dropOff, align: 'end' },
-    { key: 'exited', header: t('funnel.exited'), cell: (s) => f.count(s.exited), csv: (s) => s.exited, align: 'end' },
+    {
+      key: 'dropOff',
+      header: t('funnel.dropOff'),
+      cell: (s) => f.count(s.dropOff),
+      csv: (s) => s.dropOff,
+      align: 'end',
+    },
+    {
+      key: 'exited',
+      header: t('funnel.exited'),
+      cell: (s) => f.count(s.exited),
+      csv: (s) => s.exited,
+      align: 'end',
+    },
     {
       key: 'inProgress',
       header: t('funnel.inProgress'),
@@ -72,10 +96,34 @@ export function FunnelStepsSection({ steps, unit, context, fileName }: FunnelSte
     },
   ];
   columns.push(
-    { key: 'fromFirstLower', header: t('funnel.fromFirstLower'), cell: () => null, csvOnly: true, csv: (s) => s.fromFirst.lower },
-    { key: 'fromFirstUpper', header: t('funnel.fromFirstUpper'), cell: () => null, csvOnly: true, csv: (s) => s.fromFirst.upper },
-    { key: 'fromPreviousLower', header: t('funnel.fromPreviousLower'), cell: () => null, csvOnly: true, csv: (s) => s.fromPrevious?.lower },
-    { key: 'fromPreviousUpper', header: t('funnel.fromPreviousUpper'), cell: () => null, csvOnly: true, csv: (s) => s.fromPrevious?.upper },
+    {
+      key: 'fromFirstLower',
+      header: t('funnel.fromFirstLower'),
+      cell: () => null,
+      csvOnly: true,
+      csv: (s) => s.fromFirst.lower,
+    },
+    {
+      key: 'fromFirstUpper',
+      header: t('funnel.fromFirstUpper'),
+      cell: () => null,
+      csvOnly: true,
+      csv: (s) => s.fromFirst.upper,
+    },
+    {
+      key: 'fromPreviousLower',
+      header: t('funnel.fromPreviousLower'),
+      cell: () => null,
+      csvOnly: true,
+      csv: (s) => s.fromPrevious?.lower,
+    },
+    {
+      key: 'fromPreviousUpper',
+      header: t('funnel.fromPreviousUpper'),
+      cell: () => null,
+      csvOnly: true,
+      csv: (s) => s.fromPrevious?.upper,
+    },
   );
   return (
     <ChartSection
@@ -94,7 +142,9 @@ export function FunnelStepsSection({ steps, unit, context, fileName }: FunnelSte
           orientation="horizontal"
           categoryWidth={190}
           labelRoom={90}
-          series={[{ key: 'count', name: t('funnel.count'), color: OKABE_ITO.blue, labelKey: 'label' }]}
+          series={[
+            { key: 'count', name: t('funnel.count'), color: OKABE_ITO.blue, labelKey: 'label' },
+          ]}
           formatValue={(v) => f.count(v)}
         />
       }

@@ -31,7 +31,10 @@ export const IMPORT_ACTOR = 'import:dataset';
  * and participating companies come from the published figures; these counts of group
  * registrations are the dataset's own choice (the sources do not publish them).
  */
-const GROUP_REGISTRATIONS: Record<(typeof AWARD_YEARS)[number], { withDossier: number; without: number }> = {
+const GROUP_REGISTRATIONS: Record<
+  (typeof AWARD_YEARS)[number],
+  { withDossier: number; without: number }
+> = {
   2012: { withDossier: 5, without: 2 },
   2013: { withDossier: 4, without: 3 },
   2014: { withDossier: 3, without: 1 },
@@ -115,10 +118,15 @@ export function generateAward(
     const individuals: { org: OrganisationRow; participated: boolean }[] = [];
     if (year === 2014) {
       // The demo bakery registered individually in 2014 and submitted its dossier.
-      individuals.push({ org: registry.byId.get(DEMO_COMPANY_ID) as OrganisationRow, participated: true });
+      individuals.push({
+        org: registry.byId.get(DEMO_COMPANY_ID) as OrganisationRow,
+        participated: true,
+      });
     }
-    while (individuals.length < individualDossiers) individuals.push({ org: pickCompany(), participated: true });
-    for (let i = 0; i < individualOpen; i++) individuals.push({ org: pickCompany(), participated: false });
+    while (individuals.length < individualDossiers)
+      individuals.push({ org: pickCompany(), participated: true });
+    for (let i = 0; i < individualOpen; i++)
+      individuals.push({ org: pickCompany(), participated: false });
 
     // Group registrations: one per network per year, members drawn from the network.
     const usedNetworks = new Set<string>();
@@ -141,7 +149,8 @@ export function generateAward(
     ];
     if (year === 2015) {
       // The demo business association: a group dossier of several member companies.
-      const demoSpec = groupSpecs.find((g) => g.participated && g.size >= 8 && g.size <= 20) ?? groupSpecs[0];
+      const demoSpec =
+        groupSpecs.find((g) => g.participated && g.size >= 8 && g.size <= 20) ?? groupSpecs[0];
       if (demoSpec) demoSpec.forced = DEMO_NETWORK_ID;
     }
 
@@ -157,7 +166,7 @@ export function generateAward(
       if (spec.kind === 'INDIVIDUAL') {
         organisationId = spec.org.id;
       } else {
-        // Sort for larger groups first so small networks stay available; forced ones win.
+        // Largest groups come first, so the networks big enough for them are still free.
         const network = pickNetwork(spec.size, spec.forced);
         organisationId = network.id;
         members = rng.shuffle(network.members.slice()).slice(0, spec.size);
@@ -176,7 +185,9 @@ export function generateAward(
         // Some registrants withdrew explicitly; the others simply never submitted a dossier.
         const d = weekdayBetween(rng, registeredDay + 14, deadline);
         const [code, text] = rng.weighted(WITHDRAWAL_REASONS);
-        events.push(event(id, 'WITHDRAWN', brussels(d, rng.int(9, 17), rng.int(0, 59)), code, text));
+        events.push(
+          event(id, 'WITHDRAWN', brussels(d, rng.int(9, 17), rng.int(0, 59)), code, text),
+        );
       }
       const channel =
         spec.kind === 'GROUP'
@@ -233,7 +244,15 @@ export function event(
   reasonText: string | null = null,
 ): ApplicationEventRow {
   // Historical records: recorded when they happened, so a reload gives identical rows.
-  return { applicationId, stage, occurredAt: at, actor: IMPORT_ACTOR, reasonCode, reasonText, recordedAt: at };
+  return {
+    applicationId,
+    stage,
+    occurredAt: at,
+    actor: IMPORT_ACTOR,
+    reasonCode,
+    reasonText,
+    recordedAt: at,
+  };
 }
 
 const USE_CHOICES = ['NIET', 'BEPERKT', 'REGELMATIG'] as const;
@@ -257,7 +276,8 @@ function generateSurvey2014(rng: Rng, apps: AwardApplication[], tables: DatasetT
       'Hoe vaak gebruikte uw organisatie het digitale stappenplan om samen met andere bedrijven gezondheidsinitiatieven te organiseren?',
     'stappenplan-eigen-beleid':
       'Hoe vaak gebruikte uw organisatie het digitale stappenplan voor een gezondheidsbeleid in de eigen organisatie?',
-    'leidraad-leefstijladvies': 'Hoe vaak gebruikte u of uw dienstverlener de leidraad leefstijladvies?',
+    'leidraad-leefstijladvies':
+      'Hoe vaak gebruikte u of uw dienstverlener de leidraad leefstijladvies?',
   };
   const intentions: readonly [string, string][] = [
     ['intentie_bewegen', 'Werknemers zijn van plan meer te bewegen.'],
@@ -278,7 +298,11 @@ function generateSurvey2014(rng: Rng, apps: AwardApplication[], tables: DatasetT
       kind: 'CHOICE',
       options: {
         choices: [...USE_CHOICES],
-        labels: { NIET: 'Niet gebruikt', BEPERKT: 'Af en toe gebruikt', REGELMATIG: 'Regelmatig gebruikt' },
+        labels: {
+          NIET: 'Niet gebruikt',
+          BEPERKT: 'Af en toe gebruikt',
+          REGELMATIG: 'Regelmatig gebruikt',
+        },
       },
       componentKey: key,
       position: position++,
@@ -312,7 +336,10 @@ function generateSurvey2014(rng: Rng, apps: AwardApplication[], tables: DatasetT
     answers.gebruik_stappenplan_eigen_beleid = group ? use(0.25, 0.45) : use(0.5, 0.35);
     answers.gebruik_leidraad_leefstijladvies = use(0.2, 0.4);
     for (const [key] of intentions) {
-      answers[key] = Math.min(5, Math.max(1, Math.round(rng.normal(key === 'intentie_niet_roken' ? 3 : 3.6, 0.9))));
+      answers[key] = Math.min(
+        5,
+        Math.max(1, Math.round(rng.normal(key === 'intentie_niet_roken' ? 3 : 3.6, 0.9))),
+      );
     }
     responses.push({
       id: uuidFor(`survey_response:nv-gezond-2014-dossier:${a.row.id}`),

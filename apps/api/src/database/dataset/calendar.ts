@@ -8,7 +8,11 @@ const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date 'YYYY-MM-DD'. */
 export function day(iso: string): number {
-  const ms = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  const ms = Date.UTC(
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)) - 1,
+    Number(iso.slice(8, 10)),
+  );
   return Math.round(ms / MS_PER_DAY);
 }
 
@@ -50,7 +54,11 @@ export function brusselsDay(t: Date): number {
 }
 
 /** A uniformly chosen weekday in [from, to]; falls back to `from` when the range has none. */
-export function weekdayBetween(rng: { int(a: number, b: number): number }, from: number, to: number): number {
+export function weekdayBetween(
+  rng: { int(a: number, b: number): number },
+  from: number,
+  to: number,
+): number {
   if (to < from) return from;
   for (let i = 0; i < 20; i++) {
     const d = rng.int(from, to);

@@ -20,7 +20,8 @@ export const AWARD = 'nv-gezond';
 export const COACHING = 'gezondheidscoaches';
 
 export const programmeId = (key: string) => uuidFor(`programme:${key}`);
-export const editionId = (programme: string, year: number) => uuidFor(`edition:${programme}:${year}`);
+export const editionId = (programme: string, year: number) =>
+  uuidFor(`edition:${programme}:${year}`);
 export const channelId = (key: string) => uuidFor(`outreach_channel:${key}`);
 export const fundingSourceId = (key: string) => uuidFor(`funding_source:${key}`);
 
@@ -210,7 +211,12 @@ export const editions: EditionRow[] = [
 ];
 
 export const fundingSources: FundingSourceRow[] = [
-  { id: fundingSourceId('esf'), key: 'esf', name: 'Europees Sociaal Fonds', organisationId: ORG.esf },
+  {
+    id: fundingSourceId('esf'),
+    key: 'esf',
+    name: 'Europees Sociaal Fonds',
+    organisationId: ORG.esf,
+  },
   {
     id: fundingSourceId('vlaamse-overheid'),
     key: 'vlaamse-overheid',
@@ -294,7 +300,11 @@ export const channels: OutreachChannelRow[] = [
   channel(CHANNEL.metro, 'Metro – carrièrerubriek', 'NEWSPAPER'),
   channel(CHANNEL.hrMagazines, 'HR-magazines', 'TRADE_PRESS'),
   channel(CHANNEL.facebook, 'Facebookcampagne voor professionals', 'SOCIAL_MEDIA'),
-  channel(CHANNEL.preventionService, 'Externe dienst voor preventie en bescherming', 'PREVENTION_SERVICE'),
+  channel(
+    CHANNEL.preventionService,
+    'Externe dienst voor preventie en bescherming',
+    'PREVENTION_SERVICE',
+  ),
   channel(CHANNEL.unizo, 'UNIZO en werkgeversorganisaties', 'EMPLOYER_ORGANISATION', ORG.unizo),
   channel(CHANNEL.website, 'Website', 'WEBSITE'),
   channel(CHANNEL.wordOfMouth, 'Mond-tot-mondreclame', 'WORD_OF_MOUTH'),
@@ -311,7 +321,11 @@ export const CAMPAIGN_WINDOWS = {
   [CHANNEL.facebook]: ['2018-09-03', '2018-10-26'],
 } as const;
 
-const campaign = (key: keyof typeof CAMPAIGN_WINDOWS, name: string, costEur: number): CampaignRow => ({
+const campaign = (
+  key: keyof typeof CAMPAIGN_WINDOWS,
+  name: string,
+  costEur: number,
+): CampaignRow => ({
   id: uuidFor(`campaign:${key}:2018`),
   channelId: channelId(key),
   programmeId: programmeId(COACHING),

@@ -17,7 +17,13 @@ import { DEMO_COMPANY_ID, ORG, type Registry } from './organisations.js';
 import { figureNumber, type PublishedFigure } from './published-figures.js';
 import { type Rng, uuidFor } from './random.js';
 import { SERVICE_PROVIDERS } from './reference-data.js';
-import type { ApplicationRow, CoachRow, DatasetTables, ExpenditureRow, OrganisationRow } from './rows.js';
+import type {
+  ApplicationRow,
+  CoachRow,
+  DatasetTables,
+  ExpenditureRow,
+  OrganisationRow,
+} from './rows.js';
 
 /** The answer's table: cumulative counts at each snapshot (t.e.m. 2017, 2018, juli 2019). */
 const SNAPSHOTS = [
@@ -28,7 +34,8 @@ const SNAPSHOTS = [
 
 export const REJECTION_REASONS = {
   NOT_ELIGIBLE_SIZE: 'De onderneming telt 50 of meer werknemers en is dus geen kleine onderneming.',
-  HAS_PREVENTION_COMMITTEE: 'De onderneming heeft al een comité voor preventie en bescherming op het werk.',
+  HAS_PREVENTION_COMMITTEE:
+    'De onderneming heeft al een comité voor preventie en bescherming op het werk.',
   INCOMPLETE: 'De aanvraag is onvolledig: gevraagde gegevens ontbreken.',
 } as const;
 type RejectionReason = keyof typeof REJECTION_REASONS;
@@ -169,7 +176,9 @@ export function generateCoaching(
     }
     days.sort((a, b) => a - b);
     // 2. Which of them were rejected (and why); the rest were approved.
-    const rejectedHere = new Set(rng.shuffle(days.map((_, i) => i)).slice(0, rejected[p] as number));
+    const rejectedHere = new Set(
+      rng.shuffle(days.map((_, i) => i)).slice(0, rejected[p] as number),
+    );
     days.forEach((d, i) => {
       apps.push({
         id: '',
@@ -194,9 +203,12 @@ export function generateCoaching(
   // Rejection reasons over the rejected applications.
   const rejectedApps = apps.filter((a) => a.rejected);
   const reasons = rng.shuffle(
-    Object.entries(REJECTIONS).flatMap(([r, n]) => Array<RejectionReason>(n).fill(r as RejectionReason)),
+    Object.entries(REJECTIONS).flatMap(([r, n]) =>
+      Array<RejectionReason>(n).fill(r as RejectionReason),
+    ),
   );
-  if (reasons.length !== rejectedApps.length) throw new Error('coaching calibration: rejection reasons');
+  if (reasons.length !== rejectedApps.length)
+    throw new Error('coaching calibration: rejection reasons');
   rejectedApps.forEach((a, i) => {
     a.rejected = reasons[i] as RejectionReason;
   });
@@ -204,7 +216,9 @@ export function generateCoaching(
   // 3. Decision lead time: most within two weeks, a tail up to two months, always before the
   //    snapshot that counts the application (the answer's table has none pending).
   for (const a of apps) {
-    const lead = rng.chance(0.66) ? rng.int(2, 14) : Math.min(60, 15 + Math.floor(-Math.log(1 - rng.next()) * 14));
+    const lead = rng.chance(0.66)
+      ? rng.int(2, 14)
+      : Math.min(60, 15 + Math.floor(-Math.log(1 - rng.next()) * 14));
     let d = nextWeekday(a.appliedDay + lead);
     if (d > a.periodEnd) d = weekdayBetween(rng, a.appliedDay + 1, a.periodEnd);
     a.decisionDay = d;
@@ -222,12 +236,21 @@ export function generateCoaching(
   const eligible = (c: OrganisationRow) => (c.employeeCount ?? 0) < 50 && !c.hasPreventionCommittee;
   // The demo bakery applied in spring 2018, was approved and started a trajectory.
   const demoApp = rng.pick(
-    apps.filter((a) => a.year === 2018 && !a.rejected && a.appliedDay < day('2018-06-01') && a.appliedDay >= day('2018-02-01')),
+    apps.filter(
+      (a) =>
+        a.year === 2018 &&
+        !a.rejected &&
+        a.appliedDay < day('2018-06-01') &&
+        a.appliedDay >= day('2018-02-01'),
+    ),
   );
   for (const a of apps) {
     if (a === demoApp) a.org = registry.byId.get(DEMO_COMPANY_ID) as OrganisationRow;
     else if (a.rejected === 'NOT_ELIGIBLE_SIZE')
-      a.org = pickOrg((c) => (c.employeeCount ?? 0) >= 50 && (c.employeeCount ?? 0) < 120 && !c.hasPreventionCommittee);
+      a.org = pickOrg(
+        (c) =>
+          (c.employeeCount ?? 0) >= 50 && (c.employeeCount ?? 0) < 120 && !c.hasPreventionCommittee,
+      );
     else if (a.rejected === 'HAS_PREVENTION_COMMITTEE')
       a.org = pickOrg((c) => (c.employeeCount ?? 0) < 50 && c.hasPreventionCommittee);
     else {
@@ -241,7 +264,11 @@ export function generateCoaching(
   for (const [key, n] of Object.entries(CAMPAIGN_APPLICATIONS)) {
     const [from, to] = CAMPAIGN_WINDOWS[key as keyof typeof CAMPAIGN_WINDOWS];
     const inWindow = apps.filter(
-      (a) => a.channel === null && a.appliedDay >= day(from) && a.appliedDay <= day(to) + 28 && a !== demoApp,
+      (a) =>
+        a.channel === null &&
+        a.appliedDay >= day(from) &&
+        a.appliedDay <= day(to) + 28 &&
+        a !== demoApp,
     );
     for (const a of rng.shuffle(inWindow).slice(0, n)) a.channel = key;
   }
@@ -278,12 +305,17 @@ export function generateCoaching(
       return c >= from && c <= to;
     });
     const need = started[p] as number;
-    if (inPeriod.length < need) throw new Error(`coaching calibration: too few starts possible in ${s.year}`);
+    if (inPeriod.length < need)
+      throw new Error(`coaching calibration: too few starts possible in ${s.year}`);
     const forced = inPeriod.includes(demoApp) ? [demoApp] : [];
-    const chosen = [...forced, ...rng.shuffle(inPeriod.filter((a) => a !== demoApp)).slice(0, need - forced.length)];
+    const chosen = [
+      ...forced,
+      ...rng.shuffle(inPeriod.filter((a) => a !== demoApp)).slice(0, need - forced.length),
+    ];
     for (const a of chosen) a.startDay = candidate.get(a) as number;
   });
-  if (demoApp.startDay === null) throw new Error('coaching calibration: demo application did not start');
+  if (demoApp.startDay === null)
+    throw new Error('coaching calibration: demo application did not start');
 
   // 8. Completions: trajectories take months; only the earliest starters finish by mid-2019.
   SNAPSHOTS.forEach((s, p) => {
@@ -295,7 +327,8 @@ export function generateCoaching(
       .filter((a) => a.startDay !== null && a.startDay + 150 <= to && a !== demoApp)
       .sort((x, y) => (x.startDay as number) - (y.startDay as number));
     const pool = able.slice(0, Math.max(need, Math.ceil(able.length * 0.6)));
-    if (pool.length < need) throw new Error(`coaching calibration: too few completions possible in ${s.year}`);
+    if (pool.length < need)
+      throw new Error(`coaching calibration: too few completions possible in ${s.year}`);
     for (const a of rng.shuffle(pool).slice(0, need)) {
       a.completeDay = weekdayBetween(rng, Math.max(from + 3, (a.startDay as number) + 150), to);
     }
@@ -303,7 +336,9 @@ export function generateCoaching(
 
   // 9. Drop-outs, recorded with the reason the company gave.
   const dataDate = day(COACHING_DATA_DATE);
-  const notStarted = rng.shuffle(approvedApps.filter((a) => a.startDay === null && a.decisionDay + 30 <= dataDate));
+  const notStarted = rng.shuffle(
+    approvedApps.filter((a) => a.startDay === null && a.decisionDay + 30 <= dataDate),
+  );
   const dropReasons = rng.shuffle(
     Object.entries(APPROVED_NOT_STARTED_DROPOUTS).flatMap(([r, n]) =>
       Array<DropOutReason>(n).fill(r as DropOutReason),
@@ -317,7 +352,11 @@ export function generateCoaching(
   });
   const running = rng.shuffle(
     approvedApps.filter(
-      (a) => a.startDay !== null && a.completeDay === null && a !== demoApp && a.startDay + 45 <= dataDate,
+      (a) =>
+        a.startDay !== null &&
+        a.completeDay === null &&
+        a !== demoApp &&
+        a.startDay + 45 <= dataDate,
     ),
   );
   for (const a of running.slice(0, STARTED_DROPOUT_COUNT)) {
@@ -338,9 +377,12 @@ export function generateCoaching(
     } else {
       events.push(event(a.id, 'APPROVED', decidedAt));
     }
-    if (a.startDay !== null) events.push(event(a.id, 'STARTED', brussels(a.startDay, rng.int(9, 15), rng.int(0, 59))));
+    if (a.startDay !== null)
+      events.push(event(a.id, 'STARTED', brussels(a.startDay, rng.int(9, 15), rng.int(0, 59))));
     if (a.completeDay !== null) {
-      events.push(event(a.id, 'COMPLETED', brussels(a.completeDay, rng.int(10, 16), rng.int(0, 59))));
+      events.push(
+        event(a.id, 'COMPLETED', brussels(a.completeDay, rng.int(10, 16), rng.int(0, 59))),
+      );
     }
     if (a.drop) {
       const at = brussels(a.drop.day, rng.int(9, 16), rng.int(0, 59));
@@ -377,7 +419,8 @@ export function generateCoaching(
 function makeCoaches(rng: Rng, faker: Faker, total: number) {
   const perProvider = SERVICE_PROVIDERS.reduce((n, p) => n + p.coaches, 0);
   const cohortTotal = COACH_COHORTS.reduce((n, c) => n + c.coaches, 0);
-  if (perProvider !== total || cohortTotal !== total) throw new Error('coaching calibration: coach count');
+  if (perProvider !== total || cohortTotal !== total)
+    throw new Error('coaching calibration: coach count');
   const list: { row: CoachRow; activeFromDay: number }[] = [];
   for (const p of SERVICE_PROVIDERS) {
     for (let i = 0; i < p.coaches; i++) {
@@ -410,7 +453,8 @@ function makeCoaches(rng: Rng, faker: Faker, total: number) {
 /** Sorted distinct weekdays in [from, to] (fewer when the range is short). */
 function sessionDays(rng: Rng, n: number, from: number, to: number): number[] {
   const out = new Set<number>();
-  for (let tries = 0; out.size < n && tries < n * 20; tries++) out.add(weekdayBetween(rng, from, to));
+  for (let tries = 0; out.size < n && tries < n * 20; tries++)
+    out.add(weekdayBetween(rng, from, to));
   while (out.size < n) out.add(to - out.size);
   return [...out].sort((a, b) => a - b);
 }
@@ -454,7 +498,8 @@ function expenditures(rng: Rng, figures: PublishedFigure[], apps: CoachingApp[])
     ['2017-11-20', 54_600_00, 'Opleiding gezondheidscoaches, eerste groep'],
     ['2018-03-26', 21_840_00, 'Opleiding gezondheidscoaches, tweede groep'],
   ];
-  for (const [on, cents, text] of development) add(`development:${on}`, 'DEVELOPMENT', cents, on, text);
+  for (const [on, cents, text] of development)
+    add(`development:${on}`, 'DEVELOPMENT', cents, on, text);
 
   for (const c of campaigns) {
     add(`campaign:${c.id}`, 'CAMPAIGN', Number(c.costCents), c.endsOn, `${c.agency}: ${c.name}`);
@@ -465,7 +510,12 @@ function expenditures(rng: Rng, figures: PublishedFigure[], apps: CoachingApp[])
   const sessions = new Map<CoachingApp, number>();
   let remaining = feeCents / SESSION_FEE_CENTS;
   for (const a of startedApps) {
-    const n = a.completeDay !== null ? SESSIONS_PER_COMPLETED_TRAJECTORY : a.org.id === DEMO_COMPANY_ID ? 1 : 0;
+    const n =
+      a.completeDay !== null
+        ? SESSIONS_PER_COMPLETED_TRAJECTORY
+        : a.org.id === DEMO_COMPANY_ID
+          ? 1
+          : 0;
     sessions.set(a, n);
     remaining -= n;
   }
@@ -503,15 +553,25 @@ function expenditures(rng: Rng, figures: PublishedFigure[], apps: CoachingApp[])
   const adminCents = totalCents - spent;
   if (adminCents <= 0) throw new Error('coaching calibration: nothing left for administration');
   const months: string[] = [];
-  for (let y = 2017, m = 12; y < 2019 || (y === 2019 && m <= 7); m === 12 ? ((m = 1), y++) : m++) {
+  // Months from the launch (December 2017) through the data date (July 2019).
+  for (let i = 0; i < 20; i++) {
+    const y = 2017 + Math.floor((11 + i) / 12);
+    const m = ((11 + i) % 12) + 1;
     months.push(`${y}-${String(m).padStart(2, '0')}`);
   }
   const weights = months.map(() => 0.7 + rng.next() * 0.6);
   const wsum = weights.reduce((a, b) => a + b, 0);
-  const parts = weights.map((w) => Math.floor((w / wsum) * adminCents / 100) * 100);
-  parts[parts.length - 1] = (parts[parts.length - 1] as number) + adminCents - parts.reduce((a, b) => a + b, 0);
+  const parts = weights.map((w) => Math.floor(((w / wsum) * adminCents) / 100) * 100);
+  parts[parts.length - 1] =
+    (parts[parts.length - 1] as number) + adminCents - parts.reduce((a, b) => a + b, 0);
   months.forEach((month, i) => {
-    add(`administration:${month}`, 'ADMINISTRATION', parts[i] as number, `${month}-28`, `Projectcoördinatie en administratie ${month}`);
+    add(
+      `administration:${month}`,
+      'ADMINISTRATION',
+      parts[i] as number,
+      `${month}-28`,
+      `Projectcoördinatie en administratie ${month}`,
+    );
   });
   return rows;
 }

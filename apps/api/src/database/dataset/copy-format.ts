@@ -1,4 +1,10 @@
-import { columnName, type DatasetChunk, TABLE_COLUMNS, TABLE_ORDER, type TableName } from './rows.js';
+import {
+  columnName,
+  type DatasetChunk,
+  TABLE_COLUMNS,
+  TABLE_ORDER,
+  type TableName,
+} from './rows.js';
 
 /**
  * Rows to PostgreSQL COPY text format. Shared by the loader and its worker thread, so the same

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  type DatasetTables,
   DEMO_COMPANY_ID,
   DEMO_NETWORK_ID,
-  type DatasetTables,
   generate,
   generateAll,
 } from './generator.js';
@@ -20,7 +20,13 @@ const brusselsDate = new Intl.DateTimeFormat('en-CA', {
 });
 const localDay = (t: Date) => brusselsDate.format(t);
 const localHour = (t: Date) =>
-  Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', hourCycle: 'h23' }).format(t));
+  Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Brussels',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(t),
+  );
 
 const DAY_MS = 86_400_000;
 
@@ -49,7 +55,8 @@ function aggregate(d: DatasetTables) {
       .map((e) => e.occurredAt)
       .sort((a, b) => a.getTime() - b.getTime())[0];
   const membersOf = new Map<string, number>();
-  for (const m of d.application_member) membersOf.set(m.applicationId, (membersOf.get(m.applicationId) ?? 0) + 1);
+  for (const m of d.application_member)
+    membersOf.set(m.applicationId, (membersOf.get(m.applicationId) ?? 0) + 1);
   const awardApps = d.application.filter((a) => a.programmeId === award);
   const coachingApps = d.application.filter((a) => a.programmeId === coaching);
 
@@ -68,7 +75,17 @@ function aggregate(d: DatasetTables) {
       const at = firstAt(a.id, stage);
       return at !== undefined && localDay(at) <= through;
     }).length;
-  return { award, coaching, awardApps, coachingApps, eventsOf, firstAt, membersOf, awardYear, cumulative };
+  return {
+    award,
+    coaching,
+    awardApps,
+    coachingApps,
+    eventsOf,
+    firstAt,
+    membersOf,
+    awardYear,
+    cumulative,
+  };
 }
 
 beforeAll(() => {
@@ -126,7 +143,12 @@ describe('bundled dataset reproduces every exact published figure', () => {
       expect(check?.(), f.id).toEqual(f.value);
     }
     // Rule-based exact figures have their own tests below.
-    expect(figures.filter((f) => f.check.startsWith('exact: ')).map((f) => f.id).sort()).toEqual([
+    expect(
+      figures
+        .filter((f) => f.check.startsWith('exact: '))
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual([
       'coaches-2018-campaign',
       'coaches-decision-lead-time',
       'coaches-dropout-main-reason',
@@ -165,12 +187,16 @@ describe('bundled dataset reproduces every exact published figure', () => {
     const agg = aggregate(data);
     const coachingEvents = agg.coachingApps.flatMap((a) => agg.eventsOf.get(a.id) ?? []);
     expect(coachingEvents.every((e) => localDay(e.occurredAt) <= '2019-07-31')).toBe(true);
-    expect(coachingEvents.every((e) => localHour(e.occurredAt) >= 8 && localHour(e.occurredAt) <= 18)).toBe(true);
+    expect(
+      coachingEvents.every((e) => localHour(e.occurredAt) >= 8 && localHour(e.occurredAt) <= 18),
+    ).toBe(true);
     const applied = agg.coachingApps.map((a) => agg.firstAt(a.id, 'APPLIED') as Date);
     expect(applied.every((t) => localDay(t) >= '2017-12-06')).toBe(true);
 
     const leads = agg.coachingApps.map((a) => {
-      const decided = [agg.firstAt(a.id, 'APPROVED'), agg.firstAt(a.id, 'REJECTED')].filter(Boolean) as Date[];
+      const decided = [agg.firstAt(a.id, 'APPROVED'), agg.firstAt(a.id, 'REJECTED')].filter(
+        Boolean,
+      ) as Date[];
       expect(decided).toHaveLength(1);
       const from = Date.parse(localDay(agg.firstAt(a.id, 'APPLIED') as Date));
       return (Date.parse(localDay(decided[0] as Date)) - from) / DAY_MS;
@@ -189,11 +215,17 @@ describe('bundled dataset reproduces every exact published figure', () => {
     const orgs = lookup(data.organisation);
     const rejections = data.application_event.filter((e) => e.stage === 'REJECTED');
     for (const e of rejections) {
-      expect(['NOT_ELIGIBLE_SIZE', 'HAS_PREVENTION_COMMITTEE', 'INCOMPLETE']).toContain(e.reasonCode);
+      expect(['NOT_ELIGIBLE_SIZE', 'HAS_PREVENTION_COMMITTEE', 'INCOMPLETE']).toContain(
+        e.reasonCode,
+      );
       expect(e.reasonText).toBeTruthy();
-      const org = orgs.get(data.application.find((a) => a.id === e.applicationId)?.organisationId ?? '');
-      if (e.reasonCode === 'NOT_ELIGIBLE_SIZE') expect(org?.employeeCount).toBeGreaterThanOrEqual(50);
-      if (e.reasonCode === 'HAS_PREVENTION_COMMITTEE') expect(org?.hasPreventionCommittee).toBe(true);
+      const org = orgs.get(
+        data.application.find((a) => a.id === e.applicationId)?.organisationId ?? '',
+      );
+      if (e.reasonCode === 'NOT_ELIGIBLE_SIZE')
+        expect(org?.employeeCount).toBeGreaterThanOrEqual(50);
+      if (e.reasonCode === 'HAS_PREVENTION_COMMITTEE')
+        expect(org?.hasPreventionCommittee).toBe(true);
     }
     const approvedNotStarted = agg.coachingApps.filter(
       (a) => agg.firstAt(a.id, 'APPROVED') && !agg.firstAt(a.id, 'STARTED'),
@@ -220,7 +252,8 @@ describe('bundled dataset reproduces every exact published figure', () => {
     const agg = aggregate(data);
     const orgs = lookup(data.organisation);
     const coaches = lookup(data.coach);
-    for (const c of data.coach) expect(orgs.get(c.serviceProviderId)?.kind).toBe('SERVICE_PROVIDER');
+    for (const c of data.coach)
+      expect(orgs.get(c.serviceProviderId)?.kind).toBe('SERVICE_PROVIDER');
     for (const a of agg.coachingApps) {
       const approvedAt = agg.firstAt(a.id, 'APPROVED');
       if (!approvedAt) {
@@ -250,7 +283,9 @@ describe('bundled dataset reproduces every exact published figure', () => {
     expect(top[0]?.[1]).toBeGreaterThan(top[1]?.[1] ?? 0);
     const prebes = data.outreach_channel.find((c) => c.key === 'prebes');
     expect(prebes?.kind).toBe('MEMBER_ASSOCIATION_MAILING');
-    expect(data.organisation.find((o) => o.id === prebes?.organisationId)?.kind).toBe('INTERMEDIARY');
+    expect(data.organisation.find((o) => o.id === prebes?.organisationId)?.kind).toBe(
+      'INTERMEDIARY',
+    );
 
     for (const [key, kind] of [
       ['metro-carriere', 'NEWSPAPER'],
@@ -268,7 +303,8 @@ describe('bundled dataset reproduces every exact published figure', () => {
       const apps = agg.coachingApps.filter((a) => a.channelId === channel?.id);
       expect(apps.length).toBeGreaterThanOrEqual(1);
       expect(apps.length).toBeLessThanOrEqual(4);
-      for (const a of apps) expect(localDay(agg.firstAt(a.id, 'APPLIED') as Date).startsWith('2018-')).toBe(true);
+      for (const a of apps)
+        expect(localDay(agg.firstAt(a.id, 'APPLIED') as Date).startsWith('2018-')).toBe(true);
     }
     const campaignChannels = new Set(data.campaign.map((c) => c.channelId));
     expect(campaignChannels.size).toBe(3);
@@ -278,7 +314,9 @@ describe('bundled dataset reproduces every exact published figure', () => {
     const agg = aggregate(data);
     const coachingSpend = data.expenditure.filter((e) => e.programmeId === agg.coaching);
     const by = (cat: string) =>
-      coachingSpend.filter((e) => e.category === cat).reduce((n, e) => n + Number(e.amountCents), 0);
+      coachingSpend
+        .filter((e) => e.category === cat)
+        .reduce((n, e) => n + Number(e.amountCents), 0);
     expect(by('COACH_FEES')).toBe(1_365_000);
     expect(by('CAMPAIGN')).toBe(data.campaign.reduce((n, c) => n + Number(c.costCents), 0));
     expect(by('ADMINISTRATION')).toBeGreaterThan(0);
@@ -313,11 +351,19 @@ describe('bundled dataset reproduces every exact published figure', () => {
     expect(steps(coaching?.id)).toEqual(['APPLIED', 'APPROVED', 'STARTED', 'COMPLETED']);
     const award = data.programme.find((p) => p.key === 'nv-gezond');
     expect(steps(award?.id)).toEqual(['REGISTERED', 'PARTICIPATED']);
-    const kinds = data.programme_component.filter((c) => c.programmeId === award?.id).map((c) => c.kind);
+    const kinds = data.programme_component
+      .filter((c) => c.programmeId === award?.id)
+      .map((c) => c.kind);
     expect(kinds.sort()).toEqual(['AWARD', 'PROCESS_GUIDANCE', 'TOOLBOX', 'TOOLBOX', 'TOOLBOX']);
-    expect(data.organisation.find((o) => o.id === award?.operatorId)?.kind).toBe('PROGRAMME_OPERATOR');
-    expect(data.edition.filter((e) => e.programmeId === award?.id).map((e) => e.year)).toEqual([2012, 2013, 2014, 2015]);
-    expect(data.edition.filter((e) => e.programmeId === coaching?.id).map((e) => e.year)).toEqual([2017, 2018, 2019]);
+    expect(data.organisation.find((o) => o.id === award?.operatorId)?.kind).toBe(
+      'PROGRAMME_OPERATOR',
+    );
+    expect(data.edition.filter((e) => e.programmeId === award?.id).map((e) => e.year)).toEqual([
+      2012, 2013, 2014, 2015,
+    ]);
+    expect(data.edition.filter((e) => e.programmeId === coaching?.id).map((e) => e.year)).toEqual([
+      2017, 2018, 2019,
+    ]);
   });
 
   it('indicator measurement 2012: 1281 organisations, mean 22.90', () => {
@@ -335,12 +381,17 @@ describe('bundled dataset reproduces every exact published figure', () => {
     const survey = data.survey.find((s) => s.key === 'nv-gezond-2014-dossier');
     expect(survey).toBeDefined();
     const questions = data.survey_question.filter((q) => q.surveyId === survey?.id);
-    expect(questions.filter((q) => q.componentKey).map((q) => q.componentKey).sort()).toEqual([
-      'leidraad-leefstijladvies',
-      'stappenplan-eigen-beleid',
-      'stappenplan-samenwerking',
-    ]);
-    expect(questions.filter((q) => q.kind === 'SCALE').every((q) => q.options.min === 1 && q.options.max === 5)).toBe(true);
+    expect(
+      questions
+        .filter((q) => q.componentKey)
+        .map((q) => q.componentKey)
+        .sort(),
+    ).toEqual(['leidraad-leefstijladvies', 'stappenplan-eigen-beleid', 'stappenplan-samenwerking']);
+    expect(
+      questions
+        .filter((q) => q.kind === 'SCALE')
+        .every((q) => q.options.min === 1 && q.options.max === 5),
+    ).toBe(true);
     const participants2014 = agg.awardApps.filter(
       (a) => a.editionId === survey?.editionId && agg.firstAt(a.id, 'PARTICIPATED'),
     );
@@ -359,14 +410,20 @@ describe('bundled dataset reproduces every exact published figure', () => {
     expect(DEMO_NETWORK_ID).toBe(uuidFor(DEMO_NETWORK_ID_NAME));
     const agg = aggregate(data);
     const company = data.organisation.find((o) => o.id === DEMO_COMPANY_ID);
-    expect(company).toMatchObject({ name: 'Bakkerij De Zonnebloem BV', kind: 'COMPANY', hasPreventionCommittee: false });
+    expect(company).toMatchObject({
+      name: 'Bakkerij De Zonnebloem BV',
+      kind: 'COMPANY',
+      hasPreventionCommittee: false,
+    });
     expect(company?.employeeCount).toBeLessThan(50);
     const apps = data.application.filter((a) => a.organisationId === DEMO_COMPANY_ID);
     const awardApp = apps.find((a) => a.programmeId === agg.award);
     const coachingApp = apps.find((a) => a.programmeId === agg.coaching);
     expect(awardApp?.registrationType).toBe('INDIVIDUAL');
     expect(agg.firstAt(awardApp?.id ?? '', 'PARTICIPATED')).toBeDefined();
-    expect(localDay(agg.firstAt(coachingApp?.id ?? '', 'APPLIED') as Date).startsWith('2018-')).toBe(true);
+    expect(
+      localDay(agg.firstAt(coachingApp?.id ?? '', 'APPLIED') as Date).startsWith('2018-'),
+    ).toBe(true);
     expect(agg.firstAt(coachingApp?.id ?? '', 'APPROVED')).toBeDefined();
     expect(agg.firstAt(coachingApp?.id ?? '', 'STARTED')).toBeDefined();
     expect(coachingApp?.coachId).toBeTruthy();
@@ -387,7 +444,13 @@ describe('registry and row shape', () => {
     const kbos = data.organisation.map((o) => o.kboNumber).filter((k): k is string => k !== null);
     expect(new Set(kbos).size).toBe(kbos.length);
     for (const k of kbos) expect(isValidKbo(k), k).toBe(true);
-    const provinces = new Set(['Antwerpen', 'Limburg', 'Oost-Vlaanderen', 'Vlaams-Brabant', 'West-Vlaanderen']);
+    const provinces = new Set([
+      'Antwerpen',
+      'Limburg',
+      'Oost-Vlaanderen',
+      'Vlaams-Brabant',
+      'West-Vlaanderen',
+    ]);
     for (const c of companies) {
       expect(provinces.has(c.province ?? '')).toBe(true);
       expect(c.postalCode).toMatch(/^\d{4}$/);
@@ -395,14 +458,17 @@ describe('registry and row shape', () => {
     }
     const small = companies.filter((c) => (c.employeeCount ?? 0) < 50).length / companies.length;
     expect(small).toBeGreaterThan(0.8);
-    const committeeLarge = companies.filter((c) => c.sizeClass === 'LARGE').every((c) => c.hasPreventionCommittee);
+    const committeeLarge = companies
+      .filter((c) => c.sizeClass === 'LARGE')
+      .every((c) => c.hasPreventionCommittee);
     expect(committeeLarge).toBe(true);
   });
 
   it('rows carry exactly the loader columns', () => {
     for (const table of TABLE_ORDER) {
       const expected = [...TABLE_COLUMNS[table]].sort();
-      for (const row of data[table].slice(0, 50)) expect(Object.keys(row).sort(), table).toEqual(expected);
+      for (const row of data[table].slice(0, 50))
+        expect(Object.keys(row).sort(), table).toEqual(expected);
     }
   });
 
@@ -450,6 +516,10 @@ describe('determinism and scale', () => {
     // Whole-week shifts within periods: the cumulative table scales exactly.
     expect(agg.cumulative('APPLIED', '2018-12-31')).toBe(3 * 140);
     expect(agg.cumulative('STARTED', '2019-07-31')).toBe(3 * 80);
-    expect(agg.awardYear(2015)).toEqual({ registrations: 3 * 37, dossiers: 3 * 22, companies: 3 * 132 });
+    expect(agg.awardYear(2015)).toEqual({
+      registrations: 3 * 37,
+      dossiers: 3 * 22,
+      companies: 3 * 132,
+    });
   });
 });

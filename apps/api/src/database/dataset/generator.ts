@@ -71,7 +71,8 @@ export function generateBase(): DatasetTables {
 }
 
 export function extraApplications(baseApplications: number, scale: number): number {
-  if (!Number.isFinite(scale) || scale < 1) throw new RangeError(`scale must be a number ≥ 1, got ${scale}`);
+  if (!Number.isFinite(scale) || scale < 1)
+    throw new RangeError(`scale must be a number ≥ 1, got ${scale}`);
   return Math.round((scale - 1) * baseApplications);
 }
 

@@ -69,7 +69,7 @@ async function schemaShape(): Promise<string[]> {
     `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`,
   );
   const triggers = await ds.query(
-    `SELECT tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled AS d
+    `SELECT tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text AS d
        FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`,
   );
   return [...constraints, ...indexes, ...triggers].map((r: { d: string }) => r.d);
@@ -212,7 +212,9 @@ describe('loadDataset', () => {
          VALUES ($1, 'COMPLETED', '2019-07-30T10:00:00Z', 'test')`,
         [app.id],
       );
-      const [after] = await runner.query('SELECT stage4_at FROM application WHERE id = $1', [app.id]);
+      const [after] = await runner.query('SELECT stage4_at FROM application WHERE id = $1', [
+        app.id,
+      ]);
       expect(after.stage4_at).toEqual(new Date('2019-07-30T10:00:00Z'));
     } finally {
       await runner.rollbackTransaction();
@@ -228,6 +230,9 @@ describe('loadDataset', () => {
     const byId = new Map(rows.map((r: { id: string }) => [r.id, r]));
     expect(byId.get('coaches-2019-applications')).toMatchObject({ check: 'EXACT', n: 196 });
     expect(byId.get('indicator-2012-mean')).toMatchObject({ check: 'CLAIM', n: 22.9 });
-    expect(byId.get('coaches-top-channel')).toMatchObject({ check: 'EXACT', value_text: 'Prebes (member mailing)' });
+    expect(byId.get('coaches-top-channel')).toMatchObject({
+      check: 'EXACT',
+      value_text: 'Prebes (member mailing)',
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { on } from 'node:events';
+import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,13 @@ import type { DataSource } from 'typeorm';
 import { type CopyBatch, CopyBatcher, copyStatement } from './copy-format.js';
 import type { CopyWorkerData, CopyWorkerMessage } from './copy-worker.js';
 import { generate } from './generator.js';
-import { columnName, type DatasetChunk, TABLE_COLUMNS, TABLE_ORDER, type TableName } from './rows.js';
+import {
+  columnName,
+  type DatasetChunk,
+  TABLE_COLUMNS,
+  TABLE_ORDER,
+  type TableName,
+} from './rows.js';
 
 export interface LoadOptions {
   /** 1 = the bundled dataset (default); larger values add synthetic applications. */
@@ -77,7 +83,10 @@ async function insertRows(client: ClientBase, table: TableName, rows: readonly o
       });
       return `(${slots.join(', ')})`;
     });
-    await client.query(`INSERT INTO ${quote(table)} (${columns}) VALUES ${tuples.join(', ')}`, params);
+    await client.query(
+      `INSERT INTO ${quote(table)} (${columns}) VALUES ${tuples.join(', ')}`,
+      params,
+    );
   }
 }
 
@@ -116,7 +125,11 @@ async function* copyBatches(scale: number, log?: (m: string) => void): AsyncGene
   const credits = new Int32Array(new SharedArrayBuffer(4));
   Atomics.store(credits, 0, WORKER_CREDITS);
   const worker = new Worker(url, {
-    workerData: { scale, flushBytes: COPY_FLUSH_BYTES, credits: credits.buffer } satisfies CopyWorkerData,
+    workerData: {
+      scale,
+      flushBytes: COPY_FLUSH_BYTES,
+      credits: credits.buffer,
+    } satisfies CopyWorkerData,
     resourceLimits: {
       maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
       maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,
@@ -162,7 +175,11 @@ async function saveReferencingRows(client: ClientBase) {
   for (let grew = true; grew; ) {
     grew = false;
     for (const fk of fks) {
-      if ((dataset.has(fk.ref) || reached.has(fk.ref)) && !dataset.has(fk.tbl) && !reached.has(fk.tbl)) {
+      if (
+        (dataset.has(fk.ref) || reached.has(fk.ref)) &&
+        !dataset.has(fk.tbl) &&
+        !reached.has(fk.tbl)
+      ) {
         reached.add(fk.tbl);
         grew = true;
       }
@@ -216,7 +233,9 @@ async function restoreReferencingRows(
     // MATCH SIMPLE: a row with a NULL key column references nothing and is kept.
     const conditions = s.fks.map((fk) => {
       const anyNull = fk.cols.map((c) => `k.${quote(c)} IS NULL`).join(' OR ');
-      const match = fk.cols.map((c, j) => `r.${quote(fk.refcols[j] as string)} = k.${quote(c)}`).join(' AND ');
+      const match = fk.cols
+        .map((c, j) => `r.${quote(fk.refcols[j] as string)} = k.${quote(c)}`)
+        .join(' AND ');
       return `(${anyNull} OR EXISTS (SELECT 1 FROM ${fk.ref} r WHERE ${match}))`;
     });
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
@@ -263,7 +282,8 @@ async function dropConstraintsForBulk(client: ClientBase) {
       ORDER BY 1`,
     [tables],
   );
-  for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${quote(fk.name)}`);
+  for (const fk of fks)
+    await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${quote(fk.name)}`);
   for (const k of keys) await client.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT ${quote(k.name)}`);
   for (const ix of indexes) await client.query(`DROP INDEX ${ix.name}`);
   return {
@@ -282,7 +302,10 @@ async function dropConstraintsForBulk(client: ClientBase) {
   };
 }
 
-async function chooseMethod(client: ClientBase, method: LoadOptions['method']): Promise<'copy' | 'insert'> {
+async function chooseMethod(
+  client: ClientBase,
+  method: LoadOptions['method'],
+): Promise<'copy' | 'insert'> {
   if (method === 'copy' || method === 'insert') return method;
   const { rows } = await client.query<{ version: string }>('SELECT version() AS version');
   // PGlite's wire socket loses protocol sync on COPY FROM STDIN.

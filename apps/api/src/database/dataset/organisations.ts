@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { SizeClassKey } from '../../modules/organisation/organisation.entity.js';
 import { day, isoDay } from './calendar.js';
+import { kboFromFirst8, type Rng, uuidFor } from './random.js';
 import {
   BUSINESS_PARKS,
   LEGAL_FORMS,
@@ -11,7 +12,6 @@ import {
   type NaceCode,
   SERVICE_PROVIDERS,
 } from './reference-data.js';
-import { kboFromFirst8, type Rng, uuidFor } from './random.js';
 import type { NetworkMembershipRow, OrganisationRow } from './rows.js';
 
 /** Stable ids of the two demo organisations the sign-in flow uses (uuid v5, see random.ts). */
@@ -166,7 +166,7 @@ function namedOrg(
   name: string,
   place: Municipality | null = null,
 ): OrganisationRow {
-  // Real institutions keep kbo null: the dataset never invents identifiers for them.
+  // Real institutions keep kbo and address null: the dataset invents no such facts for them.
   return {
     id,
     kind,
@@ -185,26 +185,28 @@ function namedOrg(
   };
 }
 
-/** Operators, funders, intermediaries and the external prevention services. */
+/** Operators, funders, intermediaries and the external prevention services (no address kept). */
 function institutions(): OrganisationRow[] {
-  const brussel = {
-    name: 'Brussel',
-    postalCode: '1000',
-    province: null,
-  } as unknown as Municipality;
   return [
     namedOrg(
       ORG.vigez,
       'PROGRAMME_OPERATOR',
       'VIGeZ (Vlaams Instituut voor Gezondheidspromotie en Ziektepreventie)',
-      brussel,
     ),
-    namedOrg(ORG.flemishGovernment, 'FUNDER', 'Vlaamse overheid', brussel),
-    namedOrg(ORG.esf, 'FUNDER', 'ESF-Agentschap Vlaanderen (Europees Sociaal Fonds)', brussel),
-    namedOrg(ORG.prebes, 'INTERMEDIARY', 'Prebes (Vlaamse Vereniging voor Preventie en Bescherming)'),
-    namedOrg(ORG.unizo, 'INTERMEDIARY', 'UNIZO (Unie van Zelfstandige Ondernemers)', brussel),
+    namedOrg(ORG.flemishGovernment, 'FUNDER', 'Vlaamse overheid'),
+    namedOrg(ORG.esf, 'FUNDER', 'ESF-Agentschap Vlaanderen (Europees Sociaal Fonds)'),
+    namedOrg(
+      ORG.prebes,
+      'INTERMEDIARY',
+      'Prebes (Vlaamse Vereniging voor Preventie en Bescherming)',
+    ),
+    namedOrg(ORG.unizo, 'INTERMEDIARY', 'UNIZO (Unie van Zelfstandige Ondernemers)'),
     ...SERVICE_PROVIDERS.map((p) =>
-      namedOrg(ORG.provider(p.key), 'SERVICE_PROVIDER', `${p.name} (externe dienst voor preventie en bescherming)`),
+      namedOrg(
+        ORG.provider(p.key),
+        'SERVICE_PROVIDER',
+        `${p.name} (externe dienst voor preventie en bescherming)`,
+      ),
     ),
   ];
 }
@@ -262,7 +264,12 @@ export function buildRegistry(rng: Rng, faker: Faker): Registry {
     });
     const members: string[] = [];
     for (let i = 0; i < p.companies; i++) {
-      const c = makeCompany(rng, names, { id: nextCompanyId(), kbo: kbo.next(), place, businessPark: p.name });
+      const c = makeCompany(rng, names, {
+        id: nextCompanyId(),
+        kbo: kbo.next(),
+        place,
+        businessPark: p.name,
+      });
       companies.push(c);
       if (rng.chance(0.85)) members.push(c.id);
     }
@@ -292,7 +299,10 @@ export function buildRegistry(rng: Rng, faker: Faker): Registry {
     const pool = companies.filter(
       (c) => c.province === place.province && c.businessPark === null && c.id !== demo.id,
     );
-    const members = rng.shuffle(pool.slice()).slice(0, rng.int(30, 45)).map((c) => c.id);
+    const members = rng
+      .shuffle(pool.slice())
+      .slice(0, rng.int(30, 45))
+      .map((c) => c.id);
     networks.push({ id: networkId, name, members });
   }
 
@@ -300,7 +310,11 @@ export function buildRegistry(rng: Rng, faker: Faker): Registry {
   const lastJoin = day('2011-12-31');
   for (const n of networks) {
     for (const memberId of n.members) {
-      memberships.push({ networkId: n.id, memberId, joinedOn: isoDay(rng.int(firstJoin, lastJoin)) });
+      memberships.push({
+        networkId: n.id,
+        memberId,
+        joinedOn: isoDay(rng.int(firstJoin, lastJoin)),
+      });
     }
   }
 

@@ -43,7 +43,11 @@ export function toPublishedFigureRow(f: PublishedFigure): PublishedFigureRow {
     period: f.period,
     valueNumber: typeof f.value === 'number' ? String(f.value) : null,
     valueText:
-      typeof f.value === 'number' ? null : typeof f.value === 'string' ? f.value : JSON.stringify(f.value),
+      typeof f.value === 'number'
+        ? null
+        : typeof f.value === 'string'
+          ? f.value
+          : JSON.stringify(f.value),
     check: f.check.startsWith('exact') ? 'EXACT' : 'CLAIM',
     checkRule: f.check,
     speaker: f.speaker,

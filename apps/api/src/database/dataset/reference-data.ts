@@ -113,23 +113,47 @@ const park = (key: string, name: string, muni: string, companies: number, networ
 
 export const BUSINESS_PARKS: readonly BusinessPark[] = [
   park('kortrijk-noord', 'Kortrijk-Noord', 'Kortrijk', 44, 'Bedrijvenvereniging Kortrijk-Noord'),
-  park('researchpark-haasrode', 'Researchpark Haasrode', 'Leuven', 40, 'Bedrijvenvereniging Haasrode'),
+  park(
+    'researchpark-haasrode',
+    'Researchpark Haasrode',
+    'Leuven',
+    40,
+    'Bedrijvenvereniging Haasrode',
+  ),
   park('genk-zuid', 'Genk-Zuid', 'Genk', 48, 'Bedrijvenvereniging Genk-Zuid'),
   park('ravenshout', 'Ravenshout', 'Beringen', 36, 'Ondernemersvereniging Ravenshout'),
   park('blauwe-toren', 'Blauwe Toren', 'Brugge', 34, 'Bedrijvenvereniging Blauwe Toren'),
   park('erembodegem', 'Industriepark Erembodegem', 'Aalst', 42, 'Bedrijvenvereniging Erembodegem'),
   park('ter-bede', 'Ter Bede', 'Kortrijk', 28, 'Ondernemersvereniging Ter Bede'),
   park('plassendale', 'Plassendale', 'Oostende', 30, 'Bedrijvenvereniging Plassendale'),
-  park('noord-sint-niklaas', 'Industriepark-Noord', 'Sint-Niklaas', 38, 'Bedrijvenvereniging Industriepark-Noord'),
+  park(
+    'noord-sint-niklaas',
+    'Industriepark-Noord',
+    'Sint-Niklaas',
+    38,
+    'Bedrijvenvereniging Industriepark-Noord',
+  ),
   park('kluizendok', 'Kluizendok', 'Gent', 26, 'Bedrijvenvereniging Kluizendok'),
   park('zuid-gent', 'Bedrijvenzone Gent-Zuid', 'Gent', 32, 'Ondernemersnetwerk Gent-Zuid'),
   park('hoogveld', 'Hoogveld', 'Dendermonde', 27, 'Bedrijvenvereniging Hoogveld'),
   park('kontich-kazerne', 'Kontich-Kazerne', 'Kontich', 33, 'Bedrijvenvereniging Kontich'),
   park('geel-punt', 'Geel-Punt', 'Geel', 37, 'Bedrijvenvereniging Geel-Punt'),
   park('mechelen-noord', 'Mechelen-Noord', 'Mechelen', 35, 'Bedrijvenvereniging Mechelen-Noord'),
-  park('kanaalzone-vilvoorde', 'Kanaalzone Vilvoorde', 'Vilvoorde', 29, 'Ondernemersvereniging Vilvoorde'),
+  park(
+    'kanaalzone-vilvoorde',
+    'Kanaalzone Vilvoorde',
+    'Vilvoorde',
+    29,
+    'Ondernemersvereniging Vilvoorde',
+  ),
   park('ikaros', 'Ikaros Business Park', 'Zaventem', 31, 'Bedrijvenvereniging Zaventem'),
-  park('roeselare-beveren', 'Beverenbedrijvenpark', 'Roeselare', 36, 'Bedrijvenvereniging Roeselare'),
+  park(
+    'roeselare-beveren',
+    'Beverenbedrijvenpark',
+    'Roeselare',
+    36,
+    'Bedrijvenvereniging Roeselare',
+  ),
   park('waregem-zuid', 'Waregem-Zuid', 'Waregem', 30, 'Bedrijvenvereniging Waregem'),
   park('lommel-kristalpark', 'Kristalpark', 'Lommel', 25, 'Bedrijvenvereniging Lommel'),
   park('hasselt-zuid', 'Hasselt-Zuid', 'Hasselt', 34, 'Ondernemersvereniging Hasselt-Zuid'),
@@ -145,7 +169,13 @@ export interface NaceCode {
   weight: number;
 }
 
-const n = (code: string, section: string, label: string, trade: string, weight: number): NaceCode => ({
+const n = (
+  code: string,
+  section: string,
+  label: string,
+  trade: string,
+  weight: number,
+): NaceCode => ({
   code,
   section,
   label,

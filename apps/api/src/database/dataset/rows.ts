@@ -14,7 +14,10 @@ import type {
   NetworkMembershipEntity,
   OrganisationEntity,
 } from '../../modules/organisation/organisation.entity.js';
-import type { CampaignEntity, OutreachChannelEntity } from '../../modules/outreach/outreach.entity.js';
+import type {
+  CampaignEntity,
+  OutreachChannelEntity,
+} from '../../modules/outreach/outreach.entity.js';
 import type {
   EditionEntity,
   ProgrammeComponentEntity,
@@ -39,7 +42,10 @@ export type ProgrammeComponentRow = Omit<ProgrammeComponentEntity, 'programme'>;
 export type StageDefinitionRow = Omit<StageDefinitionEntity, 'programme'>;
 export type EditionRow = Omit<EditionEntity, 'programme'>;
 export type FundingSourceRow = Omit<FundingSourceEntity, 'organisation'>;
-export type BudgetAllocationRow = Omit<BudgetAllocationEntity, 'programme' | 'fundingSource' | 'edition'>;
+export type BudgetAllocationRow = Omit<
+  BudgetAllocationEntity,
+  'programme' | 'fundingSource' | 'edition'
+>;
 export type ExpenditureRow = Omit<ExpenditureEntity, 'programme' | 'fundingSource'>;
 export type OutreachChannelRow = Omit<OutreachChannelEntity, 'organisation'>;
 export type CampaignRow = Omit<CampaignEntity, 'channel' | 'programme'>;

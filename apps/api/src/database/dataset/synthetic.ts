@@ -62,11 +62,17 @@ export function buildTemplates(base: DatasetTables): Template[] {
   const orgs = new Map(base.organisation.map((o) => [o.id, o]));
   const coachFrom = new Map(base.coach.map((c) => [c.id, day(c.activeFrom)]));
   const members = new Map<string, number>();
-  for (const m of base.application_member) members.set(m.applicationId, (members.get(m.applicationId) ?? 0) + 1);
+  for (const m of base.application_member)
+    members.set(m.applicationId, (members.get(m.applicationId) ?? 0) + 1);
   const events = new Map<string, Template['events']>();
   for (const e of base.application_event) {
     const list = events.get(e.applicationId) ?? [];
-    list.push({ stage: e.stage, at: e.occurredAt.getTime(), reasonCode: e.reasonCode, reasonText: e.reasonText });
+    list.push({
+      stage: e.stage,
+      at: e.occurredAt.getTime(),
+      reasonCode: e.reasonCode,
+      reasonText: e.reasonText,
+    });
     events.set(e.applicationId, list);
   }
   return base.application.map((a) => {
@@ -79,7 +85,9 @@ export function buildTemplates(base: DatasetTables): Template[] {
         const d = brusselsDay(new Date(e.at));
         const [from, to] = periodOf(a.programmeId, d);
         const shifted = d + 7 * w;
-        return shifted >= from && shifted <= to && (e.stage !== 'APPROVED' || shifted >= coachSince);
+        return (
+          shifted >= from && shifted <= to && (e.stage !== 'APPROVED' || shifted >= coachSince)
+        );
       }),
     );
     return {
@@ -95,7 +103,9 @@ export function buildTemplates(base: DatasetTables): Template[] {
         employees: org.employeeCount ?? 10,
       },
       events: evs,
-      instants: (weeks.length > 0 ? weeks : [0]).map((w) => evs.map((e) => new Date(e.at + w * WEEK_MS))),
+      instants: (weeks.length > 0 ? weeks : [0]).map((w) =>
+        evs.map((e) => new Date(e.at + w * WEEK_MS)),
+      ),
     };
   });
 }
@@ -120,7 +130,9 @@ export function* syntheticChunks(
   const newOrgIds = () => {
     const first8 = SYNTH_KBO_MIN + orgSeq;
     if (first8 > SYNTH_KBO_MAX) {
-      throw new RangeError('scale too large: synthetic company numbers exhausted (about 3 million)');
+      throw new RangeError(
+        'scale too large: synthetic company numbers exhausted (about 3 million)',
+      );
     }
     orgSeq++;
     return { id: rng.uuid(), kbo: kboFromFirst8(first8) };
@@ -129,8 +141,21 @@ export function* syntheticChunks(
   for (let start = 0; start < extraApplications; start += CHUNK_APPLICATIONS) {
     const end = Math.min(extraApplications, start + CHUNK_APPLICATIONS);
     const chunk: Required<
-      Pick<DatasetChunk, 'organisation' | 'network_membership' | 'application' | 'application_member' | 'application_event'>
-    > = { organisation: [], network_membership: [], application: [], application_member: [], application_event: [] };
+      Pick<
+        DatasetChunk,
+        | 'organisation'
+        | 'network_membership'
+        | 'application'
+        | 'application_member'
+        | 'application_event'
+      >
+    > = {
+      organisation: [],
+      network_membership: [],
+      application: [],
+      application_member: [],
+      application_event: [],
+    };
     // Returning applicants: companies of this chunk by profile, with the editions they entered.
     const byProfile = new Map<string, { id: string; editions: Set<string> }[]>();
     const everyCompany: string[] = [];
@@ -202,7 +227,11 @@ export function* syntheticChunks(
           network = { id: ids.id, members: [...set] };
           networks.push(network);
           for (const m of network.members) {
-            chunk.network_membership.push({ networkId: network.id, memberId: m, joinedOn: '2011-01-01' });
+            chunk.network_membership.push({
+              networkId: network.id,
+              memberId: m,
+              joinedOn: '2011-01-01',
+            });
           }
         }
         organisationId = network.id;
@@ -231,7 +260,8 @@ export function* syntheticChunks(
         exitAt: null,
         exitReason: null,
       });
-      for (const m of memberIds) chunk.application_member.push({ applicationId: id, organisationId: m });
+      for (const m of memberIds)
+        chunk.application_member.push({ applicationId: id, organisationId: m });
       for (const [k, e] of t.events.entries()) {
         const at = instants[k] as Date;
         chunk.application_event.push({

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { BudgetData } from './budget.service.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BudgetBySource {
   @Field(() => String) key!: string;
   @Field(() => String) name!: string;
@@ -9,14 +9,14 @@ export class BudgetBySource {
   @Field(() => Float) spentCents!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BudgetByCategory {
   @Field(() => String) category!: string;
   @Field(() => Float) spentCents!: number;
   @Field(() => Float, { nullable: true }) share!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BudgetByYear {
   @Field(() => Int, { nullable: true, description: 'Null: allocated for the whole programme.' })
   year!: number | null;
@@ -24,7 +24,7 @@ export class BudgetByYear {
   @Field(() => Float) spentCents!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BudgetAllocationLine {
   @Field(() => String) sourceKey!: string;
   @Field(() => String) sourceName!: string;
@@ -33,7 +33,7 @@ export class BudgetAllocationLine {
   @Field(() => String) description!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class StageCost {
   @Field(() => String) stage!: string;
   @Field(() => String) label!: string;
@@ -46,7 +46,10 @@ export class StageCost {
   costCents!: number | null;
 }
 
-@ObjectType({ description: 'Budget and spending of a programme, in euro cents.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Budget and spending of a programme, in euro cents.',
+})
 export class Budget {
   @Field(() => String) programmeKey!: string;
   @Field(() => Int, { nullable: true, description: 'Null: the whole programme.' }) year!:

@@ -9,7 +9,7 @@ import type {
 import type { FunnelSource } from './funnel.model.js';
 import { FunnelSourceEnum, Rate } from './funnel.types.js';
 
-@ObjectType({ description: 'A campaign of the programme on a channel.' })
+@ObjectType({ simpleResolvers: true, description: 'A campaign of the programme on a channel.' })
 export class ChannelCampaign {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) agency!: string | null;
@@ -22,7 +22,7 @@ export class ChannelCampaign {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ChannelStep {
   @Field(() => String) stage!: string;
   @Field(() => String) label!: string;
@@ -39,7 +39,10 @@ export class ChannelStep {
   }
 }
 
-@ObjectType({ description: 'One outreach channel: its funnel, campaigns and costs.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One outreach channel: its funnel, campaigns and costs.',
+})
 export class ChannelFunnel {
   @Field(() => String, { nullable: true, description: 'Null: no channel named.' }) key!:
     | string
@@ -66,7 +69,7 @@ export class ChannelFunnel {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ChannelPerformance {
   @Field(() => String) programmeKey!: string;
   @Field(() => String) unit!: string;

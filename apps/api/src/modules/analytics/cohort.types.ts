@@ -18,7 +18,7 @@ registerEnumType(ProportionTestEnum, {
     'correction, used only when every expected count is at least 5.',
 });
 
-@ObjectType({ description: 'A cohort rate against the baseline rate.' })
+@ObjectType({ simpleResolvers: true, description: 'A cohort rate against the baseline rate.' })
 export class ProportionComparison {
   @Field(() => Float, { nullable: true }) cohortRate!: number | null;
   @Field(() => Float, { nullable: true }) baselineRate!: number | null;
@@ -36,7 +36,7 @@ export class ProportionComparison {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class StepComparison {
   @Field(() => String) stage!: string;
   @Field(() => String) label!: string;
@@ -61,7 +61,7 @@ export class StepComparison {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CohortResult {
   @Field(() => String) label!: string;
   @Field(() => Boolean) isBaseline!: boolean;
@@ -83,7 +83,7 @@ export class CohortResult {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CohortComparison {
   @Field(() => String) programmeKey!: string;
   @Field(() => FunnelUnitEnum) unit!: FunnelUnit;

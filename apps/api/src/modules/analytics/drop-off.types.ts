@@ -4,7 +4,7 @@ import type { FunnelUnit } from './dimensions.js';
 import type { DropOffData, DropOffReasonData } from './drop-off.service.js';
 import { FunnelUnitEnum, Rate, StageCount } from './funnel.types.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DropOffReason {
   @Field(() => String, { nullable: true, description: 'Null: no reason recorded.' }) reason!:
     | string
@@ -18,7 +18,10 @@ export class DropOffReason {
   }
 }
 
-@ObjectType({ description: 'Why units stopped at a step, or left through an exit.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Why units stopped at a step, or left through an exit.',
+})
 export class DropOffReasons {
   @Field(() => String) programmeKey!: string;
   @Field(() => String) stage!: string;

@@ -287,7 +287,11 @@ describe('funnel: rollup and live aggregation agree', () => {
 });
 
 describe('funnel: when the rollup may answer', () => {
-  const query = { programmeKey: 'gezondheidscoaches', years: [2018], breakdownBy: ['CHANNEL' as const] };
+  const query = {
+    programmeKey: 'gezondheidscoaches',
+    years: [2018],
+    breakdownBy: ['CHANNEL' as const],
+  };
 
   it('uses the rollup right after a rebuild, and the live statement once anything changed', async () => {
     const ds = server.dataSource;

@@ -32,7 +32,8 @@ registerEnumType(FunnelUnitEnum, {
     COMPANIES: {
       description:
         'Companies: a group registration counts every company it represents, and company ' +
-        'attributes (size, sector, province, committee) are each represented company’s own.',
+        'attributes (size, sector, province, committee) are each represented company’s own. ' +
+        'A company with applications in several editions counts once per application.',
     },
   },
 });
@@ -66,6 +67,7 @@ registerEnumType(FunnelSourceEnum, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A proportion with its Wilson 95 % interval; null when the denominator is 0.',
 })
 export class Rate {
@@ -78,7 +80,7 @@ export class Rate {
   }
 }
 
-@ObjectType({ description: 'One funnel step as of the date.' })
+@ObjectType({ simpleResolvers: true, description: 'One funnel step as of the date.' })
 export class FunnelStep {
   @Field(() => String, { description: 'Stage key, e.g. APPLIED, APPROVED, REGISTERED.' })
   stage!: string;
@@ -123,7 +125,7 @@ export class FunnelStep {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ExitReason {
   @Field(() => String, { nullable: true, description: 'Reason code; null when none was recorded.' })
   reason!: string | null;
@@ -136,14 +138,17 @@ export class ExitReason {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ExitFromStep {
   @Field(() => String, { nullable: true, description: 'Furthest step reached before leaving.' })
   stage!: string | null;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType({ description: 'A negative exit (rejected, withdrawn, dropped out) as of the date.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A negative exit (rejected, withdrawn, dropped out) as of the date.',
+})
 export class FunnelExit {
   @Field(() => String) stage!: string;
   @Field(() => String) label!: string;
@@ -162,7 +167,10 @@ export class FunnelExit {
   }
 }
 
-@ObjectType({ description: 'The value of one breakdown dimension for a group.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The value of one breakdown dimension for a group.',
+})
 export class FunnelGroupKey {
   @Field(() => FunnelDimensionEnum) dimension!: FunnelDimension;
   @Field(() => String, { nullable: true, description: 'Stable key; null = unknown.' }) key!:
@@ -181,7 +189,7 @@ const bodyFields = (b: FunnelBody) => ({
   exits: b.exits.map(FunnelExit.from),
 });
 
-@ObjectType({ description: 'The funnel of one breakdown group.' })
+@ObjectType({ simpleResolvers: true, description: 'The funnel of one breakdown group.' })
 export class FunnelGroup {
   @Field(() => [FunnelGroupKey], { description: 'One value per breakdown dimension, in order.' })
   key!: FunnelGroupKey[];
@@ -193,7 +201,10 @@ export class FunnelGroup {
   @Field(() => [FunnelExit]) exits!: FunnelExit[];
 }
 
-@ObjectType({ description: 'A programme funnel as of a date, with optional breakdowns.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A programme funnel as of a date, with optional breakdowns.',
+})
 export class Funnel {
   @Field(() => String) programmeKey!: string;
   @Field(() => String) programmeName!: string;
@@ -231,7 +242,7 @@ export class Funnel {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class StageCount {
   @Field(() => String) stage!: string;
   @Field(() => String) label!: string;
@@ -247,14 +258,17 @@ const snapshotBody = (b: SnapshotBody) => ({
   exits: b.exits.map(StageCount.from),
 });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FunnelSnapshotGroup {
   @Field(() => [FunnelGroupKey]) key!: FunnelGroupKey[];
   @Field(() => [StageCount]) steps!: StageCount[];
   @Field(() => [StageCount]) exits!: StageCount[];
 }
 
-@ObjectType({ description: 'Cumulative counts per step and exit through the end of a date.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Cumulative counts per step and exit through the end of a date.',
+})
 export class FunnelSnapshot {
   @Field(() => GraphQLDate) at!: string;
   @Field(() => [StageCount]) steps!: StageCount[];
@@ -275,7 +289,10 @@ export class FunnelSnapshot {
   }
 }
 
-@ObjectType({ description: 'The table of a parliamentary answer: one column per date.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The table of a parliamentary answer: one column per date.',
+})
 export class FunnelSnapshots {
   @Field(() => String) programmeKey!: string;
   @Field(() => FunnelUnitEnum) unit!: FunnelUnit;

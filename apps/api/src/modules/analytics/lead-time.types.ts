@@ -3,14 +3,17 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Rate } from './funnel.types.js';
 import type { LeadTimeData } from './lead-time.service.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LeadTimeBucket {
   @Field(() => Int) fromDays!: number;
   @Field(() => Int) toDays!: number;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType({ description: 'Decision lead time (doorlooptijd) in whole calendar days.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Decision lead time (doorlooptijd) in whole calendar days.',
+})
 export class DecisionLeadTime {
   @Field(() => String) programmeKey!: string;
   @Field(() => GraphQLDate, { nullable: true }) asOf!: string | null;

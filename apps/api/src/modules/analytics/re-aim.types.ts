@@ -10,7 +10,10 @@ import {
 export const ReAimDimensionEnum = Object.fromEntries(RE_AIM_DIMENSIONS.map((k) => [k, k]));
 registerEnumType(ReAimDimensionEnum, { name: 'ReAimDimension' });
 
-@ObjectType({ description: 'One RE-AIM measure: numerator / denominator, with its definition.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One RE-AIM measure: numerator / denominator, with its definition.',
+})
 export class ReAimMeasure {
   @Field(() => ReAimDimensionEnum) dimension!: ReAimDimension;
   @Field(() => String) key!: string;
@@ -27,7 +30,7 @@ export class ReAimMeasure {
   }
 }
 
-@ObjectType({ description: 'Coaches available to the programme.' })
+@ObjectType({ simpleResolvers: true, description: 'Coaches available to the programme.' })
 export class CoachingCapacity {
   @Field(() => Int) coaches!: number;
   @Field(() => Int) coachesWithApplications!: number;
@@ -39,6 +42,7 @@ export class CoachingCapacity {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'RE-AIM evaluation (Reach, Effectiveness, Adoption, Implementation, Maintenance).',
 })
 export class ReAim {

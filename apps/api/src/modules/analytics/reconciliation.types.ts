@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PublishedFigure } from '../published-figure/published-figure.types.js';
 
-@ObjectType({ description: 'Published figures against the values the row-level data give.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Published figures against the values the row-level data give.',
+})
 export class FigureReconciliation {
   @Field(() => Int, { description: 'Figures the data can compute.' }) computed!: number;
   @Field(() => Int) matched!: number;
