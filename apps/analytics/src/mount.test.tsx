@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { createFakeApi } from '@werkgezond/graphql-client/testing';
 import { describe, expect, it } from 'vitest';
 import { mount } from './mount';
-import { analyst, headlines, programmes } from './test/fixtures';
+import { analyst, generalFigures, headlines, programmes } from './test/fixtures';
 
 describe('mount (the contract with the shell)', () => {
   it('renders into the element under the base path and cleans up on unmount', async () => {
@@ -10,6 +10,7 @@ describe('mount (the contract with the shell)', () => {
     const { client } = createFakeApi({
       AnalyticsProgrammes: programmes,
       ProgrammeHeadlines: headlines,
+      GeneralPublishedFigures: generalFigures,
     });
     const element = document.createElement('div');
     document.body.append(element);

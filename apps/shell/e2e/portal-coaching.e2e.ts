@@ -81,7 +81,10 @@ describe('coaching: from sign-up to an approved application with a coach', () =>
     const m = manager.page;
     await signIn(m, DEMO.manager);
     await m.waitForURL(/\/portaal$/);
-    await m.getByRole('navigation', { name: 'Portaal' }).getByRole('link', { name: 'Behandelen' }).click();
+    await m
+      .getByRole('navigation', { name: 'Portaal' })
+      .getByRole('link', { name: 'Behandelen' })
+      .click();
     await expectHeading(m, 'Aanvragen behandelen');
     await m.getByLabel('Programma', { exact: true }).selectOption('gezondheidscoaches');
     await m.getByLabel('Huidige fase').selectOption({ label: 'Aangevraagd' });
@@ -132,7 +135,10 @@ describe('coaching: from sign-up to an approved application with a coach', () =>
     await expectNoSeriousAxeViolations(page);
 
     // The list shows it too, with its stage.
-    await page.getByRole('navigation', { name: 'Portaal' }).getByRole('link', { name: 'Aanvragen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Portaal' })
+      .getByRole('link', { name: 'Aanvragen' })
+      .click();
     await expectHeading(page, 'Mijn aanvragen');
     await page.getByRole('row').filter({ hasText: 'Goedgekeurd' }).waitFor();
     expect(company.consoleErrors).toEqual([]);

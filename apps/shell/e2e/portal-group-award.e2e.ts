@@ -57,13 +57,14 @@ describe('award: a network coordinator registers a group and submits the dossier
     const kbo = freshKbo();
     const newMember = `Nieuwe Buur ${kbo.slice(-4)} BV`;
     await page.getByRole('button', { name: 'Onderneming toevoegen' }).click();
-    const kboField = page.getByLabel(/Ondernemingsnummer 1/);
+    const added = page.getByRole('group', { name: 'Toegevoegde onderneming 1' });
+    const kboField = added.getByLabel(/Ondernemingsnummer/);
     await kboField.fill('0123.456.748');
     await kboField.blur();
     await page.getByText('Dit ondernemingsnummer bestaat niet: controleer de cijfers.').waitFor();
     expect(await kboField.getAttribute('aria-invalid')).toBe('true');
     await kboField.fill(dotted(kbo));
-    await page.getByLabel(/Naam van onderneming 1/).fill(newMember);
+    await added.getByLabel(/Naam/).fill(newMember);
     await page.getByLabel(/Hoe heb je van ons gehoord/).selectOption({
       label: 'Bedrijvenvereniging of netwerk',
     });
@@ -85,9 +86,12 @@ describe('award: a network coordinator registers a group and submits the dossier
     await page.waitForURL(new RegExp(`/portaal/aanvragen/${applicationId}$`));
     await expectHeading(page, `NV Gezond ${year}`);
     await page.getByText('Je aanvraag is ingediend.').waitFor();
-    const membersSection = page.getByRole('heading', { name: /Vertegenwoordigde ondernemingen \(3\)/ });
+    const membersSection = page.getByRole('heading', {
+      name: /Vertegenwoordigde ondernemingen \(3\)/,
+    });
     await membersSection.waitFor();
-    for (const name of [...picked, newMember]) await page.getByText(name, { exact: true }).waitFor();
+    for (const name of [...picked, newMember])
+      await page.getByText(name, { exact: true }).waitFor();
     await screenshot(page, 'portal-application-group');
     await expectNoSeriousAxeViolations(page);
 

@@ -32,7 +32,7 @@ export function Table<Row>({
   emptyMessage,
   exportable = true,
 }: TableProps<Row>) {
-  const { t } = useTranslation('ui');
+  const { t } = useTranslation('analytics');
   const exported = columns.filter((c) => c.csv);
   const onExport = () =>
     downloadCsv(

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { createFakeApi } from '@werkgezond/graphql-client/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AnalyticsApp } from '../AnalyticsApp';
-import { analyst, headlines, programmes } from '../test/fixtures';
+import { analyst, generalFigures, headlines, programmes } from '../test/fixtures';
 
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
@@ -10,7 +10,7 @@ function renderAnalytics(
   resolvers: Parameters<typeof createFakeApi>[0],
   locale: 'nl-BE' | 'en' = 'nl-BE',
 ) {
-  const api = createFakeApi(resolvers);
+  const api = createFakeApi({ GeneralPublishedFigures: generalFigures, ...resolvers });
   render(<AnalyticsApp client={api.client} locale={locale} viewer={analyst} basePath="/analyse" />);
   return api;
 }
@@ -35,14 +35,31 @@ describe('analytics overview', () => {
     const stats = within(region)
       .getAllByText(/./, { selector: '.wg-stat__value' })
       .map((el) => plain(el.textContent));
-    expect(stats).toEqual(['3 (2017–2019)', '€ 3.000.000', '€ 258.525', '8,6%', '1']);
+    expect(stats).toEqual([
+      '3 (2017–2019)',
+      '€ 3.000.000',
+      '€ 258.525',
+      '8,6%',
+      '2',
+      '196 (100%)',
+      '181 (92%)',
+    ]);
     expect(within(budget).getByRole('rowheader', { name: '2016' })).toBeInTheDocument();
     expect(plain(within(budget).getAllByRole('cell')[0]?.textContent ?? '')).toBe('€ 3.000.000,00');
     const figures = within(region).getByRole('table', { name: /parlementaire vragen/ });
     expect(
       within(figures).getByRole('rowheader', { name: 'applications, cumulative' }),
     ).toBeInTheDocument();
-    expect(within(figures).getByRole('cell', { name: 'Antwoord' })).toBeInTheDocument();
+    expect(within(figures).getByText('Antwoord')).toBeInTheDocument();
+    // A published figure that the data contradict is flagged in words, with its source.
+    const row = within(figures)
+      .getByRole('rowheader', { name: 'SMEs that used the offer' })
+      .closest('tr');
+    expect(row).toHaveTextContent('≠ Wijkt af');
+    const warning = within(region).getByText('1 gepubliceerd cijfer wijkt af van de gegevens');
+    expect(warning.closest('[role=status]')).toHaveTextContent(
+      'SMEs that used the offer (as stated in the question (2019)): gepubliceerd 74, de gegevens geven 80 — bron: Vraag, 001_answer.txt.',
+    );
     expect(api.calls.find((c) => c.operationName === 'ProgrammeHeadlines')?.variables).toEqual({
       programmeKey: 'gezondheidscoaches',
     });

@@ -181,6 +181,13 @@ function StageForm({
         </Alert>
       ) : null}
       <ErrorSummary title={t('validation.summaryTitle')} errors={summary} />
+      {stage && !stages.some((s) => s.key === stage) ? (
+        <Alert variant="info">
+          {t('manage.choiceGone', {
+            choice: t(`manage.actions.${stage}`, { defaultValue: stage }),
+          })}
+        </Alert>
+      ) : null}
       <RadioGroup
         id="manage-stage"
         legend={t('manage.stageLegend')}

@@ -222,8 +222,13 @@ function ExpenditureForm({
     .map((f) => ({ fieldId: fieldId(f), message: problems[f] ?? '' }));
 
   return (
-    <div className="wg-portal-two">
-      <form noValidate onSubmit={onSubmit} className="wg-card" aria-labelledby="expenditure-form">
+    <div className="wg-stack">
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        className="wg-card wg-form-column"
+        aria-labelledby="expenditure-form"
+      >
         <h2 id="expenditure-form" className="wg-card__title">
           {t('expenditure.formTitle')}
         </h2>

@@ -292,12 +292,16 @@ function QueueTable({
       csv: (a) => a.organisation.name,
       rowHeader: true,
     },
-    {
-      key: 'programme',
-      header: t('applications.columns.programme'),
-      cell: (a) => a.programme.name,
-      csv: (a) => a.programme.key,
-    },
+    ...(showProgramme
+      ? [
+          {
+            key: 'programme',
+            header: t('applications.columns.programme'),
+            cell: (a: ManagerQueue_ApplicationFragment) => a.programme.name,
+            csv: (a: ManagerQueue_ApplicationFragment) => a.programme.key,
+          },
+        ]
+      : []),
     {
       key: 'edition',
       header: t('applications.columns.edition'),

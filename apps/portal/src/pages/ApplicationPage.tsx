@@ -45,7 +45,13 @@ export function ApplicationPage() {
   useDocumentTitle(app ? applicationTitle(app) : loading ? t('application.loading') : null);
 
   if (!app) {
-    if (loading) return <Spinner label={t('application.loading')} />;
+    if (loading)
+      return (
+        <>
+          <PageHeader title={t('application.title')} />
+          <Spinner label={t('application.loading')} />
+        </>
+      );
     if (error && isNotFound(error))
       return (
         <PortalNotFoundPage

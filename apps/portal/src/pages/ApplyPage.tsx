@@ -558,11 +558,12 @@ function ApplyForm({
             const kboField = `newMember.${row.rowId}.kboNumber`;
             const nameField = `newMember.${row.rowId}.name`;
             return (
-              <div className="wg-new-member" key={row.rowId}>
+              <fieldset className="wg-fieldset wg-new-member" key={row.rowId}>
+                <legend>{t('apply.newMember', { number: index + 1 })}</legend>
                 <TextField
                   id={fieldId(kboField)}
                   name={kboField}
-                  label={t('apply.newMemberKbo', { number: index + 1 })}
+                  label={t('apply.newMemberKbo')}
                   inputMode="numeric"
                   spellCheck={false}
                   required
@@ -581,7 +582,8 @@ function ApplyForm({
                 <TextField
                   id={fieldId(nameField)}
                   name={nameField}
-                  label={t('apply.newMemberName', { number: index + 1 })}
+                  label={t('apply.newMemberName')}
+                  hint={t('apply.newMemberNameHint')}
                   required
                   value={row.name}
                   error={problems[nameField]}
@@ -597,9 +599,12 @@ function ApplyForm({
                   }
                 >
                   {t('apply.removeMember')}
-                  <span className="wg-visually-hidden"> {index + 1}</span>
+                  <span className="wg-visually-hidden">
+                    {' '}
+                    {t('apply.newMember', { number: index + 1 })}
+                  </span>
                 </Button>
-              </div>
+              </fieldset>
             );
           })}
           <Button

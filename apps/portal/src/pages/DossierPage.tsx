@@ -21,7 +21,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { actsForApplicant } from '../access';
 import { ConflictAlert } from '../components/ConflictAlert';
-import { noticeState } from '../components/Notice';
 import { AttachmentList, DossierSummary } from '../components/DossierSummary';
 import {
   ATTACHMENT_ACCEPT,
@@ -34,6 +33,7 @@ import {
   MAX_ATTACHMENTS,
 } from '../components/dossierQuestions';
 import { TextAreaField } from '../components/fields/TextAreaField';
+import { noticeState } from '../components/Notice';
 import { isNotFound, QueryFailure } from '../components/QueryFailure';
 import { describeFailure, inputPath } from '../forms/serverErrors';
 import { UploadError, uploadAttachment } from '../forms/uploadAttachment';

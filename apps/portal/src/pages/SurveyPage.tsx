@@ -46,7 +46,13 @@ export function SurveyPage() {
   const survey = data?.surveys.find((s) => s.id === surveyId);
   useDocumentTitle(survey?.title ?? t('surveys.title'));
   if (!acting) return <RoleNotice title={t('surveys.title')} />;
-  if (loading && !data) return <Spinner label={t('surveys.loading')} />;
+  if (loading && !data)
+    return (
+      <>
+        <PageHeader title={t('surveys.title')} />
+        <Spinner label={t('surveys.loading')} />
+      </>
+    );
   if (!data) {
     return (
       <>
@@ -159,7 +165,7 @@ function SurveyForm({ survey }: { survey: SurveyForm_SurveyFragment }) {
 
   const summary = questions
     .filter((q) => problems[q.key])
-    .map((q) => ({ fieldId: targetId(q), message: `${q.text} ${problems[q.key]}` }));
+    .map((q) => ({ fieldId: targetId(q), message: `${q.text} — ${problems[q.key]}` }));
 
   return (
     <form noValidate onSubmit={onSubmit} className="wg-form-column">
@@ -228,12 +234,14 @@ function Question({
       value: v,
       label: v,
     }));
-    hint = t('surveys.scaleHint', {
-      min,
-      max,
-      minLabel: options.minLabel ?? t('surveys.scaleLow'),
-      maxLabel: options.maxLabel ?? t('surveys.scaleHigh'),
-    });
+    // The question's own words for the ends of the scale, when it has them.
+    if (options.minLabel && options.maxLabel)
+      hint = t('surveys.scaleHint', {
+        min,
+        max,
+        minLabel: options.minLabel,
+        maxLabel: options.maxLabel,
+      });
   } else if (question.kind === 'BOOLEAN') {
     radios = [
       { value: 'true', label: t('common.yes') },

@@ -41,7 +41,13 @@ export function ToolboxComponentPage() {
   );
   useDocumentTitle(component?.name ?? t('toolbox.title'));
   if (!acting) return <RoleNotice title={t('toolbox.title')} />;
-  if (loading && !data) return <Spinner label={t('toolbox.loading')} />;
+  if (loading && !data)
+    return (
+      <>
+        <PageHeader title={t('toolbox.title')} />
+        <Spinner label={t('toolbox.loading')} />
+      </>
+    );
   if (!data)
     return (
       <>

@@ -10,9 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { actsForApplicant } from '../access';
 import { ConflictAlert } from '../components/ConflictAlert';
-import { noticeState } from '../components/Notice';
 import { RadioGroup } from '../components/fields/RadioGroup';
 import { TextAreaField } from '../components/fields/TextAreaField';
+import { noticeState } from '../components/Notice';
 import { isNotFound, QueryFailure } from '../components/QueryFailure';
 import { DROP_OFF_REASON_CODES, reasonOptions } from '../components/reasons';
 import { describeFailure, inputPath } from '../forms/serverErrors';
@@ -34,7 +34,13 @@ export function WithdrawPage() {
   useDocumentTitle(t('withdraw.title'));
   const app = data?.application;
   if (!app) {
-    if (loading) return <Spinner label={t('application.loading')} />;
+    if (loading)
+      return (
+        <>
+          <PageHeader title={t('withdraw.title')} />
+          <Spinner label={t('application.loading')} />
+        </>
+      );
     if (isNotFound(error))
       return (
         <PortalNotFoundPage

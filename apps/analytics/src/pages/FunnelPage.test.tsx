@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import dropOff from '../test/api/drop-off-approved-2019-07-31.json';
+import funnel from '../test/api/funnel-coaching-2019-07-31.json';
+import { renderAnalyticsAt } from '../test/render';
+
+describe('funnel page', () => {
+  it('shows the coaching funnel as of the URL’s date: 196 / 181 / 80 / 7 and 15 rejected', async () => {
+    const { api } = renderAnalyticsAt('/trechter?programme=gezondheidscoaches&asOf=2019-07-31', {
+      AnalyticsFunnel: funnel,
+      AnalyticsDropOffReasons: dropOff,
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Trechter' })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: /aantallen en percentages per stap/ });
+    const counts = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+    expect(counts).toEqual(['196', '181', '80', '7']);
+    const exits = screen.getByRole('table', { name: /Uitstroom per soort/ });
+    const rejected = within(exits).getByRole('rowheader', { name: 'Afgekeurd' }).closest('tr');
+    expect(within(rejected as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent('15');
+    expect(screen.getByText('31 juli 2019')).toBeInTheDocument();
+    const call = api.calls.find((c) => c.operationName === 'AnalyticsFunnel');
+    expect(call?.variables).toEqual({
+      input: {
+        programmeKey: 'gezondheidscoaches',
+        asOf: '2019-07-31',
+        unit: 'APPLICATIONS',
+        years: null,
+        breakdownBy: null,
+        filter: null,
+      },
+    });
+    // Why approved applications did not start: time investment before cost.
+    const reasons = await screen.findByRole('table', {
+      name: /Redenen om te stoppen na “Goedgekeurd”/,
+    });
+    expect(within(reasons).getAllByRole('rowheader')[0]).toHaveTextContent('Tijdsinvestering');
+  });
+
+  it('writes every filter to the URL and asks the API again', async () => {
+    const { api } = renderAnalyticsAt('/trechter?programme=gezondheidscoaches&asOf=2019-07-31', {
+      AnalyticsFunnel: funnel,
+      AnalyticsDropOffReasons: dropOff,
+    });
+    await screen.findByRole('table', { name: /aantallen en percentages per stap/ });
+    await userEvent.selectOptions(screen.getByLabelText(/^Eenheid/), 'COMPANIES');
+    await userEvent.selectOptions(screen.getByLabelText('Opsplitsen naar'), 'SIZE_CLASS');
+    await userEvent.click(screen.getByRole('checkbox', { name: '2018' }));
+    expect(window.location.pathname).toBe('/analyse/trechter');
+    expect(new URLSearchParams(window.location.search).toString()).toBe(
+      'programme=gezondheidscoaches&asOf=2019-07-31&unit=COMPANIES&years=2018&breakdown=SIZE_CLASS',
+    );
+    await waitFor(() =>
+      expect(
+        api.calls.filter((c) => c.operationName === 'AnalyticsFunnel').at(-1)?.variables,
+      ).toEqual({
+        input: {
+          programmeKey: 'gezondheidscoaches',
+          asOf: '2019-07-31',
+          unit: 'COMPANIES',
+          years: [2018],
+          breakdownBy: ['SIZE_CLASS'],
+          filter: null,
+        },
+      }),
+    );
+  });
+
+  it('puts a programme in a URL that has none, without a new history entry', async () => {
+    renderAnalyticsAt('/trechter', { AnalyticsFunnel: funnel, AnalyticsDropOffReasons: dropOff });
+    await waitFor(() => expect(window.location.search).toBe('?programme=gezondheidscoaches'));
+  });
+
+  it('explains a refused choice instead of showing empty charts', async () => {
+    renderAnalyticsAt('/trechter?programme=gezondheidscoaches&asOf=2001-01-01', {
+      AnalyticsFunnel: {
+        errors: [
+          {
+            message: 'asOf is before the programme started',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.asOf' },
+          },
+        ],
+      },
+      AnalyticsDropOffReasons: dropOff,
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('De trechter kon niet berekend worden');
+    expect(alert).toHaveTextContent('asOf is before the programme started');
+  });
+});

@@ -1,0 +1,121 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartsDrawn, tableRows } from './analytics-support';
+import {
+  DEMO,
+  expectHeading,
+  expectNoSeriousAxeViolations,
+  launchChromium,
+  newPage,
+  screenshot,
+  signIn,
+} from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('analytics: every page with real data', () => {
+  it('overview, channels, budget, lead time and RE-AIM', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.analyst);
+    await page.waitForURL(/\/analyse$/);
+
+    // Overview: published figures next to the computed ones, differences flagged with sources.
+    await expectHeading(page, "Overzicht van de programma's");
+    const coaching = page.getByRole('region', { name: 'Gezondheidscoaches in bedrijven' });
+    const figures = coaching.getByRole('table', { name: /parlementaire vragen/ });
+    const smes = (await tableRows(figures)).find((r) => r[0] === 'SMEs that used the offer');
+    expect(smes?.slice(2, 3)).toEqual(['74']);
+    expect(smes?.[3]).toMatch(/^80/);
+    expect(smes?.[4]).toBe('≠ Wijkt af');
+    expect(
+      await coaching.getByText(/gepubliceerde cijfers wijken af van de gegevens/).textContent(),
+    ).toMatch(/^2 /);
+    await chartsDrawn(page);
+    await screenshot(page, 'analytics-overview');
+    await expectNoSeriousAxeViolations(page);
+
+    // Channels: Prebes first, the 2018 campaigns with their cost.
+    await page.goto('/analyse/kanalen?programme=gezondheidscoaches&asOf=2019-07-31');
+    await expectHeading(page, 'Kanalen en campagnes');
+    const channels = await tableRows(page.getByRole('table', { name: /Trechter per kanaal/ }));
+    expect(channels[1]?.[1]).toBe('Prebes – mailing aan de leden');
+    const campaigns = await tableRows(page.getByRole('table', { name: /^Campagnes/ }));
+    expect(campaigns.slice(1).map((r) => r[1])).toEqual([
+      'Metro – carrièrerubriek',
+      'HR-magazines',
+      'Facebookcampagne voor professionals',
+    ]);
+    await chartsDrawn(page);
+    await screenshot(page, 'analytics-channels');
+    await expectNoSeriousAxeViolations(page);
+
+    // Budget: 3 million allocated, 258,525 spent; cost per completed trajectory.
+    await page.goto('/analyse/budget?programme=gezondheidscoaches');
+    await expectHeading(page, 'Budget en kosten');
+    await page.locator('main .an-stats .wg-stat').first().waitFor();
+    const stats = await page.locator('main .an-stats .wg-stat').allTextContents();
+    expect(stats.map((s) => s.replace(/[\u00a0\u202f]/g, ' '))).toContain(
+      'Uitgegeven in de periode€ 258.525',
+    );
+    const perStage = await tableRows(
+      page.getByRole('table', { name: /Kost per aanvraag per stap/ }),
+    );
+    expect(perStage.slice(1).map((r) => r[0])).toEqual([
+      'Aangevraagd',
+      'Goedgekeurd',
+      'Traject gestart',
+      'Traject afgerond',
+    ]);
+    await chartsDrawn(page);
+    await screenshot(page, 'analytics-budget');
+    await expectNoSeriousAxeViolations(page);
+
+    // Lead time: most decisions within two weeks.
+    await page.goto('/analyse/doorlooptijd?programme=gezondheidscoaches&asOf=2019-07-31');
+    await expectHeading(page, 'Doorlooptijd van de beslissing');
+    const share = page.locator('main .wg-stat', { hasText: 'Binnen 14 dagen beslist' });
+    await share.waitFor();
+    const percent = Number(
+      ((await share.locator('.wg-stat__value').textContent()) ?? '')
+        .split('%')[0]
+        ?.replace(',', '.'),
+    );
+    expect(percent).toBeGreaterThan(50);
+    await chartsDrawn(page);
+    await screenshot(page, 'analytics-lead-time');
+    await expectNoSeriousAxeViolations(page);
+
+    // RE-AIM: five dimensions with numerators and denominators, and what the data cannot say.
+    await page.goto('/analyse/re-aim?programme=gezondheidscoaches');
+    await expectHeading(page, 'RE-AIM-evaluatie');
+    for (const dimension of [
+      'Reach (bereik)',
+      'Effectiveness (effectiviteit)',
+      'Adoption (adoptie)',
+      'Implementation (implementatie)',
+      'Maintenance (behoud)',
+    ])
+      await page.getByRole('region', { name: dimension, exact: true }).waitFor();
+    const implementation = await tableRows(
+      page
+        .getByRole('region', { name: 'Implementation (implementatie)', exact: true })
+        .getByRole('table'),
+    );
+    expect(implementation.some((r) => r[1] === '7' && r[2] === '80')).toBe(true);
+    await page
+      .getByText('No participant has an indicator measurement both before and after taking part.')
+      .first()
+      .waitFor();
+    await chartsDrawn(page);
+    await screenshot(page, 'analytics-re-aim');
+    await expectNoSeriousAxeViolations(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
