@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../modules/auth/password.js';
 import type { RoleKey } from '../../modules/auth/user.entity.js';
+import { DEMO_COMPANY_NAME, DEMO_NETWORK_NAME } from './organisations.js';
 
 /** Listed in the README; only ever loaded with the bundled demo dataset. */
 export const DEMO_PASSWORD = 'werkgezond-demo';
-export const DEMO_COMPANY_NAME = 'Bakkerij De Zonnebloem BV';
-export const DEMO_NETWORK_NAME = 'Bedrijvenvereniging Kortrijk-Noord';
 
 interface DemoUser {
   email: string;

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { loadDemoResearchKey } from '../../research/research-key.service.js';
 import { loadDemoSurveys } from './demo-surveys.js';
 import { loadDemoUsers } from './demo-users.js';
 import { loadDataset } from './loader.js';
-import { loadDemoResearchKey } from '../../research/research-key.service.js';
 
 /** The bundled dataset plus the demo accounts, open survey and research API key: what the embedded default and tests run on. */
 export async function loadDemo(ds: DataSource): Promise<void> {
