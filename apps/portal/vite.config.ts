@@ -34,6 +34,7 @@ export default defineConfig(({ command }) => ({
     port: 5174,
     strictPort: true,
     origin: 'http://localhost:5174',
-    proxy: { '/graphql': 'http://localhost:4000' },
+    // The API on :4000: GraphQL, and the dossier attachments (upload and download).
+    proxy: { '/graphql': 'http://localhost:4000', '/api': 'http://localhost:4000' },
   },
 }));

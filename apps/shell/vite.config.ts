@@ -48,6 +48,7 @@ export default defineConfig(({ mode }) => {
       proxy: {
         '/graphql': 'http://localhost:4000',
         '/health': 'http://localhost:4000',
+        '/api': 'http://localhost:4000',
         '/portal/': { target: 'http://localhost:5174', ws: true },
         '/analytics/': { target: 'http://localhost:5175', ws: true },
       },
@@ -56,6 +57,7 @@ export default defineConfig(({ mode }) => {
       port: 4173,
       proxy: {
         '/graphql': 'http://localhost:4000',
+        '/api': 'http://localhost:4000',
         '/portal/': 'http://localhost:4000',
         '/analytics/': 'http://localhost:4000',
       },

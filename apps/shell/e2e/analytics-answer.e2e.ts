@@ -50,7 +50,12 @@ describe('analytics: the answer to a parliamentary question', () => {
       'Traject afgerond',
     ])
       expect(await page.getByRole('checkbox', { name: stage, exact: true }).isChecked()).toBe(true);
-    // Columns: end of 2017, end of 2018, end of July 2019.
+    // Columns: end of 2017, end of 2018, end of July 2019. (The default is one column per
+    // edition; other tests may have opened a later one, so remove the extra columns first.)
+    const removeButtons = page.getByRole('button', { name: /^Datum \d+ \(.*\) verwijderen$/ });
+    while ((await removeButtons.count()) > 3) await removeButtons.last().click();
+    for (let i = await removeButtons.count(); i < 3; i += 1)
+      await page.getByRole('button', { name: 'Datum toevoegen' }).click();
     await page.getByLabel('Datum 1', { exact: true }).fill('2017-12-31');
     await page.getByLabel('Datum 2', { exact: true }).fill('2018-12-31');
     await page.getByLabel('Datum 3', { exact: true }).fill('2019-07-31');

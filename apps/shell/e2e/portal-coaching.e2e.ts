@@ -92,7 +92,7 @@ describe('coaching: from sign-up to an approved application with a coach', () =>
     await m.waitForURL(/programma=gezondheidscoaches.*fase=APPLIED/);
     const row = m.getByRole('row').filter({ hasText: name });
     await row.waitFor();
-    expect(await row.textContent()).toMatch(/wacht al 0 dagen/);
+    expect(await row.textContent()).toMatch(/wacht sinds vandaag/);
     await screenshot(m, 'portal-queue');
     await expectNoSeriousAxeViolations(m);
     await row.getByRole('link', { name }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationCount, applicationIdOf, signUpCompany } from './portal-support';
+import { applicationCount, signUpCompany } from './portal-support';
 import {
   DEMO,
   DEMO_COMPANY,

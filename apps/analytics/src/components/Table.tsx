@@ -50,9 +50,10 @@ export function Table<Row>({
             variant="secondary"
             onClick={onExport}
             disabled={rows.length === 0}
-            aria-label={t('exportCsvLabel', { caption })}
+            // The visible text starts the accessible name (WCAG 2.5.3), in every language.
+            aria-label={t('table.exportLabel', { caption })}
           >
-            {t('exportCsv')}
+            {t('ui:exportCsv')}
           </Button>
         </div>
       ) : null}

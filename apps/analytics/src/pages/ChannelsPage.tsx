@@ -271,6 +271,7 @@ function ChannelCostSection({
     <ChartSection
       title={t('channels.costTitle')}
       lead={t('channels.costLead')}
+      stacked
       chart={
         paid.length > 0 ? (
           <Chart
@@ -288,7 +289,9 @@ function ChannelCostSection({
               color: chartPalette[i % chartPalette.length],
             }))}
             formatValue={euros}
-            height={320}
+            orientation="horizontal"
+            categoryWidth={200}
+            height={Math.max(200, paid.length * (steps.length * 14 + 24) + 80)}
           />
         ) : (
           <p>{t('channels.noCost')}</p>

@@ -104,6 +104,8 @@ function Queue({ title }: { title: string }) {
   const options = useQuery(ManagerQueueOptionsDocument);
   const { data, error, networkStatus, refetch, fetchMore } = useQuery(ManagerQueueDocument, {
     variables: { first: QUEUE_PAGE_SIZE, filter: toApplicationFilter(applied) },
+    // Decisions taken elsewhere move applications between filtered lists: always ask again.
+    fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
 
@@ -198,6 +200,7 @@ function Queue({ title }: { title: string }) {
         <h2 id="queue-filters" className="wg-card__title">
           {t('queue.filtersTitle')}
         </h2>
+        <p className="wg-card__lead wg-muted">{t('queue.waitingHint')}</p>
         <ErrorSummary
           title={t('validation.summaryTitle')}
           errors={waitingProblem ? [{ fieldId: 'queue-waiting', message: waitingProblem }] : []}
@@ -248,7 +251,6 @@ function Queue({ title }: { title: string }) {
             id="queue-waiting"
             name="waiting"
             label={t('queue.waiting')}
-            hint={t('queue.waitingHint')}
             inputMode="numeric"
             value={draft.waiting}
             error={waitingProblem ?? undefined}
@@ -340,7 +342,10 @@ function QueueTable({
         if (a.decisionLeadTimeDays !== null && a.decisionLeadTimeDays !== undefined)
           return days(a.decisionLeadTimeDays);
         const waiting = waitingDays(a, now);
-        return waiting === null ? t('common.none') : t('queue.waitingFor', { days: days(waiting) });
+        if (waiting === null) return t('common.none');
+        return waiting === 0
+          ? t('queue.waitingToday')
+          : t('queue.waitingFor', { days: days(waiting) });
       },
       csv: (a) => (decided.has(a.programme.key) ? (a.decisionLeadTimeDays ?? null) : null),
       align: 'end',

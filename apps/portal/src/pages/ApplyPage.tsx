@@ -65,6 +65,8 @@ const FIELD_TARGET: Record<string, string> = {
   members: 'apply-members-filter',
 };
 const targetOf = (field: string) => FIELD_TARGET[field] ?? fieldId(field);
+const toSummary = (problems: Problems) =>
+  Object.entries(problems).map(([field, message]) => ({ fieldId: targetOf(field), message }));
 
 /**
  * Apply to a programme: individually, or as a network coordinator for a group of member
@@ -222,7 +224,9 @@ function ApplyForm({
     initialValues(data, draft, params.get('programma')),
   );
   const [problems, setProblems] = useState<Problems>({});
-  const [summaryFields, setSummaryFields] = useState<string[]>([]);
+  // The summary lists the problems of the last submit: fixing a field (checked on blur) must
+  // not change it, or it would take the focus away from the field being typed in.
+  const [summary, setSummary] = useState<{ fieldId: string; message: string }[]>([]);
   const [formError, setFormError] = useState<React.ReactNode>(null);
   const [memberFilter, setMemberFilter] = useState('');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
@@ -306,7 +310,7 @@ function ApplyForm({
     for (const [field, problem] of Object.entries(found))
       shown[field] = t(problem.key, problem.params);
     setProblems(shown);
-    setSummaryFields(Object.keys(shown));
+    setSummary(toSummary(shown));
     setFormError(null);
     return Object.keys(shown).length === 0;
   };
@@ -324,7 +328,7 @@ function ApplyForm({
     }
     const failure = describeFailure<string>(error, t, fieldFor(rows));
     setProblems(failure.fields as Problems);
-    setSummaryFields(Object.keys(failure.fields));
+    setSummary(toSummary(failure.fields as Problems));
     setFormError(failure.form);
   };
 
@@ -405,10 +409,6 @@ function ApplyForm({
       setBusy(null);
     }
   };
-
-  const summary = summaryFields
-    .filter((field) => problems[field])
-    .map((field) => ({ fieldId: targetOf(field), message: problems[field] ?? '' }));
 
   return (
     <form noValidate onSubmit={onSubmit} aria-describedby="apply-intro" className="wg-form-column">

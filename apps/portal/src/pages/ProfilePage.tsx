@@ -158,7 +158,10 @@ function ProfileForm({
   const navigate = useNavigate();
   const [values, setValues] = useState<ProfileValues>(() => toValues(organisation));
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
-  const [summaryFields, setSummaryFields] = useState<Field[]>([]);
+  // Fixed at submit time, so a field checked on blur does not move the focus to the summary.
+  const [summary, setSummary] = useState<{ fieldId: string; message: string }[]>([]);
+  const toSummary = (found: Partial<Record<Field, string>>) =>
+    FIELDS.filter((f) => found[f]).map((f) => ({ fieldId: fieldId(f), message: found[f] ?? '' }));
   const [formError, setFormError] = useState<string | null>(null);
   const [unchanged, setUnchanged] = useState(false);
   const inFlight = useRef(false);
@@ -178,7 +181,7 @@ function ProfileForm({
       if (problem) shown[field] = t(problem.key, problem.params);
     }
     setProblems(shown);
-    setSummaryFields(Object.keys(shown) as Field[]);
+    setSummary(toSummary(shown));
     setFormError(null);
     setUnchanged(false);
     if (Object.keys(shown).length > 0) return;
@@ -215,16 +218,12 @@ function ProfileForm({
         return (FIELDS as readonly string[]).includes(field) ? (field as Field) : undefined;
       });
       setProblems(failure.fields);
-      setSummaryFields(Object.keys(failure.fields) as Field[]);
+      setSummary(toSummary(failure.fields));
       setFormError(failure.form);
     } finally {
       inFlight.current = false;
     }
   };
-
-  const summary = summaryFields
-    .filter((f) => problems[f])
-    .map((f) => ({ fieldId: fieldId(f), message: problems[f] ?? '' }));
 
   const text = (field: Exclude<Field, 'hasPreventionCommittee'>) => ({
     id: fieldId(field),

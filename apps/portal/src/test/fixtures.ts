@@ -171,7 +171,8 @@ export function applyForm(
         organisation: {
           __typename: 'Organisation',
           id: kind === 'NETWORK' ? 'n1' : 'o1',
-          name: kind === 'NETWORK' ? 'Bedrijvenvereniging Kortrijk-Noord' : 'Bakkerij De Zonnebloem BV',
+          name:
+            kind === 'NETWORK' ? 'Bedrijvenvereniging Kortrijk-Noord' : 'Bakkerij De Zonnebloem BV',
           kind,
           kboNumber: '0603793722',
           employeeCount: 14,
@@ -210,7 +211,12 @@ export function applyForm(
           key: 'nv-gezond',
           name: 'NV Gezond',
           components: [
-            { __typename: 'ProgrammeComponent', key: 'award', kind: 'AWARD', name: 'NV Gezond award' },
+            {
+              __typename: 'ProgrammeComponent',
+              key: 'award',
+              kind: 'AWARD',
+              name: 'NV Gezond award',
+            },
           ],
           eligibilityFor: verdict(true),
         },

@@ -1,6 +1,10 @@
 import { render } from '@testing-library/react';
 import type { AppShell_ViewerFragment } from '@werkgezond/graphql-client';
-import { createFakeApi, type FakeAnswer, type FakeResolver } from '@werkgezond/graphql-client/testing';
+import {
+  createFakeApi,
+  type FakeAnswer,
+  type FakeResolver,
+} from '@werkgezond/graphql-client/testing';
 import { PortalApp } from '../PortalApp';
 import { participant } from './fixtures';
 
@@ -24,5 +28,10 @@ export function renderPortal(
 }
 
 /** The calls of one operation. */
-export const callsOf = (api: { calls: { operationName: string; variables: Record<string, unknown> }[] }, name: string) =>
-  api.calls.filter((c) => c.operationName === name);
+export const callsOf = (
+  api: { calls: { operationName: string; variables: Record<string, unknown> }[] },
+  name: string,
+) => api.calls.filter((c) => c.operationName === name);
+
+/** A fake answer computed per request (wrapped so the linter does not take it for a component). */
+export const answer = (resolve: FakeResolver): FakeResolver => resolve;

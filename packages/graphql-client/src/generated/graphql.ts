@@ -179,7 +179,7 @@ export type FunnelSource =
 export type FunnelUnit =
   /** Applications or registrations: a group registration counts once. */
   | 'APPLICATIONS'
-  /** Companies: a group registration counts every company it represents, and company attributes (size, sector, province, committee) are each represented company’s own. */
+  /** Companies: a group registration counts every company it represents, and company attributes (size, sector, province, committee) are each represented company’s own. A company with applications in several editions counts once per application. */
   | 'COMPANIES';
 
 /** A company added to a group registration by KBO number. */

@@ -71,7 +71,7 @@ describe('funnel steps: chart and table with the same numbers', () => {
         fileName="trechter-x"
       />,
     );
-    await userEvent.click(screen.getByRole('button', { name: /exporteren als CSV/i }));
+    await userEvent.click(screen.getByRole('button', { name: /^Exporteren als CSV: Trechter/ }));
     const [fileName, csv] = vi.mocked(downloadCsv).mock.calls.at(-1) ?? [];
     expect(fileName).toBe('trechter-x');
     const lines = String(csv).split('\r\n');
