@@ -15,6 +15,9 @@ export default defineConfig({
     globalSetup: ['src/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    maxWorkers: 2,
+    // Files share one database. The embedded one serves a single connection safely, so its
+    // files run one after another; a real PostgreSQL (DATABASE_URL, as in CI) takes two at once.
+    maxWorkers: process.env.DATABASE_URL ? 2 : 1,
+    fileParallelism: !!process.env.DATABASE_URL,
   },
 });

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { EMBEDDED_MAX_CONNECTIONS } from './embedded.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
 export interface DataSourceOptions {
   url: string;
-  /** The embedded database accepts a fixed number of connections; the pool must not exceed it. */
+  /** The embedded database gets a single pooled connection (see below). */
   embedded?: boolean;
   poolSize?: number;
   logger?: TypeOrmLogger;
@@ -25,7 +24,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     extra: {
-      max: options.poolSize ?? (options.embedded ? EMBEDDED_MAX_CONNECTIONS : 10),
+      // The embedded server interleaves the extended-protocol messages of concurrent
+      // connections ("bind message supplies 3 parameters, but prepared statement requires 1"),
+      // and PGlite runs one query at a time anyway: one connection per process is both safe and
+      // no slower. Code inside a transaction must use only the transaction's manager.
+      max: options.embedded ? 1 : (options.poolSize ?? 10),
       application_name: 'werkgezond-api',
     },
     ...(options.logger ? { logger: options.logger } : {}),

@@ -14,3 +14,8 @@ export const furthestStepSql = (a: string) =>
 
 /** Date → 'YYYY-MM-DD' as the client wrote it (GraphQL Date scalars arrive as UTC midnight). */
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+const brusselsDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
+
+/** Today's calendar date in Brussels (YYYY-MM-DD): the programmes' day, not UTC's. */
+export const todayInBrussels = (now = new Date()) => brusselsDay.format(now);

@@ -8,6 +8,7 @@ import {
   TransitionError,
 } from '@werkgezond/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { todayInBrussels } from '../../database/sql.js';
 import { badInput, notFound, userError } from '../../graphql/errors.js';
 import { canActFor, canManage, type Viewer } from '../../graphql/policy.js';
 import { CoachEntity } from '../coach/coach.entity.js';
@@ -67,7 +68,9 @@ export class ApplicationLifecycleService {
 
   /** Create or update a draft (no events yet). Idempotent on idempotencyKey. */
   async saveDraft(viewer: Viewer, input: DraftInput): Promise<ApplicationEntity> {
-    return this.ds.transaction((em) => this.saveDraftIn(em, viewer, input));
+    return this.retryingDuplicateKey(viewer, input, () =>
+      this.ds.transaction((em) => this.saveDraftIn(em, viewer, input)),
+    );
   }
 
   /** Submit a draft: records the programme's first step. Submitting twice changes nothing. */
@@ -81,10 +84,41 @@ export class ApplicationLifecycleService {
 
   /** Draft and submit in one step (the usual case); a retried call returns the same application. */
   async apply(viewer: Viewer, input: DraftInput): Promise<ApplicationEntity> {
-    return this.ds.transaction(async (em) => {
-      const app = await this.saveDraftIn(em, viewer, input);
-      return app.stage1At ? app : this.submitIn(em, viewer, app);
-    });
+    return this.retryingDuplicateKey(viewer, input, () =>
+      this.ds.transaction(async (em) => {
+        const app = await this.saveDraftIn(em, viewer, input);
+        return app.stage1At ? app : this.submitIn(em, viewer, app);
+      }),
+    );
+  }
+
+  /**
+   * Two concurrent calls with one idempotency key can both miss the lookup; the unique index
+   * then fails the later one, which answers with the application the earlier one created.
+   */
+  private async retryingDuplicateKey(
+    viewer: Viewer,
+    input: DraftInput,
+    run: () => Promise<ApplicationEntity>,
+  ): Promise<ApplicationEntity> {
+    try {
+      return await run();
+    } catch (error) {
+      const driver = (error as { driverError?: { code?: string; constraint?: string } })
+        .driverError;
+      if (
+        !input.idempotencyKey ||
+        driver?.code !== '23505' ||
+        driver.constraint !== 'uq_application_idempotency_key'
+      ) {
+        throw error;
+      }
+      const existing = await this.ds
+        .getRepository(ApplicationEntity)
+        .findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (!existing || !canActFor(viewer, existing.organisationId)) throw error;
+      return existing;
+    }
   }
 
   async withdraw(viewer: Viewer, input: Omit<StageInput, 'stage'>): Promise<ApplicationEntity> {
@@ -416,7 +450,7 @@ export class ApplicationLifecycleService {
 
   /** This year's round; yearly programmes get it created with their first application. */
   private async openEdition(em: EntityManager, programme: ProgrammeEntity): Promise<EditionEntity> {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInBrussels();
     const year = Number(today.slice(0, 4));
     await em
       .createQueryBuilder()

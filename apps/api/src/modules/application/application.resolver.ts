@@ -1,5 +1,16 @@
 import { allowedTransitions, deriveState } from '@werkgezond/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { forbidden, notFound } from '../../graphql/errors.js';
 import { assertId } from '../../graphql/ids.js';
@@ -99,6 +110,17 @@ export class ApplicationResolver {
     return events.map((e) => ApplicationEvent.from(e, labels.get(e.stage)));
   }
 
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Days from submission to the first decision (approval or rejection); null while undecided ' +
+      'and for programmes without a decision step (the award).',
+  })
+  async decisionLeadTimeDays(@Root() a: Application, @Ctx() ctx: Context): Promise<number | null> {
+    const stages = await ctx.loaders.stagesByProgramme.load(a.programmeId);
+    return hasDecisionStep(stages) ? a.leadTimeDays : null;
+  }
+
   @FieldResolver(() => [Stage], {
     description: 'Stages that may be recorded next (role rules still apply when recording).',
   })
@@ -112,9 +134,12 @@ export class ApplicationResolver {
     return stages.filter((s) => allowed.has(s.key)).map(Stage.from);
   }
 
-  @FieldResolver(() => ParticipationDossier, { nullable: true, description: 'Award only.' })
+  @FieldResolver(() => ParticipationDossier, {
+    nullable: true,
+    description: 'Award only; null for represented members (the applicant and managers read it).',
+  })
   async dossier(@Root() a: Application, @Ctx() ctx: Context): Promise<ParticipationDossier | null> {
-    assertDossierReader(ctx, a);
+    if (!isDossierReader(ctx, a)) return null;
     const d = await ctx.loaders.dossierByApplication.load(a.id);
     if (!d) return null;
     return {
@@ -126,7 +151,7 @@ export class ApplicationResolver {
 
   @FieldResolver(() => [Attachment])
   async attachments(@Root() a: Application, @Ctx() ctx: Context): Promise<Attachment[]> {
-    assertDossierReader(ctx, a);
+    if (!isDossierReader(ctx, a)) return [];
     return (await ctx.loaders.attachmentsByApplication.load(a.id)).map((f) => ({
       id: f.id,
       fileName: f.fileName,
@@ -153,8 +178,17 @@ export class ApplicationResolver {
   }
 }
 
-/** The dossier and its files: the applicant and the programme's managers only (not members). */
-function assertDossierReader(ctx: Context, a: Application) {
+/**
+ * The dossier and its files: the applicant and the programme's managers only. Represented
+ * member companies see the application but get no dossier (null / empty), not an error that
+ * would void the whole answer.
+ */
+function isDossierReader(ctx: Context, a: Application): boolean {
   const viewer = requireViewer(ctx);
-  if (!canActFor(viewer, a.organisationId) && !canManage(viewer, a.programmeId)) throw forbidden();
+  return canActFor(viewer, a.organisationId) || canManage(viewer, a.programmeId);
+}
+
+/** A programme decides applications when an exit is only possible before its second step. */
+function hasDecisionStep(stages: { kind: string; beforeStep: string | null }[]): boolean {
+  return stages.some((s) => s.kind === 'EXIT' && s.beforeStep !== null);
 }

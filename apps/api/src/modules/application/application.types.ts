@@ -67,12 +67,8 @@ export class Application {
   coachId!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it left the funnel.' })
   exitAt!: Date | null;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Days from submission to the first decision (approval or rejection); null if undecided.',
-  })
-  decisionLeadTimeDays!: number | null;
+  /** Resolved per programme: see ApplicationResolver.decisionLeadTimeDays. */
+  leadTimeDays!: number | null;
   /** Projection columns; currentStage maps them to stage keys. */
   reached!: (Date | null)[];
   exitStage!: string | null;
@@ -92,7 +88,7 @@ export class Application {
       reached: [a.stage1At, a.stage2At, a.stage3At, a.stage4At],
       exitStage: a.exitStage,
       exitAt: a.exitAt,
-      decisionLeadTimeDays: leadTimeDays(a),
+      leadTimeDays: leadTimeDays(a),
     });
   }
 }

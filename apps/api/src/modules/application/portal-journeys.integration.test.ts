@@ -190,6 +190,25 @@ describe('a new company applies to the coaching programme and is approved with a
   });
 });
 
+describe('concurrent retries of one submit', () => {
+  it('five simultaneous calls with one idempotency key give one application', async () => {
+    const company = await signUpCompany();
+    const input = {
+      programmeKey: 'gezondheidscoaches',
+      organisationId: company.organisationId,
+      registrationType: 'INDIVIDUAL',
+      idempotencyKey: `burst-${randomUUID()}`,
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        server.gql<{ applyToProgramme: { id: string } }>(APPLY, { input }, { cookie: company.cookie }),
+      ),
+    );
+    expect(answers.map((a) => a.errors)).toEqual(Array(5).fill(undefined));
+    expect(new Set(answers.map((a) => a.data!.applyToProgramme.id)).size).toBe(1);
+  });
+});
+
 describe('two managers deciding the same application at once', () => {
   it('lets exactly one win; the other gets CONFLICT and nothing is lost', async () => {
     const company = await signUpCompany();

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { todayInBrussels } from '../../database/sql.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { decodeCursor, pageSize, toPage } from '../../graphql/pagination.js';
 import { canManage, canReadAnalytics, type Viewer } from '../../graphql/policy.js';
@@ -150,7 +151,7 @@ export class FundingService {
 
   /** A programme manager records spending of their programme. */
   async record(viewer: Viewer, raw: ExpenditureInput): Promise<ExpenditureEntity> {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInBrussels();
     const input = parseInput(
       z.object({
         programmeKey: z.string(),

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { todayInBrussels } from '../../database/sql.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { canActFor, type Viewer } from '../../graphql/policy.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
@@ -47,7 +48,7 @@ export class SurveyService {
       const questions = await em
         .getRepository(SurveyQuestionEntity)
         .findBy({ surveyId: survey.id });
-      const today = new Date().toISOString().slice(0, 10);
+      const today = todayInBrussels();
       if (survey.opensOn > today || (survey.closesOn && survey.closesOn < today)) {
         throw badInput(
           'This survey is closed; responses can no longer be changed',

@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { todayInBrussels } from '../../database/sql.js';
 import {
   QUESTION_KINDS,
   type QuestionKind,
@@ -81,7 +82,7 @@ export class Survey {
     questions: SurveyQuestionEntity[],
     response: SurveyResponseEntity | null,
   ): Survey {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInBrussels();
     return Object.assign(new Survey(), {
       id: s.id,
       key: s.key,
