@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartsDrawn, tableRows } from './analytics-support';
+import { chartsDrawn, openAnalytics, tableRows } from './analytics-support';
 import {
   DEMO,
   expectHeading,
@@ -105,8 +105,7 @@ describe('analytics: the answer to a parliamentary question', () => {
 
     // The link reopens the same table.
     const link = page.url();
-    await page.goto('/analyse');
-    await expectHeading(page, "Overzicht van de programma's");
+    await openAnalytics(page, '/analyse', "Overzicht van de programma's");
     await page.goto(link);
     await expect.poll(() => tableRows(table), { timeout: 30_000 }).toEqual(SOURCE_TABLE);
     await context.close();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartsDrawn, tableRows } from './analytics-support';
+import { chartsDrawn, openAnalytics, tableRows } from './analytics-support';
 import {
   DEMO,
   expectHeading,
@@ -48,8 +48,11 @@ describe('analytics: every page with real data', () => {
     await expectNoSeriousAxeViolations(page);
 
     // Channels: Prebes first, the 2018 campaigns with their cost.
-    await page.goto('/analyse/kanalen?programme=gezondheidscoaches&asOf=2019-07-31');
-    await expectHeading(page, 'Kanalen en campagnes');
+    await openAnalytics(
+      page,
+      '/analyse/kanalen?programme=gezondheidscoaches&asOf=2019-07-31',
+      'Kanalen en campagnes',
+    );
     const channels = await tableRows(page.getByRole('table', { name: /Trechter per kanaal/ }));
     expect(channels[1]?.[1]).toBe('Prebes – mailing aan de leden');
     const campaigns = await tableRows(page.getByRole('table', { name: /^Campagnes/ }));
@@ -63,8 +66,7 @@ describe('analytics: every page with real data', () => {
     await expectNoSeriousAxeViolations(page);
 
     // Budget: 3 million allocated, 258,525 spent; cost per completed trajectory.
-    await page.goto('/analyse/budget?programme=gezondheidscoaches');
-    await expectHeading(page, 'Budget en kosten');
+    await openAnalytics(page, '/analyse/budget?programme=gezondheidscoaches', 'Budget en kosten');
     await page.locator('main .an-stats .wg-stat').first().waitFor();
     const stats = await page.locator('main .an-stats .wg-stat').allTextContents();
     const { budget } = await graphql<{ budget: { spentCents: number } }>(
@@ -94,8 +96,11 @@ describe('analytics: every page with real data', () => {
     await expectNoSeriousAxeViolations(page);
 
     // Lead time: most decisions within two weeks.
-    await page.goto('/analyse/doorlooptijd?programme=gezondheidscoaches&asOf=2019-07-31');
-    await expectHeading(page, 'Doorlooptijd van de beslissing');
+    await openAnalytics(
+      page,
+      '/analyse/doorlooptijd?programme=gezondheidscoaches&asOf=2019-07-31',
+      'Doorlooptijd van de beslissing',
+    );
     const share = page.locator('main .wg-stat', { hasText: 'Binnen 14 dagen beslist' });
     await share.waitFor();
     const percent = Number(
@@ -109,8 +114,7 @@ describe('analytics: every page with real data', () => {
     await expectNoSeriousAxeViolations(page);
 
     // RE-AIM: five dimensions with numerators and denominators, and what the data cannot say.
-    await page.goto('/analyse/re-aim?programme=gezondheidscoaches');
-    await expectHeading(page, 'RE-AIM-evaluatie');
+    await openAnalytics(page, '/analyse/re-aim?programme=gezondheidscoaches', 'RE-AIM-evaluatie');
     for (const dimension of [
       'Reach (bereik)',
       'Effectiveness (effectiviteit)',

@@ -25,3 +25,32 @@ export async function chartsDrawn(page: Page): Promise<void> {
     { timeout: 30_000 },
   );
 }
+
+/**
+ * Opens an analytics page by URL and waits for its heading. If the heading does not come, the
+ * page as it is (screenshot, text of <main>) is written to test-results before failing, so a
+ * failure says what the analyst would have seen.
+ */
+export async function openAnalytics(
+  page: Page,
+  path: string,
+  heading: string | RegExp,
+): Promise<void> {
+  await page.goto(path);
+  try {
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 20_000 });
+  } catch (error) {
+    const name = path.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await page.screenshot({
+      path: `${import.meta.dirname}/../test-results/failed-${name}.png`,
+      fullPage: true,
+    });
+    const main = await page
+      .locator('main')
+      .textContent()
+      .catch(() => null);
+    throw new Error(
+      `${(error as Error).message}\nURL: ${page.url()}\n<main>: ${main?.slice(0, 800)}`,
+    );
+  }
+}

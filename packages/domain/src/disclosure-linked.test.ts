@@ -225,3 +225,86 @@ describe('protectLinkedCells', () => {
     console.log(`1000-cell cube protected in ${ms.toFixed(0)} ms`);
   });
 });
+
+describe('protectLinkedCells: primary reasons, costs and large linked answers', () => {
+  it('treats a primary reason as sensitive whatever the size, and reports it', () => {
+    const cells: LinkedCell[] = [
+      { key: 'total', value: 100 },
+      { key: 'a', value: 40, primary: 'DIFFERENCING' },
+      { key: 'b', value: 35 },
+      { key: 'c', value: 25 },
+    ];
+    const relations: CellRelation[] = [{ total: 'total', parts: ['a', 'b', 'c'] }];
+    const result = protectLinkedCells(cells, relations);
+    expect(result.map((r) => r.reason)).toEqual([null, 'DIFFERENCING', null, 'SECONDARY']);
+  });
+
+  it('chooses complements by cost when given, sparing headline numbers', () => {
+    const cells: LinkedCell[] = [
+      { key: 'total', value: 100, cost: 1_000 },
+      { key: 'small', value: 4 },
+      { key: 'detail', value: 60 },
+      { key: 'headline', value: 36, cost: 1_000 },
+    ];
+    const relations: CellRelation[] = [{ total: 'total', parts: ['small', 'detail', 'headline'] }];
+    const result = protectLinkedCells(cells, relations);
+    expect(result.filter((r) => r.suppressed).map((r) => r.key)).toEqual(['small', 'detail']);
+  });
+
+  it('protects a cumulative series over dates: a small change between two dates', () => {
+    // Rejections by three year ends: 0, 12, 15. The 3 in the last period must not follow.
+    const cells: LinkedCell[] = [
+      { key: 'r2017', value: 0 },
+      { key: 'r2018', value: 12 },
+      { key: 'r2019', value: 15 },
+      { key: 'f2018', value: 12, published: false },
+      { key: 'f2019', value: 3, published: false },
+    ];
+    const relations: CellRelation[] = [
+      { total: 'r2018', parts: ['r2017', 'f2018'] },
+      { total: 'r2019', parts: ['r2018', 'f2019'] },
+    ];
+    const result = protectLinkedCells(cells, relations);
+    expect(result.find((r) => r.key === 'r2018')?.reason).toBe('SECONDARY');
+    expect(result.find((r) => r.key === 'r2019')?.value).toBe(15);
+    expect(recoverable(cells, relations, result)).toEqual([]);
+  });
+
+  it('handles thousands of linked cells with many slack quantities quickly', () => {
+    // 60 groups × 3 dates of a four-step funnel with the changes between dates as unpublished
+    // cells: most changes are large (slack) and drop out before the elimination.
+    const cells: LinkedCell[] = [];
+    const relations: CellRelation[] = [];
+    for (let g = 0; g < 60; g++) {
+      for (let d = 0; d < 3; d++) {
+        for (let k = 1; k <= 4; k++) {
+          const value = Math.max(0, 200 - 40 * k - 10 * g + 30 * d);
+          cells.push({ key: `g${g}d${d}n${k}`, value: value % 97 });
+          if (d > 0) {
+            cells.push({ key: `g${g}d${d}f${k}`, value: (g * 7 + k) % 25, published: false });
+            relations.push({
+              total: `g${g}d${d}n${k}`,
+              parts: [`g${g}d${d - 1}n${k}`, `g${g}d${d}f${k}`],
+            });
+          }
+        }
+      }
+    }
+    for (let d = 0; d < 3; d++) {
+      for (let k = 1; k <= 4; k++) {
+        const parts = Array.from({ length: 60 }, (_, g) => `g${g}d${d}n${k}`);
+        const value = parts.reduce(
+          (s, key) => s + (cells.find((c) => c.key === key)?.value ?? 0),
+          0,
+        );
+        cells.push({ key: `t${d}n${k}`, value });
+        relations.push({ total: `t${d}n${k}`, parts });
+      }
+    }
+    const started = Date.now();
+    const result = protectLinkedCells(cells, relations);
+    const ms = Date.now() - started;
+    expect(ms).toBeLessThan(20_000);
+    expect(recoverable(cells, relations, result)).toEqual([]);
+  }, 120_000);
+});

@@ -25,6 +25,17 @@ export interface LinkedCell {
    * protected like any other cell when it is small.
    */
   readonly published?: boolean;
+  /**
+   * Sensitive whatever its size, for this reason: e.g. DIFFERENCING for a number that differs
+   * from one another answer publishes by a change the caller must not reveal, or a cell a
+   * coarser answer withholds (which the finer answer must not give back).
+   */
+  readonly primary?: LinkedReason;
+  /**
+   * What withholding this cell costs when complements are chosen (default: its value). Lower
+   * costs are hidden first, so a caller can protect headline numbers at the expense of detail.
+   */
+  readonly cost?: number;
 }
 
 /** `total` = sum of `parts`; without `total`, the sum of the parts is taken as known. */
@@ -33,7 +44,7 @@ export interface CellRelation {
   readonly parts: readonly string[];
 }
 
-export type LinkedReason = 'FREQUENCY' | 'DOMINANCE' | 'SECONDARY';
+export type LinkedReason = 'FREQUENCY' | 'DOMINANCE' | 'SECONDARY' | 'DIFFERENCING';
 
 export interface LinkedResult {
   readonly key: string;
@@ -93,13 +104,107 @@ function fixedUnknowns(rows: Float64Array[], unknowns: number): Set<number> {
 }
 
 /**
+ * Sensitive hidden cells (indices into the cells) that the relations pin down. The relations
+ * are first reduced without changing what they determine: a hidden, non-sensitive cell that
+ * occurs in one relation only (a slack, e.g. the change between two dates when it is large)
+ * makes that relation useless for solving anything else, so both are dropped, repeatedly.
+ * What is left falls apart into independent blocks, each solved by elimination on its own.
+ */
+function determinedSensitive(
+  links: readonly { total: number; parts: readonly number[] }[],
+  cellCount: number,
+  isHidden: (i: number) => boolean,
+  sensitive: readonly boolean[],
+): number[] {
+  // Sparse rows over hidden cells: cell index -> coefficient.
+  const rows: Map<number, number>[] = [];
+  for (const link of links) {
+    const row = new Map<number, number>();
+    for (const i of link.parts) if (isHidden(i)) row.set(i, (row.get(i) ?? 0) + 1);
+    if (link.total >= 0 && isHidden(link.total)) {
+      row.set(link.total, (row.get(link.total) ?? 0) - 1);
+    }
+    for (const [i, c] of row) if (c === 0) row.delete(i);
+    if (row.size > 0) rows.push(row);
+  }
+  const rowsOf = new Map<number, Set<number>>();
+  rows.forEach((row, r) => {
+    for (const i of row.keys()) {
+      const set = rowsOf.get(i) ?? new Set<number>();
+      set.add(r);
+      rowsOf.set(i, set);
+    }
+  });
+  const alive = new Set(rows.keys());
+  const queue = [...rowsOf.keys()].filter((i) => !sensitive[i] && rowsOf.get(i)?.size === 1);
+  while (queue.length > 0) {
+    const i = queue.pop() as number;
+    const own = rowsOf.get(i);
+    if (own?.size !== 1) continue;
+    const [r] = own as Set<number>;
+    alive.delete(r as number);
+    for (const j of (rows[r as number] as Map<number, number>).keys()) {
+      const set = rowsOf.get(j) as Set<number>;
+      set.delete(r as number);
+      if (!sensitive[j] && set.size === 1) queue.push(j);
+    }
+  }
+
+  // Independent blocks: rows sharing a cell belong together (union-find over cells).
+  const parent = new Int32Array(cellCount).map((_, i) => i);
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[x] !== root) {
+      const next = parent[x] as number;
+      parent[x] = root;
+      x = next;
+    }
+    return root;
+  };
+  for (const r of alive) {
+    const [first, ...rest] = (rows[r] as Map<number, number>).keys();
+    for (const j of rest) parent[find(j)] = find(first as number);
+  }
+  const blocks = new Map<number, number[]>();
+  for (const r of alive) {
+    const [first] = (rows[r] as Map<number, number>).keys();
+    const root = find(first as number);
+    const list = blocks.get(root);
+    if (list) list.push(r);
+    else blocks.set(root, [r]);
+  }
+
+  const exposed: number[] = [];
+  for (const blockRows of blocks.values()) {
+    const cellsOfBlock = [
+      ...new Set(blockRows.flatMap((r) => [...(rows[r] as Map<number, number>).keys()])),
+    ];
+    if (!cellsOfBlock.some((i) => sensitive[i])) continue;
+    const column = new Map(cellsOfBlock.map((i, j) => [i, j]));
+    const dense = blockRows.map((r) => {
+      const row = new Float64Array(cellsOfBlock.length);
+      for (const [i, c] of rows[r] as Map<number, number>) row[column.get(i) as number] = c;
+      return row;
+    });
+    for (const j of fixedUnknowns(dense, cellsOfBlock.length)) {
+      const i = cellsOfBlock[j] as number;
+      if (sensitive[i]) exposed.push(i);
+    }
+  }
+  return exposed.sort((a, b) => a - b);
+}
+
+/**
  * Suppresses cells so that no sensitive cell (1 .. threshold - 1 contributors: FREQUENCY;
- * `dominated`: DOMINANCE) can be solved for from the published cells and the relations.
+ * `dominated`: DOMINANCE; `primary`: its own reason) can be solved for from the published
+ * cells and the relations.
  *
- * 1. Primary suppression as above; zeros stay published.
+ * 1. Primary suppression as above; zeros stay published (unless `primary` says otherwise).
  * 2. Repeated until no sensitive cell is determined: for each determined sensitive cell, the
- *    smallest non-zero published cell sharing a relation with it (or, failing that, a relation
- *    with one of its hidden neighbours) is hidden as well (SECONDARY).
+ *    cheapest (by `cost`, default the value) non-zero published cell sharing a relation with it
+ *    (or, failing that, the nearest one through its hidden neighbours) is hidden as well
+ *    (SECONDARY).
  * 3. When no cell is left to hide, every published non-zero cell is hidden: the answer then
  *    says nothing rather than too much.
  *
@@ -137,6 +242,7 @@ export function protectLinkedCells(
   });
 
   const reasons: (LinkedReason | null)[] = cells.map((cell) => {
+    if (cell.primary) return cell.primary;
     if (cell.dominated && cell.value > 0) return 'DOMINANCE';
     const contributors = cell.contributors ?? cell.value;
     return contributors > 0 && contributors < limit ? 'FREQUENCY' : null;
@@ -156,7 +262,9 @@ export function protectLinkedCells(
       const b = cells[best] as LinkedCell;
       const zeroA = a.value === 0 ? 1 : 0;
       const zeroB = b.value === 0 ? 1 : 0;
-      if (zeroA !== zeroB ? zeroA < zeroB : a.value !== b.value ? a.value < b.value : a.key < b.key)
+      const costA = a.cost ?? a.value;
+      const costB = b.cost ?? b.value;
+      if (zeroA !== zeroB ? zeroA < zeroB : costA !== costB ? costA < costB : a.key < b.key)
         best = i;
     }
     return best;
@@ -166,32 +274,38 @@ export function protectLinkedCells(
     return link.total >= 0 ? [...link.parts, link.total] : link.parts;
   };
 
-  for (let round = 0; ; round++) {
-    if (round > cells.length + 1) throw new DisclosureError('suppression did not converge');
-    const hidden = cells.map((_, i) => i).filter(isHidden);
-    const column = new Map(hidden.map((cell, j) => [cell, j]));
-    const rows: Float64Array[] = [];
-    for (const link of links) {
-      const row = new Float64Array(hidden.length);
-      let any = false;
-      for (const i of link.parts) {
-        const j = column.get(i);
-        if (j !== undefined) {
-          row[j] = (row[j] as number) + 1;
-          any = true;
+  /**
+   * The cheapest published cell sharing a relation with `start`; failing that, one step further
+   * (the relations of the hidden cells next to it), and so on outwards.
+   */
+  const nearestComplement = (start: number): number | undefined => {
+    const seenRelations = new Set<number>();
+    const seenCells = new Set<number>([start]);
+    let frontier = [start];
+    while (frontier.length > 0) {
+      const candidates: number[] = [];
+      const next: number[] = [];
+      for (const c of frontier) {
+        for (const r of relationsOf[c] ?? []) {
+          if (seenRelations.has(r)) continue;
+          seenRelations.add(r);
+          for (const i of cellsOfRelation(r)) {
+            if (seenCells.has(i)) continue;
+            seenCells.add(i);
+            (isHidden(i) ? next : candidates).push(i);
+          }
         }
       }
-      const jt = link.total >= 0 ? column.get(link.total) : undefined;
-      if (jt !== undefined) {
-        row[jt] = (row[jt] as number) - 1;
-        any = true;
-      }
-      if (any) rows.push(row);
+      const pick = pickFrom(candidates);
+      if (pick !== undefined) return pick;
+      frontier = next;
     }
-    const exposed = [...fixedUnknowns(rows, hidden.length)]
-      .map((j) => hidden[j] as number)
-      .filter((i) => sensitive[i])
-      .sort((a, b) => a - b);
+    return undefined;
+  };
+
+  for (let round = 0; ; round++) {
+    if (round > cells.length + 1) throw new DisclosureError('suppression did not converge');
+    const exposed = determinedSensitive(links, cells.length, isHidden, sensitive);
     if (exposed.length === 0) break;
 
     const touched = new Set<number>();
@@ -199,15 +313,7 @@ export function protectLinkedCells(
     for (const e of exposed) {
       const own = relationsOf[e] ?? [];
       if (own.some((r) => touched.has(r))) continue;
-      let choice = pickFrom(own.flatMap(cellsOfRelation));
-      if (choice === undefined) {
-        // Look one step further: relations of the hidden cells next to this one.
-        const near = new Set<number>();
-        for (const r of own) for (const i of cellsOfRelation(r)) if (isHidden(i)) near.add(i);
-        choice = pickFrom(
-          [...near].flatMap((i) => (relationsOf[i] ?? []).flatMap(cellsOfRelation)),
-        );
-      }
+      const choice = nearestComplement(e);
       if (choice === undefined) continue;
       reasons[choice] = 'SECONDARY';
       progress = true;

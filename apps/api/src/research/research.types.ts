@@ -1,12 +1,13 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RESEARCH_DIMENSIONS, type ResearchDimension } from './research-dimensions.js';
 
-export type CellReason = 'FREQUENCY' | 'SECONDARY' | 'DOMINANCE' | 'DERIVED';
+export type CellReason = 'FREQUENCY' | 'SECONDARY' | 'DOMINANCE' | 'DERIVED' | 'DIFFERENCING';
 export const SuppressionReasonEnum = {
   FREQUENCY: 'FREQUENCY',
   SECONDARY: 'SECONDARY',
   DOMINANCE: 'DOMINANCE',
   DERIVED: 'DERIVED',
+  DIFFERENCING: 'DIFFERENCING',
 } as const;
 registerEnumType(SuppressionReasonEnum, {
   name: 'SuppressionReason',
@@ -21,7 +22,18 @@ registerEnumType(SuppressionReasonEnum, {
     DOMINANCE: {
       description: 'An amount where one or two companies make up more than 85% of the total.',
     },
-    DERIVED: { description: 'A rate, interval or difference computed from a withheld count.' },
+    DERIVED: {
+      description:
+        'A rate, interval, percentile, difference or cost computed from a withheld number, or ' +
+        'from fewer companies than the threshold.',
+    },
+    DIFFERENCING: {
+      description:
+        'A number at a month end that is not a year end, withheld because it changed since the ' +
+        'year end before it and until the year end after it: together with those answers it ' +
+        'would reveal the change in between, which rests on few companies. Ask for a year end ' +
+        '(the reference dates) or leave asOf empty.',
+    },
   },
 });
 
@@ -75,6 +87,18 @@ export class RateCell {
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => Float, { nullable: true }) lower!: number | null;
   @Field(() => Float, { nullable: true }) upper!: number | null;
+  @Field(() => Boolean) suppressed!: boolean;
+  @Field(() => SuppressionReasonEnum, { nullable: true }) reason!: CellReason | null;
+}
+
+@ObjectType({
+  description:
+    'A statistic (percentile, mean, share or cost per unit) computed from protected counts: ' +
+    'withheld (DERIVED) when a count it rests on is withheld or rests on fewer companies than ' +
+    'the threshold.',
+})
+export class StatCell {
+  @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => Boolean) suppressed!: boolean;
   @Field(() => SuppressionReasonEnum, { nullable: true }) reason!: CellReason | null;
 }

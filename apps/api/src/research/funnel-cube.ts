@@ -1,0 +1,746 @@
+/**
+ * The protected funnel cube behind every date-based research answer (funnel, snapshots, cohort
+ * comparison, channels, drop-off reasons, decision lead time).
+ *
+ * Units are (application, company) pairs as in research-dimensions.ts (UNITS_SQL): the same
+ * population the aggregate and the population guard count. At a date each unit is in one
+ * *atom*: its furthest step and the exit it left by (or none). Every number an answer shows is
+ * a sum of atoms (a cumulative step count, an exit count, the exits taken at a step, the units
+ * still in progress); at the programme level the atoms are split further by reason code and, for
+ * decided applications, by decision lead time in weeks. All of it is protected as one system of
+ * linked cells (protectLinkedCells):
+ *
+ * - within a date and group, every published number is tied to the atoms it sums;
+ * - groups add up to the coarser groups (margins and total) of the same filter: levels are
+ *   protected coarsest first, so an answer agrees with every answer with fewer breakdowns, and a
+ *   finer level treats what the coarser one withholds as sensitive;
+ * - dates: every answer is computed with all *reference dates* (year ends, see research-dates.ts)
+ *   and the change of every cumulative number between consecutive reference dates is an
+ *   unpublished cell of its own, protected like any small count. A month end between two year
+ *   ends shows a number only where it equals the number at one of them (DIFFERENCING otherwise).
+ *
+ * The pattern depends on the programme, the filter and the breakdown dimensions only (never on
+ * the unit, the requested dates or the order of the breakdowns), so answers agree with each other.
+ */
+import { DROP_OFF_REASONS, type CellRelation, type LinkedCell, type LinkedReason, type LinkedResult, percentile, protectLinkedCells } from '@werkgezond/domain';
+import type { DataSource } from 'typeorm';
+import { TIME_ZONE } from '../database/sql.js';
+import { badInput } from '../graphql/errors.js';
+import { REJECTION_REASONS } from '../modules/application/application-lifecycle.service.js';
+import type { DimensionCatalog, DimensionValueInfo } from './dimension-catalog.js';
+import { daysBetween, yearEnds, yearOf } from './research-dates.js';
+import {
+  RESEARCH_DIMENSIONS,
+  type ResearchDimension,
+  type ResearchFilterValues,
+  UNIT_COLUMN,
+  UNITS_SQL,
+  unitCondition,
+} from './research-dimensions.js';
+
+export type CubeUnit = 'APPLICATIONS' | 'COMPANIES';
+
+export interface CubeStage {
+  key: string;
+  label: string;
+  position: number;
+}
+
+export interface CubeExit extends CubeStage {
+  /** Lowest step position from which the exit can be taken (requiresStep), else 1. */
+  fromPosition: number;
+  /** Exclusive upper bound (beforeStep), else the number of steps. */
+  beforePosition: number;
+}
+
+export interface CubeProgramme {
+  id: string;
+  key: string;
+  name: string;
+  steps: CubeStage[];
+  exits: CubeExit[];
+  /** Edition years. */
+  years: number[];
+  /** Reference dates: every year end from the first edition (or event) to the last event. */
+  references: string[];
+}
+
+interface ProgrammeRow {
+  id: string;
+  key: string;
+  name: string;
+  stages: {
+    key: string;
+    label: string;
+    kind: 'STEP' | 'EXIT';
+    position: number;
+    requiresStep: string | null;
+    beforeStep: string | null;
+  }[];
+  years: number[];
+  first_event_year: number | null;
+  last_event_year: number | null;
+}
+
+/** Programme metadata with the stage rules (which exit can follow which step). */
+export async function loadCubeProgramme(
+  ds: DataSource,
+  key: string,
+  field: string,
+): Promise<CubeProgramme> {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 64) {
+    throw badInput('Unknown programme', field);
+  }
+  const local = (expr: string) => `extract(year FROM (${expr}) AT TIME ZONE '${TIME_ZONE}')::int`;
+  const rows: ProgrammeRow[] = await ds.query(
+    `SELECT p.id, p.key, p.name,
+       COALESCE((SELECT json_agg(json_build_object('key', sd.key, 'label', sd.label, 'kind', sd.kind,
+                  'position', sd.position, 'requiresStep', sd.requires_step, 'beforeStep', sd.before_step)
+                  ORDER BY sd.kind, sd.position) FROM stage_definition sd WHERE sd.programme_id = p.id), '[]') AS stages,
+       COALESCE((SELECT json_agg(e.year ORDER BY e.year) FROM edition e WHERE e.programme_id = p.id), '[]') AS years,
+       (SELECT ${local('min(a.stage1_at)')} FROM application a WHERE a.programme_id = p.id) AS first_event_year,
+       (SELECT ${local('max(GREATEST(a.stage1_at, a.stage2_at, a.stage3_at, a.stage4_at, a.exit_at))')}
+          FROM application a WHERE a.programme_id = p.id) AS last_event_year
+     FROM programme p WHERE p.key = $1`,
+    [key],
+  );
+  const row = rows[0];
+  if (!row) throw badInput(`Unknown programme "${key}"`, field);
+  const steps = row.stages
+    .filter((s) => s.kind === 'STEP')
+    .sort((a, b) => a.position - b.position)
+    .map((s, i) => ({ key: s.key, label: s.label, position: i + 1 }));
+  if (steps.length === 0 || steps.length > 4) {
+    throw badInput(`${row.name} has no funnel steps to count`, field);
+  }
+  const positionOf = (stepKey: string | null) =>
+    stepKey ? (steps.find((s) => s.key === stepKey)?.position ?? null) : null;
+  const exits = row.stages
+    .filter((s) => s.kind === 'EXIT')
+    .sort((a, b) => a.position - b.position)
+    .map((s) => ({
+      key: s.key,
+      label: s.label,
+      position: s.position,
+      fromPosition: positionOf(s.requiresStep) ?? 1,
+      // No exit after the last step (the programme is then finished).
+      beforePosition: positionOf(s.beforeStep) ?? steps.length,
+    }));
+  const years = row.years ?? [];
+  const first = Math.min(...years, row.first_event_year ?? Number.POSITIVE_INFINITY);
+  const firstYear = Number.isFinite(first) ? first : new Date().getUTCFullYear();
+  const lastYear = Math.max(firstYear, row.last_event_year ?? firstYear);
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    steps,
+    exits,
+    years,
+    references: yearEnds(firstYear, lastYear),
+  };
+}
+
+/** One counted (application, company) pair with its event days (Brussels calendar). */
+interface UnitRow {
+  app: string;
+  company: string;
+  dims: Partial<Record<ResearchDimension, string | null>>;
+  /** Day each step was reached (index k-1); steps recorded after the exit are ignored. */
+  steps: (string | null)[];
+  exitDay: string | null;
+  exitStage: string | null;
+  exitReason: string | null;
+  decisionDay: string | null;
+}
+
+const NONE = '-';
+export const WEEK_BUCKETS = 13;
+/** Lead-time buckets: week w holds (7w, 7w + 7] days, week 0 also day 0; week 12: > 84 days. */
+export const weekOf = (days: number) => (days <= 7 ? 0 : Math.min(12, Math.ceil(days / 7) - 1));
+export const WITHIN_DAYS = Array.from({ length: 12 }, (_, i) => 7 * (i + 1));
+
+/** Series keys (what a cell counts), per date and group. */
+export const S = {
+  reached: (k: number) => `N${k}`,
+  exit: (e: string) => `X:${e}`,
+  exitedAt: (k: number) => `E${k}`,
+  atom: (k: number, x: string) => `B${k}:${x}`,
+  reasonAtom: (k: number, e: string, r: string) => `R${k}:${e}:${r}`,
+  stepReason: (k: number, r: string) => `RS${k}:${r}`,
+  exitReason: (e: string, r: string) => `RX:${e}:${r}`,
+  decided: 'D',
+  week: (w: number) => `DW${w}`,
+  within: (n: number) => `W${n}`,
+  flow: (series: string) => `F:${series}`,
+};
+
+interface SeriesDef {
+  key: string;
+  /** Shown in some answer (else a quantity the relations involve). */
+  published: boolean;
+  /** Never decreases over time (changes between reference dates are then cells of their own). */
+  monotone: boolean;
+  /** Only at the programme level (no breakdown): reasons and lead time. */
+  topOnly: boolean;
+}
+
+interface Acc {
+  pairs: number;
+  apps: Set<string>;
+  companies: Set<string>;
+}
+const newAcc = (): Acc => ({ pairs: 0, apps: new Set(), companies: new Set() });
+
+export interface CubeCell {
+  value: number | null;
+  suppressed: boolean;
+  reason: LinkedReason | 'DERIVED' | null;
+  /** The true counts, for the server's own derived figures (never returned as such). */
+  pairs: number;
+  applications: number;
+  companies: number;
+}
+
+export interface CubeGroup {
+  /** One value per breakdown dimension, '*' where the level sums over it. */
+  coords: (string | null)[];
+  values: DimensionValueInfo[];
+}
+
+const ANY = '*';
+const groupId = (coords: readonly (string | null)[]) => JSON.stringify(coords);
+const cellId = (date: string, group: string, series: string) => `${date}|${group}|${series}`;
+
+/**
+ * The cube of one question: programme, filter and breakdown (up to two dimensions). Load once,
+ * then read protected cells at any month end (`at`), the reference dates computed once.
+ */
+export class FunnelCube {
+  /** Breakdown in the canonical order (RESEARCH_DIMENSIONS). */
+  readonly dims: ResearchDimension[];
+  private readonly defs: SeriesDef[];
+  private readonly exitsAt: Map<number, CubeExit[]>;
+  private readonly reasonsOf: Map<string, string[]>;
+  private readonly levels: number[];
+  private readonly groupsByLevel = new Map<number, CubeGroup[]>();
+  private readonly views = new Map<string, Map<string, LinkedResult>>();
+  private readonly accs = new Map<string, Map<string, Acc>>();
+  private canonical: Map<string, LinkedResult> | null = null;
+
+  private constructor(
+    readonly programme: CubeProgramme,
+    private readonly rows: UnitRow[],
+    breakdown: readonly ResearchDimension[],
+    private readonly dimValues: Map<ResearchDimension, DimensionValueInfo[]>,
+    readonly threshold: number,
+  ) {
+    this.dims = RESEARCH_DIMENSIONS.filter((d) => breakdown.includes(d));
+    const K = programme.steps.length;
+    this.exitsAt = new Map();
+    for (let k = 1; k <= K; k++) {
+      this.exitsAt.set(
+        k,
+        programme.exits.filter((e) => k >= e.fromPosition && k < e.beforePosition),
+      );
+    }
+    this.reasonsOf = new Map(
+      programme.exits.map((e) => [
+        e.key,
+        [...(e.key === 'REJECTED' ? REJECTION_REASONS : DROP_OFF_REASONS), NONE] as string[],
+      ]),
+    );
+    // Whatever the data hold beyond the rules (so the relations stay exact).
+    for (const row of rows) {
+      if (!row.exitStage || !row.exitDay) continue;
+      const k = furthestBy(row, row.exitDay);
+      const exit = programme.exits.find((e) => e.key === row.exitStage);
+      if (exit && k > 0 && !this.exitsAt.get(k)?.includes(exit)) this.exitsAt.get(k)?.push(exit);
+      const reasons = this.reasonsOf.get(row.exitStage);
+      const reason = row.exitReason ?? NONE;
+      if (reasons && !reasons.includes(reason)) reasons.push(reason);
+    }
+    this.defs = this.seriesDefs();
+    const n = this.dims.length;
+    this.levels = Array.from({ length: 1 << n }, (_, m) => m).sort(
+      (a, b) => popcount(a) - popcount(b) || a - b,
+    );
+  }
+
+  static async load(
+    ds: DataSource,
+    catalog: DimensionCatalog,
+    programme: CubeProgramme,
+    filter: ResearchFilterValues,
+    breakdown: readonly ResearchDimension[],
+    threshold: number,
+  ): Promise<FunnelCube> {
+    const params: unknown[] = [];
+    const where = RESEARCH_DIMENSIONS.filter((d) => filter[d]?.length).map((d) => {
+      params.push(filter[d]);
+      return unitCondition(d, `$${params.length}`);
+    });
+    const day = (expr: string) => `to_char((${expr}) AT TIME ZONE '${TIME_ZONE}', 'YYYY-MM-DD')`;
+    const step = (k: number) =>
+      `CASE WHEN a.stage${k}_at IS NOT NULL AND (a.exit_at IS NULL OR a.stage${k}_at <= a.exit_at)
+            THEN ${day(`a.stage${k}_at`)} END AS d${k}`;
+    const rows: Record<string, string | null>[] = await ds.query(
+      `WITH u AS (SELECT * FROM (${UNITS_SQL}) x WHERE ${where.length ? where.join(' AND ') : 'TRUE'})
+       SELECT u.app_id, u.company_id, ${RESEARCH_DIMENSIONS.map((d) => `u.${UNIT_COLUMN[d]}`).join(', ')},
+              ${[1, 2, 3, 4].map(step).join(', ')},
+              CASE WHEN a.exit_stage IS NOT NULL AND a.exit_at IS NOT NULL THEN ${day('a.exit_at')} END AS xd,
+              a.exit_stage AS xs, a.exit_reason AS xr
+         FROM u JOIN application a ON a.id = u.app_id`,
+      params,
+    );
+    const K = programme.steps.length;
+    const decisionExits = programme.exits.filter((e) => e.key === 'REJECTED').map((e) => e.key);
+    const units: UnitRow[] = rows.map((r) => {
+      const steps = [r.d1, r.d2, r.d3, r.d4].slice(0, K) as (string | null)[];
+      const exitDay = r.xd ?? null;
+      const exitStage = exitDay ? (r.xs ?? null) : null;
+      const candidates = [
+        K >= 2 ? steps[1] : null,
+        exitStage && decisionExits.includes(exitStage) ? exitDay : null,
+      ].filter((d): d is string => !!d);
+      return {
+        app: String(r.app_id),
+        company: String(r.company_id),
+        dims: Object.fromEntries(
+          RESEARCH_DIMENSIONS.map((d) => [d, (r[UNIT_COLUMN[d]] as string | null) ?? null]),
+        ),
+        steps,
+        exitDay,
+        exitStage,
+        exitReason: exitStage ? (r.xr ?? null) : null,
+        decisionDay: K >= 2 && candidates.length ? (candidates.sort()[0] as string) : null,
+      };
+    });
+    await catalog.ensureLoaded(ds);
+    const dimValues = new Map<ResearchDimension, DimensionValueInfo[]>();
+    for (const d of breakdown) {
+      let values = catalog.values(d, filter);
+      if (d === 'EDITION_YEAR') values = values.filter((v) => programme.years.includes(Number(v.key)));
+      dimValues.set(d, values);
+    }
+    return new FunnelCube(programme, units, breakdown, dimValues, threshold);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Structure
+
+  private seriesDefs(): SeriesDef[] {
+    const K = this.programme.steps.length;
+    const defs: SeriesDef[] = [];
+    const add = (key: string, published: boolean, monotone: boolean, topOnly = false) =>
+      defs.push({ key, published, monotone, topOnly });
+    for (let k = 1; k <= K; k++) add(S.reached(k), true, true);
+    for (const e of this.programme.exits) add(S.exit(e.key), true, true);
+    for (let k = 1; k <= K; k++) {
+      add(S.atom(k, NONE), k < K, false);
+      const exits = this.exitsAt.get(k) ?? [];
+      for (const e of exits) add(S.atom(k, e.key), true, true);
+      if (exits.length) add(S.exitedAt(k), true, true);
+    }
+    // Programme level: reasons and lead time.
+    for (let k = 1; k <= K; k++) {
+      const reasons = new Set<string>();
+      for (const e of this.exitsAt.get(k) ?? []) {
+        for (const r of this.reasonsOf.get(e.key) ?? []) {
+          add(S.reasonAtom(k, e.key, r), false, true, true);
+          reasons.add(r);
+        }
+      }
+      for (const r of reasons) add(S.stepReason(k, r), true, true, true);
+    }
+    for (const e of this.programme.exits) {
+      for (const r of this.reasonsOf.get(e.key) ?? []) add(S.exitReason(e.key, r), true, true, true);
+    }
+    if (K >= 2) {
+      add(S.decided, true, true, true);
+      for (let w = 0; w < WEEK_BUCKETS; w++) add(S.week(w), true, true, true);
+      for (const n of WITHIN_DAYS) add(S.within(n), true, true, true);
+    }
+    return defs;
+  }
+
+  /** Relations among the cells of one date and group (keys through `key`). */
+  private groupRelations(top: boolean, key: (series: string) => string): CellRelation[] {
+    const K = this.programme.steps.length;
+    const out: CellRelation[] = [];
+    const atomsFrom = (from: number) => {
+      const parts: string[] = [];
+      for (let k = from; k <= K; k++) {
+        parts.push(key(S.atom(k, NONE)));
+        for (const e of this.exitsAt.get(k) ?? []) parts.push(key(S.atom(k, e.key)));
+      }
+      return parts;
+    };
+    for (let k = 1; k <= K; k++) out.push({ total: key(S.reached(k)), parts: atomsFrom(k) });
+    for (const e of this.programme.exits) {
+      const parts: string[] = [];
+      for (let k = 1; k <= K; k++) {
+        if (this.exitsAt.get(k)?.includes(e)) parts.push(key(S.atom(k, e.key)));
+      }
+      out.push({ total: key(S.exit(e.key)), parts });
+    }
+    for (let k = 1; k <= K; k++) {
+      const exits = this.exitsAt.get(k) ?? [];
+      if (exits.length) {
+        out.push({ total: key(S.exitedAt(k)), parts: exits.map((e) => key(S.atom(k, e.key))) });
+      }
+    }
+    if (!top) return out;
+    const byStepReason = new Map<string, string[]>();
+    const byExitReason = new Map<string, string[]>();
+    for (let k = 1; k <= K; k++) {
+      for (const e of this.exitsAt.get(k) ?? []) {
+        const reasons = this.reasonsOf.get(e.key) ?? [];
+        out.push({
+          total: key(S.atom(k, e.key)),
+          parts: reasons.map((r) => key(S.reasonAtom(k, e.key, r))),
+        });
+        for (const r of reasons) {
+          const atom = key(S.reasonAtom(k, e.key, r));
+          const sr = S.stepReason(k, r);
+          byStepReason.set(sr, [...(byStepReason.get(sr) ?? []), atom]);
+          const xr = S.exitReason(e.key, r);
+          byExitReason.set(xr, [...(byExitReason.get(xr) ?? []), atom]);
+        }
+      }
+    }
+    for (const [sr, parts] of byStepReason) out.push({ total: key(sr), parts });
+    for (const e of this.programme.exits) {
+      for (const r of this.reasonsOf.get(e.key) ?? []) {
+        const xr = S.exitReason(e.key, r);
+        out.push({ total: key(xr), parts: byExitReason.get(xr) ?? [] });
+      }
+    }
+    if (K >= 2) {
+      const weeks = Array.from({ length: WEEK_BUCKETS }, (_, w) => key(S.week(w)));
+      out.push({ total: key(S.decided), parts: weeks });
+      const rejectedEarly = this.exitsAt.get(1)?.some((e) => e.key === 'REJECTED');
+      out.push({
+        total: key(S.decided),
+        parts: [...atomsFrom(2), ...(rejectedEarly ? [key(S.atom(1, 'REJECTED'))] : [])],
+      });
+      for (const n of WITHIN_DAYS) {
+        out.push({ total: key(S.within(n)), parts: weeks.slice(0, n / 7) });
+      }
+    }
+    return out;
+  }
+
+  /** Groups of a level (bit i set: breakdown dimension i kept), complete tables. */
+  groups(level: number): CubeGroup[] {
+    const cached = this.groupsByLevel.get(level);
+    if (cached) return cached;
+    let combos: CubeGroup[] = [{ coords: [], values: [] }];
+    this.dims.forEach((d, i) => {
+      if (!(level & (1 << i))) {
+        combos = combos.map((c) => ({ coords: [...c.coords, ANY], values: c.values }));
+        return;
+      }
+      const options = this.dimValues.get(d) ?? [];
+      combos = combos.flatMap((c) =>
+        options.map((v) => ({ coords: [...c.coords, v.key], values: [...c.values, v] })),
+      );
+    });
+    this.groupsByLevel.set(level, combos);
+    return combos;
+  }
+
+  get fullLevel(): number {
+    return (1 << this.dims.length) - 1;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Counting
+
+  /** Series a unit belongs to at date t. */
+  private seriesAt(row: UnitRow, t: string, top: boolean): string[] {
+    const k = furthestBy(row, t);
+    if (k === 0) return [];
+    const out: string[] = [];
+    for (let i = 1; i <= k; i++) out.push(S.reached(i));
+    const exited = row.exitStage && row.exitDay && row.exitDay <= t ? row.exitStage : null;
+    out.push(S.atom(k, exited ?? NONE));
+    if (exited) {
+      out.push(S.exit(exited), S.exitedAt(k));
+      if (top) {
+        const r = row.exitReason ?? NONE;
+        out.push(S.reasonAtom(k, exited, r), S.stepReason(k, r), S.exitReason(exited, r));
+      }
+    }
+    if (top && row.decisionDay && row.decisionDay <= t && row.steps[0]) {
+      const days = daysBetween(row.steps[0], row.decisionDay);
+      const w = weekOf(days);
+      out.push(S.decided, S.week(w));
+      for (const n of WITHIN_DAYS) if (days <= n) out.push(S.within(n));
+    }
+    return out;
+  }
+
+  /** Counts per cell at these dates, with the changes since the previous date when `flows`. */
+  private count(dates: readonly string[], flows: boolean): Map<string, Acc> {
+    const id = `${dates.join(',')}|${flows}`;
+    const cached = this.accs.get(id);
+    if (cached) return cached;
+    const out = new Map<string, Acc>();
+    const add = (key: string, row: UnitRow) => {
+      let acc = out.get(key);
+      if (!acc) {
+        acc = newAcc();
+        out.set(key, acc);
+      }
+      acc.pairs += 1;
+      acc.apps.add(row.app);
+      acc.companies.add(row.company);
+    };
+    const monotone = new Set(this.defs.filter((d) => d.monotone).map((d) => d.key));
+    for (const row of this.rows) {
+      const groupIds = this.levels.map((level) => ({
+        level,
+        id: groupId(this.dims.map((d, i) => (level & (1 << i) ? (row.dims[d] ?? null) : ANY))),
+      }));
+      let previous: Set<string> | null = null;
+      for (const [j, t] of dates.entries()) {
+        const fine = this.seriesAt(row, t, true);
+        const current = new Set(fine);
+        const joined = flows && j > 0 ? fine.filter((s) => monotone.has(s) && !previous?.has(s)) : [];
+        for (const { level, id: g } of groupIds) {
+          const top = level === 0;
+          for (const s of fine) if (top || !this.def(s)?.topOnly) add(cellId(t, g, s), row);
+          for (const s of joined) if (top || !this.def(s)?.topOnly) add(cellId(t, g, S.flow(s)), row);
+        }
+        previous = current;
+      }
+    }
+    this.accs.set(id, out);
+    return out;
+  }
+
+  private defByKey: Map<string, SeriesDef> | null = null;
+  private def(series: string): SeriesDef | undefined {
+    this.defByKey ??= new Map(this.defs.map((d) => [d.key, d]));
+    return this.defByKey.get(series);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Protection
+
+  /**
+   * Protects the cells of these dates level by level, coarsest first. `flows`: the dates are
+   * reference dates and the changes between consecutive ones are cells. `primary` marks cells
+   * sensitive whatever their size.
+   */
+  private protect(
+    dates: readonly string[],
+    flows: boolean,
+    primary?: (date: string, series: string, acc: Acc | undefined, group: string) => LinkedReason | undefined,
+  ): Map<string, LinkedResult> {
+    const counts = this.count(dates, flows);
+    const results = new Map<string, LinkedResult>();
+    const cellsOfLevel = new Map<number, LinkedCell[]>();
+    for (const level of this.levels) {
+      const top = level === 0;
+      const defs = this.defs.filter((d) => top || !d.topOnly);
+      const groups = this.groups(level);
+      const cells: LinkedCell[] = [];
+      const relations: CellRelation[] = [];
+      for (const [j, date] of dates.entries()) {
+        for (const group of groups) {
+          const g = groupId(group.coords);
+          for (const def of defs) {
+            const key = cellId(date, g, def.key);
+            const acc = counts.get(key);
+            const reason = primary?.(date, def.key, acc, g);
+            cells.push({
+              key,
+              value: acc?.pairs ?? 0,
+              contributors: acc?.companies.size ?? 0,
+              published: def.published,
+              ...(reason ? { primary: reason } : {}),
+            });
+            if (flows && j > 0 && def.monotone) {
+              const flowKey = cellId(date, g, S.flow(def.key));
+              const flow = counts.get(flowKey);
+              cells.push({
+                key: flowKey,
+                value: flow?.pairs ?? 0,
+                contributors: flow?.companies.size ?? 0,
+                published: false,
+              });
+              relations.push({
+                total: key,
+                parts: [cellId(dates[j - 1] as string, g, def.key), flowKey],
+              });
+            }
+          }
+          relations.push(...this.groupRelations(top, (s) => cellId(date, g, s)));
+        }
+      }
+      // Coarser levels: what they publish is known; what they withhold must stay unknown.
+      const extra: LinkedCell[] = [];
+      for (const coarser of this.levels) {
+        if (coarser === level || (coarser & level) !== coarser) continue;
+        const coarseCells = cellsOfLevel.get(coarser) ?? [];
+        const fineByCoarse = new Map<string, string[]>();
+        for (const cell of cells) {
+          const [date, g, series] = splitCell(cell.key);
+          const coords = JSON.parse(g) as (string | null)[];
+          const up = groupId(coords.map((v, i) => (coarser & (1 << i) ? v : ANY)));
+          const coarseKey = cellId(date, up, series);
+          fineByCoarse.set(coarseKey, [...(fineByCoarse.get(coarseKey) ?? []), cell.key]);
+        }
+        for (const c of coarseCells) {
+          const parts = fineByCoarse.get(c.key);
+          if (!parts) continue;
+          const r = results.get(c.key);
+          if (r && !r.suppressed) {
+            relations.push({ parts });
+          } else if (r?.reason) {
+            extra.push({ ...c, published: false, primary: r.reason });
+            relations.push({ total: c.key, parts });
+          }
+        }
+      }
+      const protectedCells = protectLinkedCells([...cells, ...extra], relations, {
+        threshold: this.threshold,
+      });
+      const own = new Set(cells.map((c) => c.key));
+      for (const r of protectedCells) if (own.has(r.key)) results.set(r.key, r);
+      cellsOfLevel.set(level, cells);
+    }
+    return results;
+  }
+
+  /** The protected reference dates (computed once). */
+  private reference(): Map<string, LinkedResult> {
+    this.canonical ??= this.protect(this.programme.references, true);
+    return this.canonical;
+  }
+
+  /** The date whose cells answer `t`: a reference date itself, or t (between reference dates). */
+  resolve(t: string | null): { date: string; reference: boolean } {
+    const refs = this.programme.references;
+    const last = refs.at(-1) as string;
+    if (t === null || t >= last) return { date: last, reference: true };
+    if (refs.includes(t)) return { date: t, reference: true };
+    return { date: t, reference: false };
+  }
+
+  private view(t: string | null): { date: string; results: Map<string, LinkedResult> } {
+    const { date, reference } = this.resolve(t);
+    if (reference) return { date, results: this.reference() };
+    const cached = this.views.get(date);
+    if (cached) return { date, results: cached };
+    const refs = this.programme.references;
+    const prev = [...refs].reverse().find((r) => r < date) ?? null;
+    const next = refs.find((r) => r > date) as string;
+    const canonical = this.reference();
+    const refCounts = this.count(refs, true);
+    const same = (ref: string | null, g: string, series: string, acc: Acc | undefined) => {
+      const pairs = acc?.pairs ?? 0;
+      const apps = acc?.apps.size ?? 0;
+      if (ref === null) return { equal: pairs === 0, published: true };
+      const other = refCounts.get(cellId(ref, g, series));
+      return {
+        equal: (other?.pairs ?? 0) === pairs && (other?.apps.size ?? 0) === apps,
+        published: canonical.get(cellId(ref, g, series))?.suppressed === false,
+      };
+    };
+    const results = this.protect([date], false, (d, series, acc, g) => {
+      const before = same(prev, g, series, acc);
+      const after = same(next, g, series, acc);
+      const def = this.def(series);
+      if (def?.published) {
+        const shown = (before.equal && before.published) || (after.equal && after.published);
+        return shown ? undefined : 'DIFFERENCING';
+      }
+      // A quantity no answer shows: sensitive only when it changed on both sides.
+      return before.equal || after.equal ? undefined : 'DIFFERENCING';
+    });
+    this.views.set(date, results);
+    return { date, results };
+  }
+
+  /** A protected cell: the group's coordinates per breakdown dimension ('*' = summed over). */
+  cell(t: string | null, coords: readonly (string | null)[], series: string, unit: CubeUnit): CubeCell {
+    const { date, results } = this.view(t);
+    const key = cellId(date, groupId(coords), series);
+    const { reference } = this.resolve(t);
+    const acc = this.count(reference ? this.programme.references : [date], reference).get(key);
+    const pairs = acc?.pairs ?? 0;
+    const applications = acc?.apps.size ?? 0;
+    const companies = acc?.companies.size ?? 0;
+    const r = results.get(key);
+    if (!r) throw new Error(`No cell ${key}`);
+    const value = unit === 'COMPANIES' ? pairs : applications;
+    return r.suppressed
+      ? { value: null, suppressed: true, reason: r.reason ?? 'SECONDARY', pairs, applications, companies }
+      : { value, suppressed: false, reason: null, pairs, applications, companies };
+  }
+
+  /** Day values for percentiles: days from step k-1 to k of the units that reached k by t. */
+  lags(t: string | null, coords: readonly (string | null)[], k: number): number[] {
+    const { date } = this.resolve(t);
+    return this.rowsIn(coords)
+      .filter((r) => furthestBy(r, date) >= k && r.steps[k - 1] && r.steps[k - 2])
+      .map((r) => daysBetween(r.steps[k - 2] as string, r.steps[k - 1] as string));
+  }
+
+  /** Decision lead times (days) of the units decided by t, programme level. */
+  leadTimes(t: string | null): number[] {
+    const { date } = this.resolve(t);
+    return this.rows
+      .filter((r) => r.decisionDay && r.decisionDay <= date && r.steps[0] && furthestBy(r, date) > 0)
+      .map((r) => daysBetween(r.steps[0] as string, r.decisionDay as string));
+  }
+
+  private rowsIn(coords: readonly (string | null)[]): UnitRow[] {
+    return this.rows.filter((r) =>
+      this.dims.every((d, i) => coords[i] === ANY || (r.dims[d] ?? null) === coords[i]),
+    );
+  }
+
+  /** The exits a step can lead to, and the reason codes of an exit. */
+  exitsFrom(k: number): CubeExit[] {
+    return this.exitsAt.get(k) ?? [];
+  }
+  reasonsFor(exit: string): string[] {
+    return this.reasonsOf.get(exit) ?? [];
+  }
+  stepReasons(k: number): string[] {
+    return [...new Set(this.exitsFrom(k).flatMap((e) => this.reasonsFor(e.key)))];
+  }
+}
+
+/** Furthest step reached by day t (0: none). */
+function furthestBy(row: UnitRow, t: string): number {
+  let k = 0;
+  row.steps.forEach((d, i) => {
+    if (d && d <= t) k = Math.max(k, i + 1);
+  });
+  return k;
+}
+
+function splitCell(key: string): [string, string, string] {
+  const first = key.indexOf('|');
+  const last = key.lastIndexOf('|');
+  return [key.slice(0, first), key.slice(first + 1, last), key.slice(last + 1)];
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+}
+
+/** Median and 90th percentile of whole days, or null. */
+export function dayPercentiles(days: readonly number[]): { median: number | null; p90: number | null } {
+  const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+  return { median: round2(percentile(days, 0.5)), p90: round2(percentile(days, 0.9)) };
+}
+
+export { yearOf };
