@@ -87,10 +87,10 @@ export function ProgrammeOverview({ programme }: ProgrammeOverviewProps) {
               label={t('overview.spent')}
               value={f.money(funding.spentCents, { wholeEuros: true })}
             />
-            {funding.allocatedCents > 0 ? (
+            {funding.utilisation !== null && funding.utilisation !== undefined ? (
               <Stat
                 label={t('overview.utilisation')}
-                value={f.percent(funding.spentCents / funding.allocatedCents, 1)}
+                value={f.percent(funding.utilisation, 1)}
               />
             ) : null}
             <Stat label={t('overview.publishedCount')} value={f.number(figures.length)} />

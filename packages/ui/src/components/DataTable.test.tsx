@@ -84,7 +84,7 @@ describe('DataTable', () => {
       />,
     );
     await userEvent.click(
-      screen.getByRole('button', { name: 'aanvragen per programma exporteren als CSV' }),
+      screen.getByRole('button', { name: 'Exporteren als CSV: aanvragen per programma' }),
     );
     expect(click).toHaveBeenCalledTimes(1);
     expect(blobs).toHaveLength(1);

@@ -101,9 +101,12 @@ export class FundingService {
       .andWhere(':allowed::uuid[] IS NULL OR b.programme_id = ANY(:allowed)', { allowed })
       .orderBy('b.year', 'ASC', 'NULLS FIRST')
       .getRawAndEntities();
+    const allocatedCents = Number(total?.allocated ?? 0);
+    const spentCents = Number(total?.spent ?? 0);
     return {
-      allocatedCents: Number(total?.allocated ?? 0),
-      spentCents: Number(total?.spent ?? 0),
+      allocatedCents,
+      spentCents,
+      utilisation: allocatedCents > 0 ? spentCents / allocatedCents : null,
       allocations: allocations.entities.map((a, i) =>
         BudgetAllocation.from({ ...a, programmeKey: allocations.raw[i].programme_key }),
       ),
