@@ -39,6 +39,7 @@ export const headlines = {
       __typename: 'FundingOverview',
       allocatedCents: 300_000_000,
       spentCents: 25_852_500,
+      utilisation: 25_852_500 / 300_000_000,
       byYear: [
         { __typename: 'MoneyTotal', key: '2016', allocatedCents: 300_000_000, spentCents: 0 },
         { __typename: 'MoneyTotal', key: '2017', allocatedCents: 0, spentCents: 8_039_200 },
