@@ -30,3 +30,62 @@ export const groupedCost =
 
 /** A fixed cost for answers of a known, small size. */
 export const fixedCost = (points: number) => () => points;
+
+interface FunnelCostInput {
+  programmeKey?: string;
+  years?: number[] | null;
+  breakdownBy?: string[] | null;
+  filter?: {
+    editions?: number[] | null;
+    channels?: string[] | null;
+    sizeClasses?: string[] | null;
+    sectors?: string[] | null;
+    provinces?: string[] | null;
+    registrationTypes?: string[] | null;
+    hasPreventionCommittee?: boolean[] | null;
+  } | null;
+  cohorts?: unknown[] | null;
+}
+
+const FUNNEL_TO_RESEARCH: Record<string, ResearchDimension> = {
+  EDITION: 'EDITION_YEAR',
+  CHANNEL: 'CHANNEL',
+  SIZE_CLASS: 'SIZE_CLASS',
+  SECTOR: 'SECTOR',
+  PROVINCE: 'PROVINCE',
+  REGISTRATION_TYPE: 'REGISTRATION_TYPE',
+  HAS_PREVENTION_COMMITTEE: 'COMMITTEE',
+};
+
+/** Groups a funnel breakdown can return (product of the value counts, after the filter). */
+function funnelGroups(args: ComplexityEstimatorArgs, input: FunnelCostInput | undefined): number {
+  const f = input?.filter;
+  const filter = toFilterValues({
+    editionYears: f?.editions ?? input?.years ?? null,
+    channels: f?.channels,
+    sizeClasses: f?.sizeClasses,
+    sectors: f?.sectors,
+    provinces: f?.provinces,
+    registrationTypes: f?.registrationTypes,
+    committee: f?.hasPreventionCommittee,
+  });
+  const dims = (input?.breakdownBy ?? [])
+    .slice(0, 3)
+    .map((d) => FUNNEL_TO_RESEARCH[d])
+    .filter((d): d is ResearchDimension => !!d);
+  return catalogOf(args).groups(dims, filter);
+}
+
+/**
+ * Funnel-shaped answers: 1 + the number of groups (1 without a breakdown), times the number of
+ * dates for snapshots and the number of cohorts for a comparison.
+ */
+export const funnelCost =
+  (per: (args: Record<string, unknown>) => number = () => 1) =>
+  (args: ComplexityEstimatorArgs): number => {
+    const input = (args.args.input ?? args.args) as FunnelCostInput | undefined;
+    return 1 + funnelGroups(args, input) * Math.max(1, per(args.args));
+  };
+
+/** A fixed-size answer of `groups` cells (histogram buckets, reasons, budget lines, measures). */
+export const groupsCost = (groups: number) => () => 1 + groups;
