@@ -104,6 +104,8 @@ describe('decisionLeadTime', () => {
 
   it.each([
     [{ programmeKey: 'onbekend' }, 'programmeKey'],
+    // The award has no decision: its second step is the dossier.
+    [{ programmeKey: 'nv-gezond' }, 'programmeKey'],
     [{ programmeKey: 'gezondheidscoaches', withinDays: -1 }, 'withinDays'],
     [{ programmeKey: 'gezondheidscoaches', bucketDays: 0 }, 'bucketDays'],
     [{ programmeKey: 'gezondheidscoaches', asOf: '2016-01-01' }, 'asOf'],

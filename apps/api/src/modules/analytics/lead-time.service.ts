@@ -125,8 +125,11 @@ export class LeadTimeService {
     const scope = await this.funnels.scope({ ...query, breakdownBy: [], unit: 'APPLICATIONS' }, '');
     const { programme } = scope;
     const second = programme.steps[1];
-    if (!second) throw badInput(`${programme.name} has no decision step`, 'programmeKey');
     const decisionExits = programme.exits.filter((e) => e.key === 'REJECTED').map((e) => e.key);
+    // Without a rejection there is no decision: the award's second step is the dossier.
+    if (!second || decisionExits.length === 0) {
+      throw badInput(`${programme.name} has no decision step`, 'programmeKey');
+    }
     const statement = leadTimeSql(
       programme.id,
       scope.asOf,

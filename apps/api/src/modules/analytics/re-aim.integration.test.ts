@@ -92,6 +92,8 @@ describe('reAim', () => {
     expect(r.effectiveness.available).toBe(true);
     expect(r.effectiveness.denominator!).toBeGreaterThan(0);
     expect(r.coachingCapacity).toBeNull();
+    // The award decides nothing (its second step is the dossier): no decision lead time.
+    expect(r.measures.some((m) => m.key === 'decided-within-14-days')).toBe(false);
     expect(r.adoption.key).toBe('networks');
     expect(r.adoption.numerator!).toBeGreaterThan(0);
     const members = r.measures.find((m) => m.key === 'network-member-companies')!;

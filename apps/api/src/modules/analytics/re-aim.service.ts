@@ -299,8 +299,10 @@ export class ReAimService {
       r.last_step,
       r.previous_step,
     );
+    // Only programmes that decide (approve or reject) have a decision lead time.
+    const decides = programme.exits.some((e) => e.key === 'REJECTED');
     const leadTime =
-      steps > 1
+      steps > 1 && decides
         ? measure(
             'IMPLEMENTATION',
             'decided-within-14-days',
