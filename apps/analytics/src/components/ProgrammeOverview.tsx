@@ -88,10 +88,7 @@ export function ProgrammeOverview({ programme }: ProgrammeOverviewProps) {
               value={f.money(funding.spentCents, { wholeEuros: true })}
             />
             {funding.utilisation !== null && funding.utilisation !== undefined ? (
-              <Stat
-                label={t('overview.utilisation')}
-                value={f.percent(funding.utilisation, 1)}
-              />
+              <Stat label={t('overview.utilisation')} value={f.percent(funding.utilisation, 1)} />
             ) : null}
             <Stat label={t('overview.publishedCount')} value={f.number(figures.length)} />
           </div>

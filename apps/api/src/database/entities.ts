@@ -33,13 +33,13 @@ import {
   StageDefinitionEntity,
   ToolboxUseEntity,
 } from '../modules/programme/programme.entity.js';
-import { ResearchApiKeyEntity } from '../research/research-key.entity.js';
 import { PublishedFigureEntity } from '../modules/published-figure/published-figure.entity.js';
 import {
   SurveyEntity,
   SurveyQuestionEntity,
   SurveyResponseEntity,
 } from '../modules/survey/survey.entity.js';
+import { ResearchApiKeyEntity } from '../research/research-key.entity.js';
 
 export const entities = [
   OrganisationEntity,

@@ -12,7 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { forbidden, notFound } from '../../graphql/errors.js';
+import { notFound } from '../../graphql/errors.js';
 import { assertId } from '../../graphql/ids.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
 import { canActFor, canManage, requireViewer } from '../../graphql/policy.js';

@@ -201,7 +201,11 @@ describe('concurrent retries of one submit', () => {
     };
     const answers = await Promise.all(
       Array.from({ length: 5 }, () =>
-        server.gql<{ applyToProgramme: { id: string } }>(APPLY, { input }, { cookie: company.cookie }),
+        server.gql<{ applyToProgramme: { id: string } }>(
+          APPLY,
+          { input },
+          { cookie: company.cookie },
+        ),
       ),
     );
     expect(answers.map((a) => a.errors)).toEqual(Array(5).fill(undefined));

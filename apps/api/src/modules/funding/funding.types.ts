@@ -79,7 +79,10 @@ export class MoneyTotal {
 export class FundingOverview {
   @Field(() => Float) allocatedCents!: number;
   @Field(() => Float) spentCents!: number;
-  @Field(() => Float, { nullable: true, description: 'spent / allocated; null without allocation.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'spent / allocated; null without allocation.',
+  })
   utilisation!: number | null;
   @Field(() => [BudgetAllocation]) allocations!: BudgetAllocation[];
   @Field(() => [MoneyTotal]) byProgramme!: MoneyTotal[];
