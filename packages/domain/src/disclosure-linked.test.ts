@@ -270,6 +270,27 @@ describe('protectLinkedCells: primary reasons, costs and large linked answers', 
     expect(recoverable(cells, relations, result)).toEqual([]);
   });
 
+  it('treats known cells as constants: a zero forced by non-negativity cannot hide a cell', () => {
+    // exited = withdrawn + droppedOut; withdrawn is an unpublished zero the attacker can infer.
+    const cells: LinkedCell[] = [
+      { key: 'exited', value: 4 },
+      { key: 'droppedOut', value: 4, published: false },
+      { key: 'withdrawn', value: 0, published: false, known: true },
+      { key: 'reasons', value: 4 },
+    ];
+    const relations: CellRelation[] = [
+      { total: 'exited', parts: ['droppedOut', 'withdrawn'] },
+      { total: 'reasons', parts: ['droppedOut'] },
+    ];
+    const result = protectLinkedCells(cells, relations);
+    expect(result.map((r) => [r.key, r.suppressed, r.reason])).toEqual([
+      ['exited', true, 'FREQUENCY'],
+      ['droppedOut', true, 'FREQUENCY'],
+      ['withdrawn', true, null],
+      ['reasons', true, 'FREQUENCY'],
+    ]);
+  });
+
   it('handles thousands of linked cells with many slack quantities quickly', () => {
     // 60 groups × 3 dates of a four-step funnel with the changes between dates as unpublished
     // cells: most changes are large (slack) and drop out before the elimination.

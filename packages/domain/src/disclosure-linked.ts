@@ -32,6 +32,13 @@ export interface LinkedCell {
    */
   readonly primary?: LinkedReason;
   /**
+   * The attacker knows this value whether or not an answer shows it, e.g. an unpublished zero
+   * inside a published zero total (non-negativity forces it). It is a constant in the
+   * relations, never sensitive and never chosen as a complement; `published` still says
+   * whether the answer shows it.
+   */
+  readonly known?: boolean;
+  /**
    * What withholding this cell costs when complements are chosen (default: its value). Lower
    * costs are hidden first, so a caller can protect headline numbers at the expense of detail.
    */
@@ -242,18 +249,20 @@ export function protectLinkedCells(
   });
 
   const reasons: (LinkedReason | null)[] = cells.map((cell) => {
+    if (cell.known) return null;
     if (cell.primary) return cell.primary;
     if (cell.dominated && cell.value > 0) return 'DOMINANCE';
     const contributors = cell.contributors ?? cell.value;
     return contributors > 0 && contributors < limit ? 'FREQUENCY' : null;
   });
   const sensitive = reasons.map((r) => r !== null);
-  const isHidden = (i: number) => reasons[i] !== null || cells[i]?.published === false;
+  const isHidden = (i: number) =>
+    !cells[i]?.known && (reasons[i] !== null || cells[i]?.published === false);
 
   const pickFrom = (candidates: Iterable<number>): number | undefined => {
     let best: number | undefined;
     for (const i of candidates) {
-      if (isHidden(i)) continue;
+      if (isHidden(i) || cells[i]?.known) continue;
       if (best === undefined) {
         best = i;
         continue;
@@ -275,13 +284,15 @@ export function protectLinkedCells(
   };
 
   /**
-   * The cheapest published cell sharing a relation with `start`; failing that, one step further
-   * (the relations of the hidden cells next to it), and so on outwards.
+   * The cheapest published non-zero cell sharing a relation with `start`; failing that, one step
+   * further (the relations of the hidden cells next to it), and so on outwards. A zero is taken
+   * only when no non-zero cell is reachable: withholding a zero rarely hides anything.
    */
   const nearestComplement = (start: number): number | undefined => {
     const seenRelations = new Set<number>();
     const seenCells = new Set<number>([start]);
     let frontier = [start];
+    let zero: number | undefined;
     while (frontier.length > 0) {
       const candidates: number[] = [];
       const next: number[] = [];
@@ -297,10 +308,11 @@ export function protectLinkedCells(
         }
       }
       const pick = pickFrom(candidates);
-      if (pick !== undefined) return pick;
+      if (pick !== undefined && (cells[pick] as LinkedCell).value > 0) return pick;
+      zero ??= pick;
       frontier = next;
     }
-    return undefined;
+    return zero;
   };
 
   for (let round = 0; ; round++) {
@@ -323,9 +335,9 @@ export function protectLinkedCells(
     if (!progress) {
       // Nothing sensible is left to hide next to the exposed cells: publish no non-zero cell.
       cells.forEach((cell, i) => {
-        if (!isHidden(i) && cell.value > 0) reasons[i] = 'SECONDARY';
+        if (!isHidden(i) && !cell.known && cell.value > 0) reasons[i] = 'SECONDARY';
       });
-      const left = cells.map((_, i) => i).filter((i) => !isHidden(i));
+      const left = cells.map((_, i) => i).filter((i) => !isHidden(i) && !cells[i]?.known);
       if (left.length === 0) break;
       // Zeros stay; they can only pin a cell whose relation holds nothing else, which the next
       // round would report as exposed again with no progress possible: hide them too.

@@ -158,25 +158,26 @@ const NONE = '-';
 export const WEEK_BUCKETS = 13;
 /** Lead-time buckets: week w holds (7w, 7w + 7] days, week 0 also day 0; week 12: > 84 days. */
 export const weekOf = (days: number) => (days <= 7 ? 0 : Math.min(12, Math.ceil(days / 7) - 1));
+/** "Decided within n days" for whole weeks: the sum of the first n / 7 week buckets. */
 export const WITHIN_DAYS = Array.from({ length: 12 }, (_, i) => 7 * (i + 1));
 
 /** Series keys (what a cell counts), per date and group. */
 export const S = {
   reached: (k: number) => `N${k}`,
   exit: (e: string) => `X:${e}`,
-  exitedAt: (k: number) => `E${k}`,
   atom: (k: number, x: string) => `B${k}:${x}`,
   reasonAtom: (k: number, e: string, r: string) => `R${k}:${e}:${r}`,
   stepReason: (k: number, r: string) => `RS${k}:${r}`,
   exitReason: (e: string, r: string) => `RX:${e}:${r}`,
   decided: 'D',
   week: (w: number) => `DW${w}`,
-  within: (n: number) => `W${n}`,
   flow: (series: string) => `F:${series}`,
 };
 
 interface SeriesDef {
   key: string;
+  /** Headline numbers (steps, exits, decisions): withheld as a complement only when nothing else can be. */
+  headline: boolean;
   /** Shown in some answer (else a quantity the relations involve). */
   published: boolean;
   /** Never decreases over time (changes between reference dates are then cells of their own). */
@@ -209,6 +210,8 @@ export interface CubeGroup {
 }
 
 const ANY = '*';
+/** Complements are chosen cheapest first: detail (atoms, reasons, weeks) before headline numbers. */
+const HEADLINE_COST = 1_000_000;
 const groupId = (coords: readonly (string | null)[]) => JSON.stringify(coords);
 const cellId = (date: string, group: string, series: string) => `${date}|${group}|${series}`;
 
@@ -333,14 +336,19 @@ export class FunnelCube {
     const K = this.programme.steps.length;
     const defs: SeriesDef[] = [];
     const add = (key: string, published: boolean, monotone: boolean, topOnly = false) =>
-      defs.push({ key, published, monotone, topOnly });
+      defs.push({
+        key,
+        published,
+        monotone,
+        topOnly,
+        headline: /^(N\d|X:|D$)/.test(key),
+      });
     for (let k = 1; k <= K; k++) add(S.reached(k), true, true);
     for (const e of this.programme.exits) add(S.exit(e.key), true, true);
+    // Atoms are never shown: they tie the shown numbers together (and are protected when small).
     for (let k = 1; k <= K; k++) {
-      add(S.atom(k, NONE), k < K, false);
-      const exits = this.exitsAt.get(k) ?? [];
-      for (const e of exits) add(S.atom(k, e.key), true, true);
-      if (exits.length) add(S.exitedAt(k), true, true);
+      add(S.atom(k, NONE), false, false);
+      for (const e of this.exitsAt.get(k) ?? []) add(S.atom(k, e.key), false, true);
     }
     // Programme level: reasons and lead time.
     for (let k = 1; k <= K; k++) {
@@ -359,7 +367,6 @@ export class FunnelCube {
     if (K >= 2) {
       add(S.decided, true, true, true);
       for (let w = 0; w < WEEK_BUCKETS; w++) add(S.week(w), true, true, true);
-      for (const n of WITHIN_DAYS) add(S.within(n), true, true, true);
     }
     return defs;
   }
@@ -383,12 +390,6 @@ export class FunnelCube {
         if (this.exitsAt.get(k)?.includes(e)) parts.push(key(S.atom(k, e.key)));
       }
       out.push({ total: key(S.exit(e.key)), parts });
-    }
-    for (let k = 1; k <= K; k++) {
-      const exits = this.exitsAt.get(k) ?? [];
-      if (exits.length) {
-        out.push({ total: key(S.exitedAt(k)), parts: exits.map((e) => key(S.atom(k, e.key))) });
-      }
     }
     if (!top) return out;
     const byStepReason = new Map<string, string[]>();
@@ -424,9 +425,6 @@ export class FunnelCube {
         total: key(S.decided),
         parts: [...atomsFrom(2), ...(rejectedEarly ? [key(S.atom(1, 'REJECTED'))] : [])],
       });
-      for (const n of WITHIN_DAYS) {
-        out.push({ total: key(S.within(n)), parts: weeks.slice(0, n / 7) });
-      }
     }
     return out;
   }
@@ -466,7 +464,7 @@ export class FunnelCube {
     const exited = row.exitStage && row.exitDay && row.exitDay <= t ? row.exitStage : null;
     out.push(S.atom(k, exited ?? NONE));
     if (exited) {
-      out.push(S.exit(exited), S.exitedAt(k));
+      out.push(S.exit(exited));
       if (top) {
         const r = row.exitReason ?? NONE;
         out.push(S.reasonAtom(k, exited, r), S.stepReason(k, r), S.exitReason(exited, r));
@@ -476,7 +474,6 @@ export class FunnelCube {
       const days = daysBetween(row.steps[0], row.decisionDay);
       const w = weekOf(days);
       out.push(S.decided, S.week(w));
-      for (const n of WITHIN_DAYS) if (days <= n) out.push(S.within(n));
     }
     return out;
   }
@@ -555,11 +552,13 @@ export class FunnelCube {
             const key = cellId(date, g, def.key);
             const acc = counts.get(key);
             const reason = primary?.(date, def.key, acc, g);
+            const value = acc?.pairs ?? 0;
             cells.push({
               key,
-              value: acc?.pairs ?? 0,
+              value,
               contributors: acc?.companies.size ?? 0,
               published: def.published,
+              ...(def.headline ? { cost: HEADLINE_COST + value } : {}),
               ...(reason ? { primary: reason } : {}),
             });
             if (flows && j > 0 && def.monotone) {
@@ -605,7 +604,8 @@ export class FunnelCube {
           }
         }
       }
-      const protectedCells = protectLinkedCells([...cells, ...extra], relations, {
+      const all = markForcedZeros([...cells, ...extra], relations);
+      const protectedCells = protectLinkedCells(all, relations, {
         threshold: this.threshold,
       });
       const own = new Set(cells.map((c) => c.key));
@@ -714,6 +714,36 @@ export class FunnelCube {
   stepReasons(k: number): string[] {
     return [...new Set(this.exitsFrom(k).flatMap((e) => this.reasonsFor(e.key)))];
   }
+}
+
+/**
+ * Counts are never negative, so every part of a shown zero is zero: an attacker knows those
+ * unshown parts (e.g. the reason split of an exit nobody took) and they are constants, not
+ * unknowns, in the protection.
+ */
+function markForcedZeros(cells: LinkedCell[], relations: readonly CellRelation[]): LinkedCell[] {
+  const index = new Map(cells.map((c, i) => [c.key, i]));
+  const shownZero = (key: string | undefined) => {
+    if (key === undefined) return false;
+    const c = cells[index.get(key) ?? -1];
+    return !!c && c.value === 0 && (c.published !== false || c.known === true) && !c.primary;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const r of relations) {
+      if (!shownZero(r.total)) continue;
+      for (const part of r.parts) {
+        const i = index.get(part);
+        const c = i === undefined ? undefined : cells[i];
+        if (c && c.published === false && !c.known && c.value === 0) {
+          cells[i as number] = { ...c, known: true };
+          changed = true;
+        }
+      }
+    }
+  }
+  return cells;
 }
 
 /** Furthest step reached by day t (0: none). */

@@ -66,6 +66,12 @@ const zeroCount = (): CountCell => ({ value: 0, suppressed: false, reason: null 
 export const derivedStat = (): StatCell => ({ value: null, suppressed: true, reason: 'DERIVED' });
 export const stat = (value: number | null): StatCell => ({ value, suppressed: false, reason: null });
 
+/** The sum of published counts, DERIVED when one is withheld. */
+const sum = (cells: readonly CountCell[]): CountCell =>
+  cells.every((c) => c.value !== null)
+    ? { value: cells.reduce((s, c) => s + (c.value as number), 0), suppressed: false, reason: null }
+    : derivedCount();
+
 /** a − b of two published counts, else DERIVED. */
 const difference = (a: CountCell, b: CountCell): CountCell =>
   a.value === null || b.value === null
@@ -158,11 +164,18 @@ export class ResearchAnalyticsService {
   // -------------------------------------------------------------------------------------------
   // Building blocks
 
+  /** Units that left at step k: the sum of its reason counts (programme level). */
+  private leftAt(cube: FunnelCube, t: string | null, k: number, unit: CubeUnit): CountCell {
+    if (cube.exitsFrom(k).length === 0) return zeroCount();
+    return sum(cube.stepReasons(k).map((r) => count(cube.cell(t, [], S.stepReason(k, r), unit))));
+  }
+
   private steps(
     cube: FunnelCube,
     t: string | null,
     coords: readonly (string | null)[],
     unit: CubeUnit,
+    top = coords.every((c) => c === '*'),
   ): ResearchFunnelStep[] {
     const steps = cube.programme.steps;
     const reached = steps.map((s) => cube.cell(t, coords, S.reached(s.position), unit));
@@ -172,6 +185,7 @@ export class ResearchAnalyticsService {
       const c = count(cell);
       const prev = i > 0 ? count(reached[i - 1] as CubeCell) : null;
       const k = s.position;
+      const exited = i === 0 ? null : top ? this.leftAt(cube, t, k - 1, unit) : derivedCount();
       let median: StatCell | null = null;
       let p90: StatCell | null = null;
       if (i > 0) {
@@ -192,13 +206,8 @@ export class ResearchAnalyticsService {
         fromPrevious: prev ? rateCell(c, prev) : null,
         fromFirst: rateCell(c, first),
         dropOff: prev ? difference(prev, c) : null,
-        exited:
-          i === 0
-            ? null
-            : cube.exitsFrom(k - 1).length
-              ? count(cube.cell(t, coords, S.exitedAt(k - 1), unit))
-              : zeroCount(),
-        inProgress: i === 0 ? null : count(cube.cell(t, coords, S.atom(k - 1, NONE), unit)),
+        exited: exited,
+        inProgress: exited && prev ? difference(difference(prev, c), exited) : null,
         medianDaysFromPrevious: median,
         p90DaysFromPrevious: p90,
       };
@@ -218,12 +227,6 @@ export class ResearchAnalyticsService {
         stage: e.key,
         label: e.label,
         count: total,
-        fromSteps: cube.programme.steps
-          .filter((s) => cube.exitsFrom(s.position).includes(e))
-          .map((s) => ({
-            stage: s.key,
-            count: count(cube.cell(t, coords, S.atom(s.position, e.key), unit)),
-          })),
         reasons: top
           ? this.reasonCounts(
               cube.reasonsFor(e.key).map((r) => [r, cube.cell(t, coords, S.exitReason(e.key, r), unit)]),
@@ -551,7 +554,14 @@ export class ResearchAnalyticsService {
     const unit: CubeUnit = 'APPLICATIONS';
     const decidedCell = cube.cell(asOf, [], S.decided, unit);
     const decided = count(decidedCell);
-    const within = count(cube.cell(asOf, [], S.within(args.withinDays), unit));
+    const weeks = Array.from({ length: WEEK_BUCKETS }, (_, w) =>
+      count(cube.cell(asOf, [], S.week(w), unit)),
+    );
+    // Within n days = the first n / 7 weeks: published when each of them is.
+    const firstWeeks = weeks.slice(0, args.withinDays / 7);
+    const within: CountCell = firstWeeks.every((w) => w.value !== null)
+      ? { value: firstWeeks.reduce((s, w) => s + (w.value as number), 0), suppressed: false, reason: null }
+      : derivedCount();
     const second = p.programme.steps[1] as { key: string };
     const rejected = p.programme.exits.filter((e) => e.key === 'REJECTED').map((e) => e.key);
     const shown = decided.value !== null && decidedCell.companies >= this.threshold;
@@ -563,7 +573,14 @@ export class ResearchAnalyticsService {
       threshold: this.threshold,
       decisionStages: [second.key, ...rejected],
       decided,
-      pending: count(cube.cell(asOf, [], S.atom(1, NONE), unit)),
+      // Still at the first step: reached it, not the second, not left (all exits at step 1).
+      pending: difference(
+        difference(
+          count(cube.cell(asOf, [], S.reached(1), unit)),
+          count(cube.cell(asOf, [], S.reached(2), unit)),
+        ),
+        this.leftAt(cube, asOf, 1, unit),
+      ),
       medianDays: pct ? stat(pct.median) : derivedStat(),
       p90Days: pct ? stat(pct.p90) : derivedStat(),
       withinDays: args.withinDays,
@@ -572,7 +589,7 @@ export class ResearchAnalyticsService {
       histogram: Array.from({ length: WEEK_BUCKETS }, (_, w) => ({
         fromDays: w === 0 ? 0 : 7 * w + 1,
         toDays: w === WEEK_BUCKETS - 1 ? null : 7 * (w + 1),
-        count: count(cube.cell(asOf, [], S.week(w), unit)),
+        count: weeks[w] as CountCell,
       })),
     };
   }
@@ -607,21 +624,31 @@ export class ResearchAnalyticsService {
     if (step) {
       const k = step.position;
       const exits = cube.exitsFrom(k);
-      const left = exits.length ? cell(S.exitedAt(k)) : zeroCount();
+      const left = this.leftAt(cube, asOf, k, unit);
       const reasons = this.reasonCounts(
         cube.stepReasons(k).map((r) => [r, cube.cell(asOf, [], S.stepReason(k, r), unit)]),
         left,
       );
       const next = programme.steps.find((s) => s.position === k + 1);
+      const atStage = next
+        ? difference(cell(S.reached(k)), cell(S.reached(k + 1)))
+        : cell(S.reached(k));
+      // An exit nobody took at all is 0 here too; when only one exit is left, it is all of `left`.
+      const none = (key: string) => cell(S.exit(key)).value === 0;
+      const possible = exits.filter((e) => !none(e.key));
       return {
         ...base,
         stage: step.key,
         label: step.label,
         kind: 'STEP',
-        atStage: next ? difference(cell(S.reached(k)), cell(S.reached(k + 1))) : cell(S.reached(k)),
+        atStage,
         left,
-        stillInProgress: cell(S.atom(k, NONE)),
-        exits: exits.map((e) => ({ stage: e.key, label: e.label, count: cell(S.atom(k, e.key)) })),
+        stillInProgress: difference(atStage, left),
+        exits: exits.map((e) => ({
+          stage: e.key,
+          label: e.label,
+          count: none(e.key) ? zeroCount() : possible.length === 1 ? left : derivedCount(),
+        })),
         reasons,
         topReason: topReason(reasons, left),
       };

@@ -119,12 +119,16 @@ export class ResearchFunnelStep {
   dropOff!: CountCell | null;
   @Field(() => CountCell, {
     nullable: true,
-    description: 'Of the drop-off: units that left through an exit at the previous step.',
+    description:
+      'Of the drop-off: units that left through an exit at the previous step. Derived from the ' +
+      'published reason counts (programme level only; DERIVED in groups or when one is withheld).',
   })
   exited!: CountCell | null;
   @Field(() => CountCell, {
     nullable: true,
-    description: 'Of the drop-off: units still at the previous step (neither on nor out).',
+    description:
+      'Of the drop-off: units still at the previous step (drop-off minus exited; DERIVED when ' +
+      'either is).',
   })
   inProgress!: CountCell | null;
   @Field(() => StatCell, {
@@ -134,12 +138,6 @@ export class ResearchFunnelStep {
   medianDaysFromPrevious!: StatCell | null;
   @Field(() => StatCell, { nullable: true, description: '90th percentile of those days.' })
   p90DaysFromPrevious!: StatCell | null;
-}
-
-@ObjectType({ description: 'Units that left through an exit, by the furthest step reached.' })
-export class ResearchExitFromStep {
-  @Field(() => String) stage!: string;
-  @Field(() => CountCell) count!: CountCell;
 }
 
 @ObjectType({ description: 'A reason code recorded with an exit (no free text).' })
@@ -155,7 +153,6 @@ export class ResearchFunnelExit {
   @Field(() => String) stage!: string;
   @Field(() => String) label!: string;
   @Field(() => CountCell) count!: CountCell;
-  @Field(() => [ResearchExitFromStep]) fromSteps!: ResearchExitFromStep[];
   @Field(() => [ResearchReasonCount], {
     description: 'Reason codes, at the programme level only (empty in groups).',
   })
@@ -385,7 +382,12 @@ export class ResearchDecisionLeadTime {
   @Field(() => Int) threshold!: number;
   @Field(() => [String]) decisionStages!: string[];
   @Field(() => CountCell) decided!: CountCell;
-  @Field(() => CountCell, { description: 'Applied, neither decided nor ended.' }) pending!: CountCell;
+  @Field(() => CountCell, {
+    description:
+      'Applied, neither decided nor ended: first step minus decided minus the exits at the first ' +
+      'step (DERIVED when one of them is withheld).',
+  })
+  pending!: CountCell;
   @Field(() => StatCell) medianDays!: StatCell;
   @Field(() => StatCell) p90Days!: StatCell;
   @Field(() => Int) withinDays!: number;
@@ -407,10 +409,21 @@ export class ResearchDropOffReasons {
   @Field(() => Int) threshold!: number;
   @Field(() => CountCell, { nullable: true, description: 'STEP: units whose furthest step is this.' })
   atStage!: CountCell | null;
-  @Field(() => CountCell, { description: 'Units that left.' }) left!: CountCell;
-  @Field(() => CountCell, { nullable: true, description: 'STEP: still at this step.' })
+  @Field(() => CountCell, {
+    description: 'Units that left (STEP: the sum of the reason counts, DERIVED if one is withheld).',
+  })
+  left!: CountCell;
+  @Field(() => CountCell, {
+    nullable: true,
+    description: 'STEP: still at this step (atStage minus left).',
+  })
   stillInProgress!: CountCell | null;
-  @Field(() => [ResearchStageCount], { description: 'Exits taken.' }) exits!: ResearchStageCount[];
+  @Field(() => [ResearchStageCount], {
+    description:
+      'Exits taken. STEP: an exit nobody took (published zero) shows 0; the others share `left` ' +
+      'and are DERIVED unless only one is possible.',
+  })
+  exits!: ResearchStageCount[];
   @Field(() => [ResearchReasonCount], { description: 'Published first, most frequent first.' })
   reasons!: ResearchReasonCount[];
   @Field(() => String, {

@@ -89,3 +89,7 @@ export const funnelCost =
 
 /** A fixed-size answer of `groups` cells (histogram buckets, reasons, budget lines, measures). */
 export const groupsCost = (groups: number) => () => 1 + groups;
+
+/** One group per outreach channel (the unknown channel included). */
+export const channelCost = () => (args: ComplexityEstimatorArgs): number =>
+  1 + catalogOf(args).groups(['CHANNEL']);

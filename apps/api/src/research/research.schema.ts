@@ -1,10 +1,15 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AggregateResolver } from './aggregate.resolver.js';
+import { ResearchAnalyticsResolver } from './research-analytics.resolver.js';
 import { ResearchMetaResolver } from './research-meta.resolver.js';
 
 /** Only these resolvers: type-graphql emits just the types they reach, a schema of its own. */
-export const researchResolvers = [ResearchMetaResolver, AggregateResolver] as const;
+export const researchResolvers = [
+  ResearchMetaResolver,
+  AggregateResolver,
+  ResearchAnalyticsResolver,
+] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
