@@ -7,9 +7,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { LocaleProvider } from './i18n/LocaleContext';
 import { ShellLayout } from './layout/ShellLayout';
 import {
+  ADMIN_PATHS,
   APP_PATHS,
   type AppKey,
   canOpen,
+  isAdmin,
   NO_ACCESS_PATH,
   SIGN_IN_PATH,
   SIGN_UP_PATH,
@@ -17,6 +19,7 @@ import {
 import { HomeRedirect } from './pages/HomeRedirect';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ResearchKeysPage } from './pages/ResearchKeysPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { RemoteOutlet, type RemoteOutletProps } from './remotes/RemoteOutlet';
@@ -63,6 +66,16 @@ export function App({ client, i18n, loadRemote }: AppProps) {
                 <Route
                   path={`${APP_PATHS.analytics}/*`}
                   element={<RemoteRoute app="analytics" load={loadRemote} />}
+                />
+                <Route
+                  path={ADMIN_PATHS.researchKeys}
+                  element={
+                    <RequireViewer>
+                      {(viewer) =>
+                        isAdmin(viewer.roles) ? <ResearchKeysPage /> : <NoAccessPage />
+                      }
+                    </RequireViewer>
+                  }
                 />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -250,10 +250,10 @@ export function protectLinkedCells(
 
   const reasons: (LinkedReason | null)[] = cells.map((cell) => {
     if (cell.known) return null;
-    if (cell.primary) return cell.primary;
     if (cell.dominated && cell.value > 0) return 'DOMINANCE';
     const contributors = cell.contributors ?? cell.value;
-    return contributors > 0 && contributors < limit ? 'FREQUENCY' : null;
+    if (contributors > 0 && contributors < limit) return 'FREQUENCY';
+    return cell.primary ?? null;
   });
   const sensitive = reasons.map((r) => r !== null);
   const isHidden = (i: number) =>
@@ -284,17 +284,19 @@ export function protectLinkedCells(
   };
 
   /**
-   * The cheapest published non-zero cell sharing a relation with `start`; failing that, one step
-   * further (the relations of the hidden cells next to it), and so on outwards. A zero is taken
-   * only when no non-zero cell is reachable: withholding a zero rarely hides anything.
+   * The cheapest published non-zero cell sharing a relation with `start`, or one step further
+   * (through the relations of the hidden cells next to it) when that is cheaper; failing both,
+   * further outwards. A zero is taken only when no non-zero cell is reachable: withholding a
+   * zero rarely hides anything.
    */
   const nearestComplement = (start: number): number | undefined => {
     const seenRelations = new Set<number>();
     const seenCells = new Set<number>([start]);
     let frontier = [start];
     let zero: number | undefined;
+    let found: number[] | null = null;
     while (frontier.length > 0) {
-      const candidates: number[] = [];
+      const candidates: number[] = found ?? [];
       const next: number[] = [];
       for (const c of frontier) {
         for (const r of relationsOf[c] ?? []) {
@@ -307,12 +309,13 @@ export function protectLinkedCells(
           }
         }
       }
-      const pick = pickFrom(candidates);
-      if (pick !== undefined && (cells[pick] as LinkedCell).value > 0) return pick;
-      zero ??= pick;
+      const nonZero = candidates.filter((i) => (cells[i] as LinkedCell).value > 0);
+      if (found) return pickFrom(nonZero);
+      if (pickFrom(nonZero) !== undefined) found = nonZero;
+      else zero ??= pickFrom(candidates);
       frontier = next;
     }
-    return zero;
+    return found ? pickFrom(found) : zero;
   };
 
   for (let round = 0; ; round++) {

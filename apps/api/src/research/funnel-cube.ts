@@ -22,13 +22,21 @@
  * The pattern depends on the programme, the filter and the breakdown dimensions only (never on
  * the unit, the requested dates or the order of the breakdowns), so answers agree with each other.
  */
-import { DROP_OFF_REASONS, type CellRelation, type LinkedCell, type LinkedReason, type LinkedResult, percentile, protectLinkedCells } from '@werkgezond/domain';
+import {
+  type CellRelation,
+  DROP_OFF_REASONS,
+  type LinkedCell,
+  type LinkedReason,
+  type LinkedResult,
+  percentile,
+  protectLinkedCells,
+} from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { TIME_ZONE } from '../database/sql.js';
 import { badInput } from '../graphql/errors.js';
 import { REJECTION_REASONS } from '../modules/application/application-lifecycle.service.js';
 import type { DimensionCatalog, DimensionValueInfo } from './dimension-catalog.js';
-import { daysBetween, yearEnds, yearOf } from './research-dates.js';
+import { daysBetween, lastDayOfMonth, yearEnds, yearOf } from './research-dates.js';
 import {
   RESEARCH_DIMENSIONS,
   type ResearchDimension,
@@ -63,6 +71,12 @@ export interface CubeProgramme {
   years: number[];
   /** Reference dates: every year end from the first edition (or event) to the last event. */
   references: string[];
+  /**
+   * The month end of the programme's last recorded event: from then on every answer equals
+   * the final one (the last reference date). Month precision, programme-wide, so it says
+   * nothing about a company that a month-level answer would not.
+   */
+  settledFrom: string | null;
 }
 
 interface ProgrammeRow {
@@ -79,7 +93,7 @@ interface ProgrammeRow {
   }[];
   years: number[];
   first_event_year: number | null;
-  last_event_year: number | null;
+  last_event_day: string | null;
 }
 
 /** Programme metadata with the stage rules (which exit can follow which step). */
@@ -92,6 +106,7 @@ export async function loadCubeProgramme(
     throw badInput('Unknown programme', field);
   }
   const local = (expr: string) => `extract(year FROM (${expr}) AT TIME ZONE '${TIME_ZONE}')::int`;
+  // (the last event is read as a day, below, and only used at month precision)
   const rows: ProgrammeRow[] = await ds.query(
     `SELECT p.id, p.key, p.name,
        COALESCE((SELECT json_agg(json_build_object('key', sd.key, 'label', sd.label, 'kind', sd.kind,
@@ -99,8 +114,9 @@ export async function loadCubeProgramme(
                   ORDER BY sd.kind, sd.position) FROM stage_definition sd WHERE sd.programme_id = p.id), '[]') AS stages,
        COALESCE((SELECT json_agg(e.year ORDER BY e.year) FROM edition e WHERE e.programme_id = p.id), '[]') AS years,
        (SELECT ${local('min(a.stage1_at)')} FROM application a WHERE a.programme_id = p.id) AS first_event_year,
-       (SELECT ${local('max(GREATEST(a.stage1_at, a.stage2_at, a.stage3_at, a.stage4_at, a.exit_at))')}
-          FROM application a WHERE a.programme_id = p.id) AS last_event_year
+       (SELECT to_char(max(GREATEST(a.stage1_at, a.stage2_at, a.stage3_at, a.stage4_at, a.exit_at))
+                 AT TIME ZONE '${TIME_ZONE}', 'YYYY-MM-DD')
+          FROM application a WHERE a.programme_id = p.id) AS last_event_day
      FROM programme p WHERE p.key = $1`,
     [key],
   );
@@ -129,7 +145,8 @@ export async function loadCubeProgramme(
   const years = row.years ?? [];
   const first = Math.min(...years, row.first_event_year ?? Number.POSITIVE_INFINITY);
   const firstYear = Number.isFinite(first) ? first : new Date().getUTCFullYear();
-  const lastYear = Math.max(firstYear, row.last_event_year ?? firstYear);
+  const lastEvent = row.last_event_day;
+  const lastYear = Math.max(firstYear, lastEvent ? yearOf(lastEvent) : firstYear);
   return {
     id: row.id,
     key: row.key,
@@ -138,6 +155,9 @@ export async function loadCubeProgramme(
     exits,
     years,
     references: yearEnds(firstYear, lastYear),
+    settledFrom: lastEvent
+      ? lastDayOfMonth(yearOf(lastEvent), Number(lastEvent.slice(5, 7)))
+      : null,
   };
 }
 
@@ -171,7 +191,8 @@ export const S = {
   exitReason: (e: string, r: string) => `RX:${e}:${r}`,
   decided: 'D',
   week: (w: number) => `DW${w}`,
-  flow: (series: string) => `F:${series}`,
+  /** The change of a cumulative number since an earlier reference date (keyed at the later one). */
+  flow: (since: string, series: string) => `F@${since}:${series}`,
 };
 
 interface SeriesDef {
@@ -229,16 +250,37 @@ export class FunnelCube {
   private readonly groupsByLevel = new Map<number, CubeGroup[]>();
   private readonly views = new Map<string, Map<string, LinkedResult>>();
   private readonly accs = new Map<string, Map<string, Acc>>();
+  private readonly diffs = new Map<string, Set<string>>();
   private canonical: Map<string, LinkedResult> | null = null;
+
+  /** The units of the filter. */
+  private readonly rows: UnitRow[];
+  /** Per neighbouring filter, the units by which it differs from this one. */
+  private readonly neighbourDiffs: UnitRow[][];
 
   private constructor(
     readonly programme: CubeProgramme,
-    private readonly rows: UnitRow[],
+    programmeRows: UnitRow[],
+    filter: ResearchFilterValues,
     breakdown: readonly ResearchDimension[],
     private readonly dimValues: Map<ResearchDimension, DimensionValueInfo[]>,
     readonly threshold: number,
   ) {
     this.dims = RESEARCH_DIMENSIONS.filter((d) => breakdown.includes(d));
+    const inFilter = (f: ResearchFilterValues) => (row: UnitRow) =>
+      RESEARCH_DIMENSIONS.every((d) => {
+        const list = f[d];
+        if (!list?.length) return true;
+        const v = row.dims[d] ?? null;
+        return v !== null && list.includes(v);
+      });
+    const own = inFilter(filter);
+    this.rows = programmeRows.filter(own);
+    this.neighbourDiffs = neighbourFilters(filter).map((n) => {
+      const other = inFilter(n);
+      return programmeRows.filter((r) => own(r) !== other(r));
+    });
+    const rows = this.rows;
     const K = programme.steps.length;
     this.exitsAt = new Map();
     for (let k = 1; k <= K; k++) {
@@ -278,11 +320,9 @@ export class FunnelCube {
     breakdown: readonly ResearchDimension[],
     threshold: number,
   ): Promise<FunnelCube> {
-    const params: unknown[] = [];
-    const where = RESEARCH_DIMENSIONS.filter((d) => filter[d]?.length).map((d) => {
-      params.push(filter[d]);
-      return unitCondition(d, `$${params.length}`);
-    });
+    // The whole programme: the filter and its neighbouring filters are applied here, in memory.
+    const params: unknown[] = [[programme.key]];
+    const where = [unitCondition('PROGRAMME', '$1')];
     const day = (expr: string) => `to_char((${expr}) AT TIME ZONE '${TIME_ZONE}', 'YYYY-MM-DD')`;
     const step = (k: number) =>
       `CASE WHEN a.stage${k}_at IS NOT NULL AND (a.exit_at IS NULL OR a.stage${k}_at <= a.exit_at)
@@ -323,10 +363,11 @@ export class FunnelCube {
     const dimValues = new Map<ResearchDimension, DimensionValueInfo[]>();
     for (const d of breakdown) {
       let values = catalog.values(d, filter);
-      if (d === 'EDITION_YEAR') values = values.filter((v) => programme.years.includes(Number(v.key)));
+      if (d === 'EDITION_YEAR')
+        values = values.filter((v) => programme.years.includes(Number(v.key)));
       dimValues.set(d, values);
     }
-    return new FunnelCube(programme, units, breakdown, dimValues, threshold);
+    return new FunnelCube(programme, units, filter, breakdown, dimValues, threshold);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -341,7 +382,7 @@ export class FunnelCube {
         published,
         monotone,
         topOnly,
-        headline: /^(N\d|X:|D$)/.test(key),
+        headline: /^(N\d|X:)/.test(key),
       });
     for (let k = 1; k <= K; k++) add(S.reached(k), true, true);
     for (const e of this.programme.exits) add(S.exit(e.key), true, true);
@@ -362,7 +403,8 @@ export class FunnelCube {
       for (const r of reasons) add(S.stepReason(k, r), true, true, true);
     }
     for (const e of this.programme.exits) {
-      for (const r of this.reasonsOf.get(e.key) ?? []) add(S.exitReason(e.key, r), true, true, true);
+      for (const r of this.reasonsOf.get(e.key) ?? [])
+        add(S.exitReason(e.key, r), true, true, true);
     }
     if (K >= 2) {
       add(S.decided, true, true, true);
@@ -448,6 +490,11 @@ export class FunnelCube {
     return combos;
   }
 
+  /** Coordinates of the programme-level total (every breakdown summed over). */
+  get total(): string[] {
+    return this.dims.map(() => ANY);
+  }
+
   get fullLevel(): number {
     return (1 << this.dims.length) - 1;
   }
@@ -478,11 +525,45 @@ export class FunnelCube {
     return out;
   }
 
-  /** Counts per cell at these dates, with the changes since the previous date when `flows`. */
+  /** Counts per cell at these dates, with the changes since every earlier date when `flows`. */
   private count(dates: readonly string[], flows: boolean): Map<string, Acc> {
     const id = `${dates.join(',')}|${flows}`;
     const cached = this.accs.get(id);
     if (cached) return cached;
+    const out = this.countRows(this.rows, dates, flows);
+    this.accs.set(id, out);
+    return out;
+  }
+
+  /**
+   * Cells (keys) that differ from the same cell of a neighbouring filter's answer by 1 to
+   * threshold − 1 companies: the same filter with one list dropped, or with one value taken
+   * out of a list (as in the population guard, which refuses answers whose whole population
+   * differs that little). Subtracting the two answers would reveal those companies, so such a
+   * cell is sensitive (DIFFERENCING) here. Every two filters one such step apart are checked
+   * from one side: the narrower one checks dropping its list, the wider one taking its value out.
+   */
+  private differencing(dates: readonly string[], flows: boolean): Set<string> {
+    const id = `diff|${dates.join(',')}|${flows}`;
+    const cached = this.diffs.get(id);
+    if (cached) return cached;
+    const out = new Set<string>();
+    for (const diff of this.neighbourDiffs) {
+      if (diff.length === 0) continue;
+      for (const [key, acc] of this.countRows(diff, dates, flows)) {
+        const n = acc.companies.size;
+        if (n > 0 && n < this.threshold) out.add(key);
+      }
+    }
+    this.diffs.set(id, out);
+    return out;
+  }
+
+  private countRows(
+    rows: readonly UnitRow[],
+    dates: readonly string[],
+    flows: boolean,
+  ): Map<string, Acc> {
     const out = new Map<string, Acc>();
     const add = (key: string, row: UnitRow) => {
       let acc = out.get(key);
@@ -495,25 +576,32 @@ export class FunnelCube {
       acc.companies.add(row.company);
     };
     const monotone = new Set(this.defs.filter((d) => d.monotone).map((d) => d.key));
-    for (const row of this.rows) {
+    for (const row of rows) {
       const groupIds = this.levels.map((level) => ({
         level,
         id: groupId(this.dims.map((d, i) => (level & (1 << i) ? (row.dims[d] ?? null) : ANY))),
       }));
-      let previous: Set<string> | null = null;
-      for (const [j, t] of dates.entries()) {
+      const earlier: Set<string>[] = [];
+      for (const t of dates) {
         const fine = this.seriesAt(row, t, true);
-        const current = new Set(fine);
-        const joined = flows && j > 0 ? fine.filter((s) => monotone.has(s) && !previous?.has(s)) : [];
+        // Changes since every earlier date: what joined a cumulative number in between.
+        const joined = flows
+          ? earlier.flatMap((before, i) =>
+              fine
+                .filter((s) => monotone.has(s) && !before.has(s))
+                .map((s) => S.flow(dates[i] as string, s)),
+            )
+          : [];
         for (const { level, id: g } of groupIds) {
           const top = level === 0;
           for (const s of fine) if (top || !this.def(s)?.topOnly) add(cellId(t, g, s), row);
-          for (const s of joined) if (top || !this.def(s)?.topOnly) add(cellId(t, g, S.flow(s)), row);
+          for (const f of joined) {
+            if (top || !this.def(f.slice(f.indexOf(':') + 1))?.topOnly) add(cellId(t, g, f), row);
+          }
         }
-        previous = current;
+        earlier.push(new Set(fine));
       }
     }
-    this.accs.set(id, out);
     return out;
   }
 
@@ -534,9 +622,15 @@ export class FunnelCube {
   private protect(
     dates: readonly string[],
     flows: boolean,
-    primary?: (date: string, series: string, acc: Acc | undefined, group: string) => LinkedReason | undefined,
+    primary?: (
+      date: string,
+      series: string,
+      acc: Acc | undefined,
+      group: string,
+    ) => LinkedReason | undefined,
   ): Map<string, LinkedResult> {
     const counts = this.count(dates, flows);
+    const differs = this.differencing(dates, flows);
     const results = new Map<string, LinkedResult>();
     const cellsOfLevel = new Map<number, LinkedCell[]>();
     for (const level of this.levels) {
@@ -551,7 +645,11 @@ export class FunnelCube {
           for (const def of defs) {
             const key = cellId(date, g, def.key);
             const acc = counts.get(key);
-            const reason = primary?.(date, def.key, acc, g);
+            // A zero is never sensitive to differencing: the difference is then the other
+            // answer's own number, which that answer protects.
+            const reason =
+              primary?.(date, def.key, acc, g) ??
+              (differs.has(key) && (acc?.pairs ?? 0) > 0 ? 'DIFFERENCING' : undefined);
             const value = acc?.pairs ?? 0;
             cells.push({
               key,
@@ -561,19 +659,21 @@ export class FunnelCube {
               ...(def.headline ? { cost: HEADLINE_COST + value } : {}),
               ...(reason ? { primary: reason } : {}),
             });
-            if (flows && j > 0 && def.monotone) {
-              const flowKey = cellId(date, g, S.flow(def.key));
+            // The change since every earlier reference date is a cell of its own: any two
+            // year-end answers could be subtracted, not only neighbouring ones.
+            for (const since of flows && def.monotone ? dates.slice(0, j) : []) {
+              const flowKey = cellId(date, g, S.flow(since, def.key));
               const flow = counts.get(flowKey);
               cells.push({
                 key: flowKey,
                 value: flow?.pairs ?? 0,
                 contributors: flow?.companies.size ?? 0,
                 published: false,
+                ...(differs.has(flowKey) && (flow?.pairs ?? 0) > 0
+                  ? { primary: 'DIFFERENCING' as const }
+                  : {}),
               });
-              relations.push({
-                total: key,
-                parts: [cellId(dates[j - 1] as string, g, def.key), flowKey],
-              });
+              relations.push({ total: key, parts: [cellId(since, g, def.key), flowKey] });
             }
           }
           relations.push(...this.groupRelations(top, (s) => cellId(date, g, s)));
@@ -625,7 +725,10 @@ export class FunnelCube {
   resolve(t: string | null): { date: string; reference: boolean } {
     const refs = this.programme.references;
     const last = refs.at(-1) as string;
-    if (t === null || t >= last) return { date: last, reference: true };
+    const settled = this.programme.settledFrom;
+    if (t === null || t >= last || (settled !== null && t >= settled)) {
+      return { date: last, reference: true };
+    }
     if (refs.includes(t)) return { date: t, reference: true };
     return { date: t, reference: false };
   }
@@ -650,7 +753,7 @@ export class FunnelCube {
         published: canonical.get(cellId(ref, g, series))?.suppressed === false,
       };
     };
-    const results = this.protect([date], false, (d, series, acc, g) => {
+    const results = this.protect([date], false, (_date, series, acc, g) => {
       const before = same(prev, g, series, acc);
       const after = same(next, g, series, acc);
       const def = this.def(series);
@@ -666,7 +769,12 @@ export class FunnelCube {
   }
 
   /** A protected cell: the group's coordinates per breakdown dimension ('*' = summed over). */
-  cell(t: string | null, coords: readonly (string | null)[], series: string, unit: CubeUnit): CubeCell {
+  cell(
+    t: string | null,
+    coords: readonly (string | null)[],
+    series: string,
+    unit: CubeUnit,
+  ): CubeCell {
     const { date, results } = this.view(t);
     const key = cellId(date, groupId(coords), series);
     const { reference } = this.resolve(t);
@@ -678,7 +786,14 @@ export class FunnelCube {
     if (!r) throw new Error(`No cell ${key}`);
     const value = unit === 'COMPANIES' ? pairs : applications;
     return r.suppressed
-      ? { value: null, suppressed: true, reason: r.reason ?? 'SECONDARY', pairs, applications, companies }
+      ? {
+          value: null,
+          suppressed: true,
+          reason: r.reason ?? 'SECONDARY',
+          pairs,
+          applications,
+          companies,
+        }
       : { value, suppressed: false, reason: null, pairs, applications, companies };
   }
 
@@ -694,7 +809,9 @@ export class FunnelCube {
   leadTimes(t: string | null): number[] {
     const { date } = this.resolve(t);
     return this.rows
-      .filter((r) => r.decisionDay && r.decisionDay <= date && r.steps[0] && furthestBy(r, date) > 0)
+      .filter(
+        (r) => r.decisionDay && r.decisionDay <= date && r.steps[0] && furthestBy(r, date) > 0,
+      )
       .map((r) => daysBetween(r.steps[0] as string, r.decisionDay as string));
   }
 
@@ -714,6 +831,25 @@ export class FunnelCube {
   stepReasons(k: number): string[] {
     return [...new Set(this.exitsFrom(k).flatMap((e) => this.reasonsFor(e.key)))];
   }
+}
+
+/**
+ * The filters one step from `filter` (as in the population guard): one list dropped, or one
+ * value taken out of a list of several. The programme is the subject of every funnel answer,
+ * not a filter, and has no neighbours.
+ */
+export function neighbourFilters(filter: ResearchFilterValues): ResearchFilterValues[] {
+  const out: ResearchFilterValues[] = [];
+  for (const d of RESEARCH_DIMENSIONS) {
+    const list = filter[d];
+    if (d === 'PROGRAMME' || !list?.length) continue;
+    const { [d]: _dropped, ...rest } = filter;
+    out.push(rest);
+    if (list.length > 1) {
+      for (const v of list) out.push({ ...filter, [d]: list.filter((x) => x !== v) });
+    }
+  }
+  return out;
 }
 
 /**
@@ -768,7 +904,10 @@ function popcount(n: number): number {
 }
 
 /** Median and 90th percentile of whole days, or null. */
-export function dayPercentiles(days: readonly number[]): { median: number | null; p90: number | null } {
+export function dayPercentiles(days: readonly number[]): {
+  median: number | null;
+  p90: number | null;
+} {
   const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
   return { median: round2(percentile(days, 0.5)), p90: round2(percentile(days, 0.9)) };
 }

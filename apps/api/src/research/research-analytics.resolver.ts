@@ -1,6 +1,7 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { WEEK_BUCKETS } from './funnel-cube.js';
+import { type ResearchContext, withinDeadline } from './research.context.js';
 import { MAX_COHORTS, ResearchAnalyticsService } from './research-analytics.service.js';
 import {
   ResearchChannelPerformance,
@@ -16,7 +17,6 @@ import {
   type ResearchUnit,
   ResearchUnitEnum,
 } from './research-analytics.types.js';
-import { type ResearchContext, withinDeadline } from './research.context.js';
 import { channelCost, funnelCost, groupsCost } from './research-cost.js';
 
 const service = (ctx: ResearchContext) =>

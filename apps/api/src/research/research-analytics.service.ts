@@ -16,6 +16,7 @@ import {
   WITHIN_DAYS,
 } from './funnel-cube.js';
 import { assertPopulation } from './population-guard.js';
+import type { CountCell, RateCell, StatCell } from './research.types.js';
 import type {
   ResearchChannel,
   ResearchChannelPerformance,
@@ -37,7 +38,6 @@ import type {
   ResearchStageCount,
   ResearchUnit,
 } from './research-analytics.types.js';
-import type { CountCell, RateCell, StatCell } from './research.types.js';
 import { monthEnd } from './research-dates.js';
 import type { ResearchDimension, ResearchFilterValues } from './research-dimensions.js';
 import { assertFilterSize, toFilterValues } from './research-filter.js';
@@ -64,7 +64,11 @@ const count = (c: CubeCell): CountCell => ({
 const derivedCount = (): CountCell => ({ value: null, suppressed: true, reason: 'DERIVED' });
 const zeroCount = (): CountCell => ({ value: 0, suppressed: false, reason: null });
 export const derivedStat = (): StatCell => ({ value: null, suppressed: true, reason: 'DERIVED' });
-export const stat = (value: number | null): StatCell => ({ value, suppressed: false, reason: null });
+export const stat = (value: number | null): StatCell => ({
+  value,
+  suppressed: false,
+  reason: null,
+});
 
 /** The sum of published counts, DERIVED when one is withheld. */
 const sum = (cells: readonly CountCell[]): CountCell =>
@@ -130,7 +134,10 @@ export class ResearchAnalyticsService {
         ? editionYears.filter((y) => filter.editions?.includes(y))
         : [...new Set(filter.editions)];
       if (editionYears.length === 0) {
-        throw badInput('years and filter.editions have no edition in common', at('filter.editions'));
+        throw badInput(
+          'years and filter.editions have no edition in common',
+          at('filter.editions'),
+        );
       }
     }
     const values = toFilterValues({
@@ -167,7 +174,9 @@ export class ResearchAnalyticsService {
   /** Units that left at step k: the sum of its reason counts (programme level). */
   private leftAt(cube: FunnelCube, t: string | null, k: number, unit: CubeUnit): CountCell {
     if (cube.exitsFrom(k).length === 0) return zeroCount();
-    return sum(cube.stepReasons(k).map((r) => count(cube.cell(t, [], S.stepReason(k, r), unit))));
+    return sum(
+      cube.stepReasons(k).map((r) => count(cube.cell(t, cube.total, S.stepReason(k, r), unit))),
+    );
   }
 
   private steps(
@@ -229,7 +238,9 @@ export class ResearchAnalyticsService {
         count: total,
         reasons: top
           ? this.reasonCounts(
-              cube.reasonsFor(e.key).map((r) => [r, cube.cell(t, coords, S.exitReason(e.key, r), unit)]),
+              cube
+                .reasonsFor(e.key)
+                .map((r) => [r, cube.cell(t, coords, S.exitReason(e.key, r), unit)]),
               total,
             )
           : [],
@@ -293,7 +304,7 @@ export class ResearchAnalyticsService {
     const p = await this.prepare(input.programmeKey, input.years, input.filter, 'input');
     const unit = input.unit ?? 'APPLICATIONS';
     const cube = await this.cube(p, breakdown);
-    const all = cube.dims.map(() => '*');
+    const all = cube.total;
     return {
       programmeKey: p.programme.key,
       programmeName: p.programme.name,
@@ -315,7 +326,10 @@ export class ResearchAnalyticsService {
     };
   }
 
-  async snapshots(input: ResearchFunnelInput, at: readonly Date[]): Promise<ResearchFunnelSnapshots> {
+  async snapshots(
+    input: ResearchFunnelInput,
+    at: readonly Date[],
+  ): Promise<ResearchFunnelSnapshots> {
     if (at.length === 0) throw badInput('Give at least one date', 'at');
     if (at.length > MAX_SNAPSHOT_DATES) {
       throw badInput(`At most ${MAX_SNAPSHOT_DATES} dates per request`, 'at');
@@ -328,7 +342,7 @@ export class ResearchAnalyticsService {
     const p = await this.prepare(input.programmeKey, input.years, input.filter, 'input');
     const unit = input.unit ?? 'APPLICATIONS';
     const cube = await this.cube(p, breakdown);
-    const all = cube.dims.map(() => '*');
+    const all = cube.total;
     const groups = breakdown.length ? this.groupKeys(cube, breakdown) : [];
     return {
       programmeKey: p.programme.key,
@@ -340,7 +354,10 @@ export class ResearchAnalyticsService {
         at: date,
         reference: cube.resolve(date).reference,
         ...this.stageCounts(cube, date, all, unit),
-        groups: groups.map((g) => ({ key: g.key, ...this.stageCounts(cube, date, g.coords, unit) })),
+        groups: groups.map((g) => ({
+          key: g.key,
+          ...this.stageCounts(cube, date, g.coords, unit),
+        })),
       })),
     };
   }
@@ -354,7 +371,10 @@ export class ResearchAnalyticsService {
     const labels = cohorts.map((c, i) => {
       const label = c.label?.trim() ?? '';
       if (!label || label.length > 60) {
-        throw badInput('Every cohort needs a label (at most 60 characters)', `input.cohorts[${i}].label`);
+        throw badInput(
+          'Every cohort needs a label (at most 60 characters)',
+          `input.cohorts[${i}].label`,
+        );
       }
       return label;
     });
@@ -434,7 +454,12 @@ export class ResearchAnalyticsService {
             : r.steps.map((step, i) => {
                 const b = base.steps[i] as ResearchFunnelStep;
                 if (i === 0) {
-                  return { stage: step.stage, label: step.label, fromPrevious: null, fromFirst: null };
+                  return {
+                    stage: step.stage,
+                    label: step.label,
+                    fromPrevious: null,
+                    fromFirst: null,
+                  };
                 }
                 const prev = r.steps[i - 1] as ResearchFunnelStep;
                 const basePrev = base.steps[i - 1] as ResearchFunnelStep;
@@ -451,7 +476,9 @@ export class ResearchAnalyticsService {
     };
   }
 
-  async channelPerformance(input: ResearchChannelPerformanceInput): Promise<ResearchChannelPerformance> {
+  async channelPerformance(
+    input: ResearchChannelPerformanceInput,
+  ): Promise<ResearchChannelPerformance> {
     const asOf = input.asOf == null ? null : monthEnd(input.asOf, 'input.asOf');
     const p = await this.prepare(input.programmeKey, input.years, input.filter, 'input');
     const unit = input.unit ?? 'APPLICATIONS';
@@ -508,7 +535,11 @@ export class ResearchAnalyticsService {
     const publishedSum = published.reduce((s, c) => s + (c.applications.value as number), 0);
     const hiddenSum = totalCell.value === null ? null : totalCell.value - publishedSum;
     published
-      .sort((a, b) => (b.applications.value as number) - (a.applications.value as number) || a.name.localeCompare(b.name, 'nl'))
+      .sort(
+        (a, b) =>
+          (b.applications.value as number) - (a.applications.value as number) ||
+          a.name.localeCompare(b.name, 'nl'),
+      )
       .forEach((c, i) => {
         c.rank = i + 1;
         c.rankCertain = hiddenSum !== null && (c.applications.value as number) > hiddenSum;
@@ -537,7 +568,10 @@ export class ResearchAnalyticsService {
     filter: ResearchFunnelFilter | null;
   }): Promise<ResearchDecisionLeadTime> {
     if (args.bucketDays !== 7) {
-      throw badInput('The research API buckets lead times by week: bucketDays must be 7', 'bucketDays');
+      throw badInput(
+        'The research API buckets lead times by week: bucketDays must be 7',
+        'bucketDays',
+      );
     }
     if (!WITHIN_DAYS.includes(args.withinDays)) {
       throw badInput(
@@ -560,7 +594,11 @@ export class ResearchAnalyticsService {
     // Within n days = the first n / 7 weeks: published when each of them is.
     const firstWeeks = weeks.slice(0, args.withinDays / 7);
     const within: CountCell = firstWeeks.every((w) => w.value !== null)
-      ? { value: firstWeeks.reduce((s, w) => s + (w.value as number), 0), suppressed: false, reason: null }
+      ? {
+          value: firstWeeks.reduce((s, w) => s + (w.value as number), 0),
+          suppressed: false,
+          reason: null,
+        }
       : derivedCount();
     const second = p.programme.steps[1] as { key: string };
     const rejected = p.programme.exits.filter((e) => e.key === 'REJECTED').map((e) => e.key);
@@ -609,7 +647,10 @@ export class ResearchAnalyticsService {
     const exit = programme.exits.find((e) => e.key === args.stage);
     if (!step && !exit) {
       const known = [...programme.steps, ...programme.exits].map((s) => s.key).join(', ');
-      throw badInput(`Unknown stage "${args.stage}" for ${programme.name} (stages: ${known})`, 'stage');
+      throw badInput(
+        `Unknown stage "${args.stage}" for ${programme.name} (stages: ${known})`,
+        'stage',
+      );
     }
     const cube = await this.cube(p);
     const unit = args.unit;
@@ -650,7 +691,7 @@ export class ResearchAnalyticsService {
           count: none(e.key) ? zeroCount() : possible.length === 1 ? left : derivedCount(),
         })),
         reasons,
-        topReason: topReason(reasons, left),
+        ...topReasonFields(reasons, left, this.threshold),
       };
     }
     const e = exit as NonNullable<typeof exit>;
@@ -669,26 +710,51 @@ export class ResearchAnalyticsService {
       stillInProgress: null,
       exits: [{ stage: e.key, label: e.label, count: left }],
       reasons,
-      topReason: topReason(reasons, left),
+      ...topReasonFields(reasons, left, this.threshold),
     };
   }
 }
 
+function topReasonFields(
+  reasons: readonly ResearchReasonCount[],
+  left: CountCell,
+  threshold: number,
+) {
+  const { top, candidates } = topReasons(reasons, left, threshold);
+  return { topReason: top, topReasonCandidates: candidates };
+}
+
 /**
- * The most frequent recorded reason, only when the published counts prove it: it is published,
- * no other published reason has as many (ties: the first code), and the withheld reasons
- * together (left minus the published ones) have fewer.
+ * The reason codes that can be the most frequent, given what is published: the published ones
+ * with the highest count, and every withheld one that could reach it (a FREQUENCY cell holds
+ * fewer than the threshold; another withheld cell at most what `left` leaves over, or anything
+ * when `left` is withheld too). `top` is the single candidate when there is one.
  */
-function topReason(reasons: readonly ResearchReasonCount[], left: CountCell): string | null {
-  if (left.value === null) return null;
-  const published = reasons.filter((r) => r.count.value !== null);
-  const hidden = left.value - published.reduce((s, r) => s + (r.count.value as number), 0);
-  const coded = published
-    .filter((r) => r.reason !== null && (r.count.value as number) > 0)
-    .sort((a, b) => (b.count.value as number) - (a.count.value as number) || String(a.reason).localeCompare(String(b.reason)));
-  const top = coded[0];
-  if (!top || (top.count.value as number) <= hidden) return null;
-  return top.reason;
+function topReasons(
+  reasons: readonly ResearchReasonCount[],
+  left: CountCell,
+  threshold: number,
+): { top: string | null; candidates: string[] } {
+  const coded = reasons.filter((r) => r.reason !== null);
+  const published = coded.filter((r) => r.count.value !== null);
+  const max = Math.max(0, ...published.map((r) => r.count.value as number));
+  const rest =
+    left.value === null
+      ? Number.POSITIVE_INFINITY
+      : left.value - reasons.reduce((s, r) => s + (r.count.value ?? 0), 0);
+  const candidates = coded
+    .filter((r) => {
+      if (r.count.value !== null) return max > 0 && r.count.value === max;
+      const bound = r.count.reason === 'FREQUENCY' ? Math.min(threshold - 1, rest) : rest;
+      return bound >= max && bound > 0;
+    })
+    .map((r) => r.reason as string)
+    .sort();
+  const only = candidates.length === 1 ? (candidates[0] as string) : null;
+  return {
+    top: only && published.some((r) => r.reason === only) ? only : null,
+    candidates,
+  };
 }
 
 export function assertBreakdown(

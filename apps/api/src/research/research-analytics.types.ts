@@ -66,9 +66,7 @@ registerEnumType(ResearchUnitEnum, {
     'population guard applies (POPULATION_TOO_SMALL, see ResearchFilter).',
 })
 export class ResearchFunnelFilter {
-  @Field(() => [Int], { nullable: true, description: 'Edition years.' }) editions?:
-    | number[]
-    | null;
+  @Field(() => [Int], { nullable: true, description: 'Edition years.' }) editions?: number[] | null;
   @Field(() => [String], { nullable: true }) channels?: string[] | null;
   @Field(() => [String], { nullable: true }) sizeClasses?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'NACE section letters.' })
@@ -233,7 +231,8 @@ export class ResearchCohortInput {
 @InputType()
 export class ResearchCohortComparisonInput {
   @Field(() => String) programmeKey!: string;
-  @Field(() => [ResearchCohortInput], { description: 'At most 6.' }) cohorts!: ResearchCohortInput[];
+  @Field(() => [ResearchCohortInput], { description: 'At most 6.' })
+  cohorts!: ResearchCohortInput[];
   @Field(() => String, { nullable: true, description: 'Baseline label (default: the first).' })
   baseline?: string | null;
   @Field(() => [Int], { nullable: true }) years?: number[] | null;
@@ -248,7 +247,8 @@ export class ResearchCohortComparisonInput {
 }
 
 @ObjectType({
-  description: 'A cohort rate against the baseline rate; withheld (DERIVED) with any withheld count.',
+  description:
+    'A cohort rate against the baseline rate; withheld (DERIVED) with any withheld count.',
 })
 export class ResearchProportionComparison {
   @Field(() => Float, { nullable: true }) cohortRate!: number | null;
@@ -407,10 +407,14 @@ export class ResearchDropOffReasons {
   @Field(() => GraphQLDate, { nullable: true }) asOf!: string | null;
   @Field(() => [Int], { nullable: true }) years!: number[] | null;
   @Field(() => Int) threshold!: number;
-  @Field(() => CountCell, { nullable: true, description: 'STEP: units whose furthest step is this.' })
+  @Field(() => CountCell, {
+    nullable: true,
+    description: 'STEP: units whose furthest step is this.',
+  })
   atStage!: CountCell | null;
   @Field(() => CountCell, {
-    description: 'Units that left (STEP: the sum of the reason counts, DERIVED if one is withheld).',
+    description:
+      'Units that left (STEP: the sum of the reason counts, DERIVED if one is withheld).',
   })
   left!: CountCell;
   @Field(() => CountCell, {
@@ -433,4 +437,11 @@ export class ResearchDropOffReasons {
       'reason can be as frequent); else null.',
   })
   topReason!: string | null;
+  @Field(() => [String], {
+    description:
+      'The reason codes that can be the most frequent given the published numbers: the ' +
+      'published ones with the highest count and every withheld one that could reach it (a ' +
+      'FREQUENCY cell holds fewer than the threshold).',
+  })
+  topReasonCandidates!: string[];
 }

@@ -91,5 +91,7 @@ export const funnelCost =
 export const groupsCost = (groups: number) => () => 1 + groups;
 
 /** One group per outreach channel (the unknown channel included). */
-export const channelCost = () => (args: ComplexityEstimatorArgs): number =>
-  1 + catalogOf(args).groups(['CHANNEL']);
+export const channelCost =
+  () =>
+  (args: ComplexityEstimatorArgs): number =>
+    1 + catalogOf(args).groups(['CHANNEL']);

@@ -3,12 +3,14 @@ import { buildSchema } from 'type-graphql';
 import { AggregateResolver } from './aggregate.resolver.js';
 import { ResearchAnalyticsResolver } from './research-analytics.resolver.js';
 import { ResearchMetaResolver } from './research-meta.resolver.js';
+import { ResearchProgrammeResolver } from './research-programme.resolver.js';
 
 /** Only these resolvers: type-graphql emits just the types they reach, a schema of its own. */
 export const researchResolvers = [
   ResearchMetaResolver,
   AggregateResolver,
   ResearchAnalyticsResolver,
+  ResearchProgrammeResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -4,7 +4,14 @@ import { AppFooter, AppFrame, AppHeader, Button, Main, PrimaryNav, SkipLink } fr
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
-import { APP_PATHS, appsForRoles, SIGN_IN_PATH, SIGN_UP_PATH } from '../navigation/apps';
+import {
+  ADMIN_PATHS,
+  APP_PATHS,
+  appsForRoles,
+  isAdmin,
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+} from '../navigation/apps';
 import { forgetSession } from '../session/session';
 import { useViewer } from '../session/useViewer';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -35,6 +42,7 @@ export function ShellLayout() {
   const [signOut, { loading: signingOut }] = useMutation(SignOutDocument);
   useFocusMainOnNavigation();
   const apps = viewer ? appsForRoles(viewer.roles) : [];
+  const admin = viewer ? isAdmin(viewer.roles) : false;
 
   const onSignOut = async () => {
     try {
@@ -55,7 +63,7 @@ export function ShellLayout() {
           </Link>
         }
         navigation={
-          apps.length > 0 ? (
+          apps.length > 0 || admin ? (
             <PrimaryNav label={t('nav.label')}>
               {apps.map((app) => (
                 <li key={app}>
@@ -64,6 +72,13 @@ export function ShellLayout() {
                   </NavLink>
                 </li>
               ))}
+              {admin ? (
+                <li>
+                  <NavLink to={ADMIN_PATHS.researchKeys} className="wg-nav__link">
+                    {t('nav.researchKeys')}
+                  </NavLink>
+                </li>
+              ) : null}
             </PrimaryNav>
           ) : null
         }

@@ -28,6 +28,15 @@ export function canOpen(app: AppKey, roles: readonly Role[]): boolean {
   return appsForRoles(roles).includes(app);
 }
 
+/** Pages of the shell itself for administrators (the API checks the role on every call). */
+export const ADMIN_PATHS = {
+  researchKeys: '/beheer/onderzoekssleutels',
+} as const;
+
+export function isAdmin(roles: readonly Role[]): boolean {
+  return roles.includes('ADMIN');
+}
+
 export const NO_ACCESS_PATH = '/geen-toegang';
 export const SIGN_IN_PATH = '/aanmelden';
 export const SIGN_UP_PATH = '/registreren';
