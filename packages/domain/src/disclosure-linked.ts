@@ -323,6 +323,9 @@ export function protectLinkedCells(
     const exposed = determinedSensitive(links, cells.length, isHidden, sensitive);
     if (exposed.length === 0) break;
 
+    // One complement per exposed cell and round. A relation through which a complement was
+    // just found may already protect the other exposed cells in it, so those wait for the next
+    // round; exposed cells elsewhere (another group of a large table) are served at once.
     const touched = new Set<number>();
     let progress = false;
     for (const e of exposed) {
@@ -332,8 +335,9 @@ export function protectLinkedCells(
       if (choice === undefined) continue;
       reasons[choice] = 'SECONDARY';
       progress = true;
-      for (const r of relationsOf[choice] ?? []) touched.add(r);
-      for (const r of own) touched.add(r);
+      const theirs = new Set(relationsOf[choice] ?? []);
+      const shared = own.filter((r) => theirs.has(r));
+      for (const r of shared.length > 0 ? shared : [...own, ...theirs]) touched.add(r);
     }
     if (!progress) {
       // Nothing sensible is left to hide next to the exposed cells: publish no non-zero cell.

@@ -698,7 +698,9 @@ export class FunnelCube {
           const r = results.get(c.key);
           if (r && !r.suppressed) {
             relations.push({ parts });
-          } else if (r?.reason) {
+          } else if (r?.reason && r.reason !== 'SECONDARY') {
+            // Sensitive there for its own sake: the finer cells must not add up to it. (A
+            // complement may follow from finer cells: what it protects is checked here too.)
             extra.push({ ...c, published: false, primary: r.reason });
             relations.push({ total: c.key, parts });
           }

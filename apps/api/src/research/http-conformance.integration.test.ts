@@ -14,7 +14,7 @@ let server: TestServer;
 const results: Record<string, AuditResult[]> = {};
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ freshDataset: true });
 });
 afterAll(async () => {
   await server.close();

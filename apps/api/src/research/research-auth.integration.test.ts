@@ -6,7 +6,7 @@ let server: TestServer;
 let admin: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ freshDataset: true });
   admin = (await server.signIn(DEMO.admin)).cookie;
 });
 afterAll(() => server.close());

@@ -12,7 +12,7 @@ let server: TestServer;
 let key: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ freshDataset: true });
   // A key of its own: these tests ask many questions.
   key = (await createKey(server, (await server.signIn(DEMO.admin)).cookie, 'Attacker tests')).key;
 });

@@ -16,7 +16,7 @@ let key: string;
 
 beforeAll(async () => {
   // The attacker asks many questions: a generous budget, and a key of its own.
-  server = await startTestServer({ research: { budgetPerHour: 1_000_000 } });
+  server = await startTestServer({ freshDataset: true, research: { budgetPerHour: 1_000_000 } });
   key = (await createKey(server, (await server.signIn(DEMO.admin)).cookie, 'Funnel attacker')).key;
   await loadTruth();
 });

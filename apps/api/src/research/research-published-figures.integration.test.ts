@@ -10,7 +10,7 @@ import { research } from '../test/research-client.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ freshDataset: true });
 });
 afterAll(() => server.close());
 

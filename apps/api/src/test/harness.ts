@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createDataSource } from '../database/data-source.js';
+import { loadDemo } from '../database/dataset/demo.js';
 import type { ResearchConfig } from '../research/research.config.js';
 import { createApp } from '../server.js';
 
@@ -40,11 +41,15 @@ export const DEMO = {
 } as const;
 export const DEMO_PASSWORD = 'werkgezond-demo';
 
-/** Starts the real HTTP server on a free port against the shared test database. */
-/** `as`: sign in as this demo user and send that session with every gql() call by default. */
-/** `research`: limits of the research endpoint for this server (e.g. a tiny timeout). */
+/**
+ * Starts the real HTTP server on a free port against the shared test database.
+ * `research`: limits of the research endpoint for this server (e.g. a tiny timeout).
+ * `as`: sign in as this demo user and send that session with every gql() call by default.
+ * `freshDataset`: reload the bundled dataset first, for tests that compare answers with the
+ * published figures or with each other and must not see what earlier test files wrote.
+ */
 export async function startTestServer(
-  options: { as?: string; research?: Partial<ResearchConfig> } = {},
+  options: { as?: string; research?: Partial<ResearchConfig>; freshDataset?: boolean } = {},
 ): Promise<TestServer> {
   let statements = 0;
   const dataSource = createDataSource({
@@ -63,6 +68,7 @@ export async function startTestServer(
     },
   });
   await dataSource.initialize();
+  if (options.freshDataset) await loadDemo(dataSource);
   const { httpServer } = await createApp({
     dataSource,
     logger: pino({ level: process.env.TEST_DEBUG === '1' ? 'error' : 'silent' }),
