@@ -4,6 +4,7 @@ import { badInput } from '../graphql/errors.js';
 import type { AggregateAnswer, AggregateGroup, AggregateMeasure } from './aggregate.types.js';
 import { amountDominated, protect, toAmountCell, toCountCell } from './cell-protection.js';
 import type { DimensionCatalog, DimensionValueInfo } from './dimension-catalog.js';
+import { neighbourFilters } from './funnel-cube.js';
 import { assertPopulation } from './population-guard.js';
 import {
   RESEARCH_DIMENSIONS,
@@ -33,6 +34,7 @@ interface Row {
 }
 
 const ANY = '*';
+const HEADLINE_COST = 1_000_000;
 type Coords = (string | null)[];
 const keyOf = (coords: readonly (string | null)[]) => JSON.stringify(coords);
 const bit = (i: number) => 4 >> i;
@@ -77,6 +79,7 @@ export class AggregateService {
     await assertPopulation(this.ds, filter, this.threshold);
 
     const rows = await this.query(dimensions, filter);
+    const differs = await this.differencing(dimensions, filter);
     const byKey = new Map<string, Row>();
     for (const row of rows) {
       const coords = [row.d0, row.d1, row.d2]
@@ -131,17 +134,29 @@ export class AggregateService {
       for (const mask of masks) {
         const cells = entries(mask);
         const relations: CellRelation[] = [];
+        // What a coarser level withholds for its own sake (small, dominated, differencing) must
+        // not follow from this level's cells either: it joins the problem as a sensitive cell.
+        // (A complement withheld there may follow: what it protects is checked here.)
+        const coarse: LinkedCell[] = [];
         for (const coarser of masks) {
           // A strictly coarser level: it drops every dimension this one drops, and more.
           if (coarser === mask || (coarser & mask) !== mask) continue;
           const published = results.get(coarser) as Map<string, LinkedResult>;
           for (const c of entries(coarser)) {
-            if (published.get(c.key)?.suppressed) continue;
             const parts = cells.filter((f) => within(f.coords, c.coords)).map((f) => f.key);
-            if (parts.length) relations.push({ parts });
+            if (!parts.length) continue;
+            const r = published.get(c.key);
+            if (!r?.suppressed) {
+              relations.push({ parts });
+            } else if (r.reason && r.reason !== 'SECONDARY') {
+              coarse.push({ ...cellOf(c), published: false, primary: r.reason });
+              relations.push({ total: c.key, parts });
+            }
           }
         }
-        results.set(mask, protect(cells.map(cellOf), relations, this.threshold));
+        const own = protect([...cells.map(cellOf), ...coarse], relations, this.threshold);
+        for (const c of coarse) own.delete(c.key);
+        results.set(mask, own);
       }
       return results;
     };
@@ -149,11 +164,23 @@ export class AggregateService {
     // Counts: one pattern for applications and companies. It rests on the companies behind
     // each cell, and whether a hidden cell can be solved for depends only on which cells are
     // hidden, so it protects both measures.
-    const counts = protectAll((e) => ({
-      key: e.key,
-      value: e.row?.companies ?? 0,
-      contributors: e.row?.contributors ?? 0,
-    }));
+    // Complements: the companies *still at* an intermediate funnel step go before exits and
+    // totals. The funnel answers publish cumulative steps and exits for the same population and
+    // treat what this answer publishes as known (funnel-cube.ts), so withholding such a current
+    // step here keeps the funnel's headline numbers (reached step k, left by exit e) publishable.
+    const stageAt = dimensions.indexOf('STAGE');
+    const counts = protectAll((e) => {
+      const value = e.row?.companies ?? 0;
+      const stage = stageAt >= 0 ? (e.coords[stageAt] ?? null) : ANY;
+      const detail = stage !== ANY && this.catalog.isIntermediateStep(stage);
+      return {
+        key: e.key,
+        value,
+        contributors: e.row?.contributors ?? 0,
+        ...(detail ? {} : { cost: HEADLINE_COST + value }),
+        ...(value > 0 && differs.counts.has(e.key) ? { primary: 'DIFFERENCING' as const } : {}),
+      };
+    });
     const spending = measures.includes('SPENDING')
       ? protectAll((e) => {
           const spent = Number(e.row?.spent ?? 0);
@@ -165,6 +192,9 @@ export class AggregateService {
             dominated:
               spent > 0 &&
               amountDominated(Number(e.row?.top1 ?? 0), Number(e.row?.top2 ?? 0), spent, payers),
+            ...(spent > 0 && differs.spending.has(e.key)
+              ? { primary: 'DIFFERENCING' as const }
+              : {}),
           };
         })
       : null;
@@ -196,13 +226,56 @@ export class AggregateService {
     };
   }
 
+  /**
+   * Cells that differ from the same cell under a neighbouring filter (one list dropped, or one
+   * value taken out of a list) by 1 to threshold − 1 companies (counts) or paying companies
+   * (spending): the two answers would give those companies away, so the cell is sensitive here
+   * (DIFFERENCING). One statement per neighbour, over the units in one filter but not the other.
+   */
+  private async differencing(
+    dimensions: readonly ResearchDimension[],
+    filter: ResearchFilterValues,
+  ): Promise<{ counts: Set<string>; spending: Set<string> }> {
+    const counts = new Set<string>();
+    const spending = new Set<string>();
+    const small = (n: number | null) => n !== null && n > 0 && n < this.threshold;
+    for (const other of neighbourFilters(filter, [])) {
+      const params: unknown[] = [];
+      const condition = (f: ResearchFilterValues) =>
+        RESEARCH_DIMENSIONS.filter((d) => f[d]?.length)
+          .map((d) => {
+            params.push(f[d]);
+            return `COALESCE(${unitCondition(d, `$${params.length}`)}, false)`;
+          })
+          .join(' AND ') || 'TRUE';
+      const where = `(${condition(filter)}) <> (${condition(other)})`;
+      for (const row of await this.query(dimensions, where, params)) {
+        const key = keyOf(
+          [row.d0, row.d1, row.d2]
+            .slice(0, dimensions.length)
+            .map((v, i) => (row.g & bit(i) ? ANY : v)),
+        );
+        if (small(row.contributors)) counts.add(key);
+        if (small(row.payers)) spending.add(key);
+      }
+    }
+    return { counts, spending };
+  }
+
   /** One statement: counts and spending (with each cell's two largest companies) per level. */
-  private async query(dimensions: readonly ResearchDimension[], filter: ResearchFilterValues) {
-    const params: unknown[] = [];
-    const where = RESEARCH_DIMENSIONS.filter((d) => filter[d]?.length).map((d) => {
-      params.push(filter[d]);
-      return unitCondition(d, `$${params.length}`);
-    });
+  private async query(
+    dimensions: readonly ResearchDimension[],
+    filter: ResearchFilterValues | string,
+    extraParams: unknown[] = [],
+  ) {
+    const params: unknown[] = [...extraParams];
+    const where =
+      typeof filter === 'string'
+        ? [filter]
+        : RESEARCH_DIMENSIONS.filter((d) => filter[d]?.length).map((d) => {
+            params.push(filter[d]);
+            return unitCondition(d, `$${params.length}`);
+          });
     const dims = [0, 1, 2].map((i) =>
       dimensions[i] ? UNIT_COLUMN[dimensions[i] as ResearchDimension] : 'NULL::text',
     );

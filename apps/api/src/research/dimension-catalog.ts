@@ -18,6 +18,8 @@ export interface DimensionValueInfo {
 
 interface CatalogData {
   values: Record<ResearchDimension, DimensionValueInfo[]>;
+  /** Step keys that are not the last step of their programme. */
+  intermediateSteps: string[];
   programmes: { key: string; name: string; years: number[]; stages: string[] }[];
 }
 
@@ -47,7 +49,10 @@ export class DimensionCatalog {
                  'years', (SELECT COALESCE(json_agg(e.year ORDER BY e.year), '[]') FROM edition e
                             WHERE e.programme_id = p.id),
                  'stages', (SELECT COALESCE(json_agg(sd.key ORDER BY sd.kind DESC, sd.position), '[]')
-                              FROM stage_definition sd WHERE sd.programme_id = p.id)) ORDER BY p.key)
+                              FROM stage_definition sd WHERE sd.programme_id = p.id),
+                 'steps', (SELECT COALESCE(json_agg(sd.key ORDER BY sd.position), '[]')
+                              FROM stage_definition sd WHERE sd.programme_id = p.id AND sd.kind = 'STEP'))
+                 ORDER BY p.key)
            FROM programme p) AS programmes,
         (SELECT json_agg(DISTINCT e.year) FROM edition e) AS years,
         (SELECT json_agg(json_build_object('key', s.key, 'label', s.label) ORDER BY s.kind DESC, s.position, s.key)
@@ -60,6 +65,9 @@ export class DimensionCatalog {
     const stages = (row.stages ?? []) as { key: string; label: string }[];
     const unknown: DimensionValueInfo = { key: null, label: 'Onbekend' };
     this.data = {
+      intermediateSteps: (row.programmes ?? []).flatMap((p: { steps?: string[] }) =>
+        (p.steps ?? []).slice(0, -1),
+      ),
       programmes: row.programmes ?? [],
       values: {
         PROGRAMME: (row.programmes ?? []).map((p: { key: string; name: string }) => ({
@@ -94,6 +102,15 @@ export class DimensionCatalog {
 
   get programmes() {
     return this.loaded.programmes;
+  }
+
+  /**
+   * Whether a STAGE value counts the companies *still at* a funnel step that is not the last
+   * one: a detail of the funnel (the cumulative steps and the exits are its headline numbers;
+   * the last step's current count is its cumulative count).
+   */
+  isIntermediateStep(stage: string | null): boolean {
+    return stage !== null && this.loaded.intermediateSteps.includes(stage);
   }
 
   /** Values of a dimension, restricted to the filter's list when there is one. */

@@ -224,6 +224,20 @@ export interface CubeCell {
   companies: number;
 }
 
+/**
+ * What the general `aggregate` publishes about the same population (final state, current
+ * stage): per level of the breakdown (bit mask), its answers by [STAGE, ...level] and by the
+ * level alone. The funnel treats those published cells as known and the small ones they
+ * withhold as sensitive, so the two kinds of answer cannot be combined to open a cell.
+ */
+export interface CubeAnchor {
+  dimensions: ResearchDimension[];
+  groups: {
+    values: { dimension: ResearchDimension; key: string | null }[];
+    companies: { suppressed: boolean; reason: string | null } | null;
+  }[];
+}
+
 export interface CubeGroup {
   /** One value per breakdown dimension, '*' where the level sums over it. */
   coords: (string | null)[];
@@ -265,6 +279,7 @@ export class FunnelCube {
     breakdown: readonly ResearchDimension[],
     private readonly dimValues: Map<ResearchDimension, DimensionValueInfo[]>,
     readonly threshold: number,
+    private readonly anchors: readonly CubeAnchor[] = [],
   ) {
     this.dims = RESEARCH_DIMENSIONS.filter((d) => breakdown.includes(d));
     const inFilter = (f: ResearchFilterValues) => (row: UnitRow) =>
@@ -319,6 +334,7 @@ export class FunnelCube {
     filter: ResearchFilterValues,
     breakdown: readonly ResearchDimension[],
     threshold: number,
+    anchors: readonly CubeAnchor[] = [],
   ): Promise<FunnelCube> {
     // The whole programme: the filter and its neighbouring filters are applied here, in memory.
     const params: unknown[] = [[programme.key]];
@@ -367,7 +383,7 @@ export class FunnelCube {
         values = values.filter((v) => programme.years.includes(Number(v.key)));
       dimValues.set(d, values);
     }
-    return new FunnelCube(programme, units, filter, breakdown, dimValues, threshold);
+    return new FunnelCube(programme, units, filter, breakdown, dimValues, threshold, anchors);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -681,6 +697,7 @@ export class FunnelCube {
       }
       // Coarser levels: what they publish is known; what they withhold must stay unknown.
       const extra: LinkedCell[] = [];
+      if (flows) this.anchorTo(level, dates.at(-1) as string, cells);
       for (const coarser of this.levels) {
         if (coarser === level || (coarser & level) !== coarser) continue;
         const coarseCells = cellsOfLevel.get(coarser) ?? [];
@@ -696,7 +713,8 @@ export class FunnelCube {
           const parts = fineByCoarse.get(c.key);
           if (!parts) continue;
           const r = results.get(c.key);
-          if (r && !r.suppressed) {
+          if ((r && !r.suppressed) || c.known) {
+            // Published there, or known anyway (what the aggregate publishes, a forced zero).
             relations.push({ parts });
           } else if (r?.reason && r.reason !== 'SECONDARY') {
             // Sensitive there for its own sake: the finer cells must not add up to it. (A
@@ -715,6 +733,47 @@ export class FunnelCube {
       cellsOfLevel.set(level, cells);
     }
     return results;
+  }
+
+  /**
+   * The aggregate answers of this level (see CubeAnchor) at the final date. Each of their cells
+   * is one cell here: the companies currently at a step are that step's atom (still there, no
+   * exit), those that left by an exit are the exit's count, a group's total is its first step.
+   * What the aggregate publishes is a known constant here (never a complement); what it
+   * withholds for being small is sensitive here too.
+   */
+  private anchorTo(level: number, final: string, cells: LinkedCell[]) {
+    const levelDims = this.dims.filter((_, i) => level & (1 << i));
+    const index = new Map(cells.map((c, i) => [c.key, i]));
+    for (const anchor of this.anchors) {
+      const own = anchor.dimensions.filter((d) => d !== 'STAGE');
+      if (own.length !== levelDims.length || !own.every((d) => levelDims.includes(d))) continue;
+      const byStage = anchor.dimensions.includes('STAGE');
+      for (const group of anchor.groups) {
+        const value = (d: ResearchDimension) =>
+          group.values.find((v) => v.dimension === d)?.key ?? null;
+        const g = groupId(this.dims.map((d, i) => (level & (1 << i) ? value(d) : ANY)));
+        let series: string | null = S.reached(1);
+        if (byStage) {
+          const stage = value('STAGE');
+          const step = this.programme.steps.find((s) => s.key === stage);
+          const exit = this.programme.exits.find((e) => e.key === stage);
+          series = step ? S.atom(step.position, NONE) : exit ? S.exit(exit.key) : null;
+        }
+        // Stages of another programme, or groups this cube has no cells for, hold nobody.
+        const i = series === null ? undefined : index.get(cellId(final, g, series));
+        const cell = i === undefined ? undefined : cells[i];
+        if (!cell || !group.companies) continue;
+        if (!group.companies.suppressed) {
+          cells[i as number] = { ...cell, known: true };
+        } else if (group.companies.reason && group.companies.reason !== 'SECONDARY') {
+          cells[i as number] = {
+            ...cell,
+            primary: cell.primary ?? (group.companies.reason as LinkedReason),
+          };
+        }
+      }
+    }
   }
 
   /** The protected reference dates (computed once). */
@@ -838,13 +897,16 @@ export class FunnelCube {
 /**
  * The filters one step from `filter` (as in the population guard): one list dropped, or one
  * value taken out of a list of several. The programme is the subject of every funnel answer,
- * not a filter, and has no neighbours.
+ * not a filter, and has no neighbours there (`subjects`); the aggregate passes none.
  */
-export function neighbourFilters(filter: ResearchFilterValues): ResearchFilterValues[] {
+export function neighbourFilters(
+  filter: ResearchFilterValues,
+  subjects: readonly ResearchDimension[] = ['PROGRAMME'],
+): ResearchFilterValues[] {
   const out: ResearchFilterValues[] = [];
   for (const d of RESEARCH_DIMENSIONS) {
     const list = filter[d];
-    if (d === 'PROGRAMME' || !list?.length) continue;
+    if (subjects.includes(d) || !list?.length) continue;
     const { [d]: _dropped, ...rest } = filter;
     out.push(rest);
     if (list.length > 1) {

@@ -2,9 +2,11 @@ import { compareProportions } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../graphql/errors.js';
 import { campaignYears } from '../modules/analytics/channel.service.js';
+import { AggregateService } from './aggregate.service.js';
 import { rateCell } from './cell-protection.js';
 import type { DimensionCatalog } from './dimension-catalog.js';
 import {
+  type CubeAnchor,
   type CubeCell,
   type CubeProgramme,
   type CubeUnit,
@@ -39,7 +41,11 @@ import type {
   ResearchUnit,
 } from './research-analytics.types.js';
 import { monthEnd } from './research-dates.js';
-import type { ResearchDimension, ResearchFilterValues } from './research-dimensions.js';
+import {
+  RESEARCH_DIMENSIONS,
+  type ResearchDimension,
+  type ResearchFilterValues,
+} from './research-dimensions.js';
 import { assertFilterSize, toFilterValues } from './research-filter.js';
 
 export const TO_RESEARCH_DIMENSION: Readonly<Record<ResearchFunnelDimension, ResearchDimension>> = {
@@ -157,14 +163,35 @@ export class ResearchAnalyticsService {
     return { programme, filter: values, years: years?.length ? [...years] : null };
   }
 
-  private cube(p: Prepared, breakdown: readonly ResearchFunnelDimension[] = []) {
+  /**
+   * The funnel cube of a question, anchored to what `aggregate` publishes about the same
+   * population (by current stage and by the breakdown's levels), so the two can't be combined.
+   */
+  async cube(p: Prepared, breakdown: readonly ResearchFunnelDimension[] = []) {
+    const dims = RESEARCH_DIMENSIONS.filter((d) =>
+      breakdown.map((b) => TO_RESEARCH_DIMENSION[b]).includes(d),
+    );
+    const aggregate = new AggregateService(this.ds, this.catalog, this.threshold);
+    const anchors: CubeAnchor[] = [];
+    for (let level = 0; level < 1 << dims.length; level++) {
+      const levelDims = dims.filter((_, i) => level & (1 << i));
+      for (const withStage of [true, false]) {
+        const dimensions: ResearchDimension[] = withStage ? ['STAGE', ...levelDims] : levelDims;
+        const answer = await aggregate.aggregate(['COMPANIES'], dimensions, p.filter);
+        anchors.push({
+          dimensions,
+          groups: dimensions.length ? answer.groups : [answer.total],
+        });
+      }
+    }
     return FunnelCube.load(
       this.ds,
       this.catalog,
       p.programme,
       p.filter,
-      breakdown.map((d) => TO_RESEARCH_DIMENSION[d]),
+      dims,
       this.threshold,
+      anchors,
     );
   }
 

@@ -217,7 +217,8 @@ function modInverse(a: number, p: number): number {
 
 /**
  * Everything the API publishes for a breakdown and every coarser breakdown (same filter and
- * date), as equations over the atoms of the finest groups (furthest step × exit, the structure
+ * date; at the final date also the `aggregate` answers by current stage and by the same
+ * groups), as equations over the atoms of the finest groups (furthest step × exit, the structure
  * the programme's rules allow); published zeros pin their atoms to zero. Returns the withheld
  * cells and small atoms (1..9 companies) that the equations determine.
  */
@@ -270,6 +271,63 @@ async function exactAttack(programme: string, dims: string[], filter: Filter = {
             groupRows(programme, filter, body.key).filter((r) => inSeries(r, t, series)),
           );
           hidden.push({ label: `${JSON.stringify(body.key)} ${series}`, v, n });
+        }
+      }
+    }
+  }
+  if (!asOf) {
+    // What `aggregate` publishes about the same population (current stage, by the same
+    // groups): more equations over the same atoms.
+    const DIM: Record<string, string> = {
+      EDITION: 'EDITION_YEAR',
+      HAS_PREVENTION_COMMITTEE: 'COMMITTEE',
+    };
+    const FILTER: Record<string, string> = {
+      editions: 'editionYears',
+      hasPreventionCommittee: 'committee',
+    };
+    const researchFilter = Object.fromEntries([
+      ['programmes', [programme]],
+      ...Object.entries(filter).map(([k, v]) => [FILTER[k] ?? k, v]),
+    ]);
+    for (const sub of subsets) {
+      for (const withStage of [true, false]) {
+        const dimensions = [...(withStage ? ['STAGE'] : []), ...sub.map((d) => DIM[d] ?? d)];
+        const res = await research<{
+          aggregate: {
+            total: { companies: Cell };
+            groups: { values: { dimension: string; key: string | null }[]; companies: Cell }[];
+          };
+        }>(
+          server,
+          'query ($d: [ResearchDimension!]!, $f: ResearchFilter) { aggregate(measures: [COMPANIES], dimensions: $d, filter: $f) { total { companies { value suppressed reason } } groups { values { dimension key } companies { value suppressed reason } } } }',
+          { key, variables: { d: dimensions, f: researchFilter } },
+        );
+        expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+        const agg = res.data!.aggregate;
+        const list = dimensions.length
+          ? agg.groups
+          : [{ values: [], companies: agg.total.companies }];
+        for (const cell of list) {
+          if (cell.companies.suppressed) continue;
+          const keyOf = (d: string) =>
+            cell.values.find((v) => v.dimension === (DIM[d] ?? d))?.key ?? null;
+          const inGroup = (g: number) =>
+            sub.every((d) => groups[g]!.find((x) => x.dimension === d)?.key === keyOf(d));
+          const stage = keyOf('STAGE');
+          const k = steps.indexOf(stage as string) + 1;
+          const v = atoms.map((a) => {
+            if (!inGroup(a.g)) return 0;
+            if (!withStage) return 1;
+            return (k > 0 && a.k === k && a.x === '-') || a.x === stage ? 1 : 0;
+          });
+          if (v.every((x) => x === 0)) continue;
+          for (const sp of spaces) sp.add(v);
+          if (cell.companies.value === 0) {
+            v.forEach((x, i) => {
+              if (x) for (const sp of spaces) sp.add(atoms.map((_, j) => (j === i ? 1 : 0)));
+            });
+          }
         }
       }
     }
@@ -344,7 +402,7 @@ describe('attacker: totals and margins minus visible cells in funnel groups', ()
     ['gezondheidscoaches', ['EDITION', 'CHANNEL'], {}],
     ['gezondheidscoaches', ['HAS_PREVENTION_COMMITTEE', 'SIZE_CLASS'], {}],
     ['nv-gezond', ['EDITION', 'PROVINCE'], {}],
-    ['gezondheidscoaches', ['SECTOR', 'SIZE_CLASS'], { editions: [2018] }],
+    ['gezondheidscoaches', ['PROVINCE', 'SIZE_CLASS'], { editions: [2018] }],
   ] as [string, string[], Filter][])(
     '%s by %j (filter %j) with every coarser answer: nothing small can be solved for',
     async (programme, dims, filter) => {

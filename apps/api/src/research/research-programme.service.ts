@@ -16,7 +16,7 @@ import { type ReAimDimension, reAimSql } from '../modules/analytics/re-aim.servi
 import { editionIdsForYears, loadProgramme } from '../modules/analytics/scope.js';
 import type { EligibilityRulesJson } from '../modules/programme/programme.entity.js';
 import type { DimensionCatalog } from './dimension-catalog.js';
-import { type CubeCell, FunnelCube, S } from './funnel-cube.js';
+import { type CubeCell, S } from './funnel-cube.js';
 import type { AmountCell, CountCell } from './research.types.js';
 import { derivedStat, ResearchAnalyticsService, stat } from './research-analytics.service.js';
 import type {
@@ -179,14 +179,7 @@ export class ResearchProgrammeService {
 
     // Applications reaching each step in the year: the change between two year ends of the
     // programme's funnel (published when both ends are), or the final count.
-    const cube = await FunnelCube.load(
-      this.ds,
-      this.catalog,
-      programme,
-      prepared.filter,
-      [],
-      this.threshold,
-    );
+    const cube = await this.analytics().cube(prepared);
     const reachedIn = (k: number): CountCell => {
       const refs = programme.references;
       if (year === null) return countOf(cube.cell(null, [], S.reached(k), 'APPLICATIONS'));
@@ -337,14 +330,7 @@ export class ResearchProgrammeService {
     };
 
     // Funnel numbers come from the funnel cube of the same population (programme and edition).
-    const cube = await FunnelCube.load(
-      this.ds,
-      this.catalog,
-      prepared.programme,
-      prepared.filter,
-      [],
-      this.threshold,
-    );
+    const cube = await this.analytics().cube(prepared);
     const funnelCell = (series: string) => countOf(cube.cell(null, [], series, 'APPLICATIONS'));
     const weeks = [0, 1].map((w) => funnelCell(S.week(w)));
     const within14: CountCell = weeks.every((w) => w.value !== null)
