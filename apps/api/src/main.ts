@@ -5,6 +5,8 @@ import { loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { loadDemo } from './database/dataset/demo.js';
 import { startEmbeddedDatabase } from './database/embedded.js';
+import './jobs/all-jobs.js';
+import { JobQueue } from './jobs/job-queue.js';
 import { createApp } from './server.js';
 
 const config = loadConfig();
@@ -38,6 +40,11 @@ if (count === 0 && (embedded || config.WERKGEZOND_DEMO)) {
   logger.info({ ms: Date.now() - started }, 'bundled dataset loaded');
 }
 
+// Background work (rollup rebuilds, e-mail, imports) runs from the PostgreSQL job queue.
+const jobs = JobQueue.for(dataSource, { supervise: config.JOBS_WORKER === 'on', logger });
+await jobs.start();
+if (config.JOBS_WORKER === 'on') await jobs.work();
+
 const { httpServer } = await createApp({
   dataSource,
   logger,
@@ -62,6 +69,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   httpServer.close();
+  await jobs.stop().catch(() => undefined);
   await dataSource.destroy().catch(() => undefined);
   await embedded?.stop().catch(() => undefined);
   process.exit(0);

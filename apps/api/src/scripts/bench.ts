@@ -243,7 +243,7 @@ async function main() {
       );
     }
 
-    const rollup = await new RollupService(ds).refresh();
+    const rollup = await new RollupService(ds).refresh({ wait: true });
     log(
       `rollup built in ${(rollup.ms / 1000).toFixed(1)} s (${rollup.cells} cells, ${rollup.lags} histogram rows)`,
     );

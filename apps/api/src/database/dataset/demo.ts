@@ -15,5 +15,5 @@ export async function loadDemo(ds: DataSource): Promise<void> {
   await loadDemoSurveys(ds);
   await loadDemoResearchKey(ds);
   // Rebuild the funnel rollup from the data just loaded, so no earlier rollup outlives it.
-  await new RollupService(ds).refresh();
+  await new RollupService(ds).refresh({ wait: true });
 }

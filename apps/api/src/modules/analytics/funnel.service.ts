@@ -23,7 +23,7 @@ import {
   rollupFunnelSql,
   type Statement,
 } from './funnel.sql.js';
-import { BackgroundRefresher } from './rollup.service.js';
+import { requestRollupRefresh } from './rollup.jobs.js';
 import {
   assertAsOf,
   assertBreakdown,
@@ -173,7 +173,7 @@ export class FunnelService {
       rollupPossible &&
       !scope.programme.rollup.fresh
     ) {
-      BackgroundRefresher.for(this.ds).schedule();
+      requestRollupRefresh(this.ds);
     }
     return { scope, source: 'LIVE', statement: liveFunnelSql(sqlScope) };
   }

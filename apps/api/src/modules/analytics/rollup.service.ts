@@ -3,7 +3,7 @@
  * triggers log every transaction that writes to a table the funnels read (analytics_change_log);
  * the rollup is used only while every logged, committed transaction was visible to that
  * snapshot, so an answer from it always equals the live aggregation. After a change, queries
- * answer live and schedule a rebuild in the background.
+ * answer live and ask for a rebuild as a job (rollup.jobs.ts).
  */
 import type { DataSource } from 'typeorm';
 import { rollupRefreshSql } from './funnel.sql.js';
@@ -22,74 +22,27 @@ export interface RefreshResult {
 export class RollupService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Rebuilds the rollup; a no-op when another process is building it at the same moment. */
-  async refresh(): Promise<RefreshResult> {
+  /**
+   * Rebuilds the rollup. By default a no-op when another process is building it at the same
+   * moment (its result will do); `wait: true` waits for that build to end and then builds from
+   * a snapshot taken after it, so the caller always gets a rollup of what it can see.
+   */
+  async refresh(options: { wait?: boolean } = {}): Promise<RefreshResult> {
     const started = performance.now();
-    const [row] = (await this.ds.query(rollupRefreshSql(ROLLUP_LOCK_KEY))) as {
-      built: boolean;
-      cells: number;
-      lags: number;
-    }[];
+    type Row = { built: boolean; cells: number; lags: number };
+    const [row] = options.wait
+      ? await this.ds.transaction(async (m) => {
+          // The lock first, in a statement of its own: the rebuild's snapshot must be taken
+          // after the other build committed (the xact lock is re-entrant for its try-lock).
+          await m.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK_KEY]);
+          return (await m.query(rollupRefreshSql(ROLLUP_LOCK_KEY))) as Row[];
+        })
+      : ((await this.ds.query(rollupRefreshSql(ROLLUP_LOCK_KEY))) as Row[]);
     return {
       built: row?.built === true,
       ms: Math.round(performance.now() - started),
       cells: row?.cells ?? 0,
       lags: row?.lags ?? 0,
     };
-  }
-}
-
-const refreshers = new WeakMap<DataSource, BackgroundRefresher>();
-
-/**
- * Rebuilds after changes: one build at a time, and with a pause of at least four times the last
- * build's duration (and five seconds) between builds, so at a million applications (a build of
- * tens of seconds) steady writes cost the database at most a fifth of one core.
- */
-export class BackgroundRefresher {
-  private running: Promise<void> | null = null;
-  private lastStart = 0;
-  private lastDurationMs = 0;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly ds: DataSource,
-    private readonly minIntervalMs = 5_000,
-  ) {}
-
-  static for(ds: DataSource): BackgroundRefresher {
-    let r = refreshers.get(ds);
-    if (!r) {
-      r = new BackgroundRefresher(ds);
-      refreshers.set(ds, r);
-    }
-    return r;
-  }
-
-  /** Asks for a rebuild soon; cheap to call on every stale read. ANALYTICS_ROLLUP=off disables it. */
-  schedule(): void {
-    if (this.running || this.timer || process.env.ANALYTICS_ROLLUP === 'off') return;
-    const pause = Math.max(this.minIntervalMs, 4 * this.lastDurationMs);
-    const wait = Math.max(250, this.lastStart + this.lastDurationMs + pause - Date.now());
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.run();
-    }, wait);
-    this.timer.unref();
-  }
-
-  private run(): void {
-    if (!this.ds.isInitialized) return;
-    this.lastStart = Date.now();
-    this.running = new RollupService(this.ds)
-      .refresh()
-      .then((r) => {
-        this.lastDurationMs = r.ms;
-      })
-      // A failed build leaves the previous rollup unused (it is stale); queries stay live.
-      .catch(() => undefined)
-      .finally(() => {
-        this.running = null;
-      });
   }
 }

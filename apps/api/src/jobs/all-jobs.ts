@@ -1,0 +1,2 @@
+/** Every module that defines jobs, so a worker process knows all queues. Add a line per module. */
+import '../modules/analytics/rollup.jobs.js';
