@@ -54,6 +54,11 @@ export async function createApp({
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  // Idle keep-alive sockets stay open longer than a client or proxy keeps them (Node's 5 s is
+  // shorter than most): otherwise a client reusing a socket the server is just closing gets
+  // ECONNRESET, which a busy machine makes likely (seen in the research attacker tests on CI).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     includeStacktraceInErrorResponses: development,
