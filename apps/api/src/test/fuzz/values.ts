@@ -238,4 +238,3 @@ export function mutate(value: unknown, rnd: Random): unknown {
   }
   return hostileValue(rnd);
 }
-
