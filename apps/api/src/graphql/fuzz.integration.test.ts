@@ -18,7 +18,7 @@ import { DEMO_KEY } from '../test/research-client.js';
  * dataset is reloaded afterwards and later files see it as the global setup left it.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 17);
-const CASES = Number(process.env.FUZZ_CASES ?? 3000);
+const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 const ONLY = process.env.FUZZ_CASE === undefined ? null : Number(process.env.FUZZ_CASE);
 const CONCURRENCY = 4;
 

@@ -170,6 +170,8 @@ describe('strings PostgreSQL cannot store are refused before anything runs', () 
       code: 'BAD_USER_INPUT',
       field: 'input.programmeKey',
     });
+    // Refused before pricing: it costs nothing from the key's budget.
+    expect(res.extensions?.cost).toMatchObject({ requested: 0 });
     const literal = await research(
       server,
       '{ funnel(input: { programmeKey: "\\u0000" }) { threshold } }',
@@ -178,6 +180,8 @@ describe('strings PostgreSQL cannot store are refused before anything runs', () 
       code: 'BAD_USER_INPUT',
       field: 'input.programmeKey',
     });
+    const remaining = (r: typeof res) => (r.extensions!.cost as { remaining: number }).remaining;
+    expect(remaining(literal)).toBe(remaining(res));
   });
 
   it('an attachment whose file name holds a NUL is refused and nothing is stored', async () => {

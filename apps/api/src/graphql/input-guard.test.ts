@@ -46,7 +46,7 @@ describe('scanOperation', () => {
       input: { name: 'ok', answers: [{ key: 'a' }, { key: 'b', tags: ['x', '\uD83D'] }] },
     });
     expect(hit).toEqual({
-      field: 'input.answers[1].tags[1]',
+      field: 'input.answers.1.tags.1',
       problem: 'LONE_SURROGATE',
       fieldName: 'save',
     });
@@ -57,20 +57,20 @@ describe('scanOperation', () => {
       scan('mutation ($v: String) { save(input: { name: "n", nested: [["a"], [$v]] }) { id } }', {
         v: '\u0000',
       })?.field,
-    ).toBe('input.nested[1][0]');
+    ).toBe('input.nested.1.0');
   });
 
   it('walks JSON scalar values and their keys', () => {
     const q = 'mutation ($input: Form!) { save(input: $input) { id } }';
     expect(scan(q, { input: { name: 'n', extra: { a: [1, { b: 'x\u0000' }] } } })?.field).toBe(
-      'input.extra.a[1].b',
+      'input.extra.a.1.b',
     );
     expect(scan(q, { input: { name: 'n', extra: { 'k\u0000': 1 } } })?.field).toBe('input.extra');
   });
 
   it('checks ID lists coerced from a single value and arguments of nested fields in fragments', () => {
     expect(scan('query ($ids: [ID!]!) { list(ids: $ids) { id } }', { ids: '\u0000' })?.field).toBe(
-      'ids[0]',
+      'ids.0',
     );
     const hit = scan(
       'query { find(id: "1") { ...F } } fragment F on Result { echo(text: "\\u0000") }',

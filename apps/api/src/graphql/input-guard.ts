@@ -42,7 +42,7 @@ const DESCRIBE: Record<Unstorable, string> = {
 };
 
 export interface UnstorableString {
-  /** Argument path, as in badInput's `field`: "input.answers[2].value". */
+  /** Argument path, as in badInput's `field`: "input.answers.2.value". */
   field: string;
   problem: Unstorable;
 }
@@ -57,7 +57,7 @@ function walkAny(value: unknown, path: string): UnstorableString | null {
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
-      const found = walkAny(value[i], `${path}[${i}]`);
+      const found = walkAny(value[i], join(path, String(i)));
       if (found) return found;
     }
     return null;
@@ -84,7 +84,7 @@ export function findUnstorable(
   if (isListType(type)) {
     if (!Array.isArray(value)) return findUnstorable(value, type.ofType, path);
     for (let i = 0; i < value.length; i += 1) {
-      const found = findUnstorable(value[i], type.ofType, `${path}[${i}]`);
+      const found = findUnstorable(value[i], type.ofType, join(path, String(i)));
       if (found) return found;
     }
     return null;
@@ -159,6 +159,15 @@ export function scanOperation(
   return found;
 }
 
+const refused = new WeakSet<object>();
+
+/**
+ * True when the guard refused this request (Apollo's `requestContext.request`). Apollo runs
+ * every plugin's didResolveOperation at once; the guard, listed first, marks the request before
+ * the others start, so the research limits can skip charging a request that will not run.
+ */
+export const refusedByInputGuard = (request: object): boolean => refused.has(request);
+
 /**
  * Apollo plugin for both endpoints: refuses, before anything executes, any argument string
  * PostgreSQL cannot store, with BAD_USER_INPUT naming the argument path. One check for every
@@ -172,6 +181,7 @@ export function inputGuardPlugin<T extends object>(): ApolloServerPlugin<T> {
           if (!operation) return;
           const hit = scanOperation(schema, document, operation, request.variables);
           if (!hit) return;
+          refused.add(request);
           throw userError(
             'BAD_USER_INPUT',
             `Argument "${hit.field}" of "${hit.fieldName}" holds ${DESCRIBE[hit.problem]}, which cannot be stored`,

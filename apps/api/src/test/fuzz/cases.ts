@@ -108,6 +108,8 @@ function selection(
   return `{ ${parts.join(' ')} }`;
 }
 
+const SLOW_FIELDS = new Set(['signIn', 'signUp']);
+
 /** A well-typed operation on one root field, with plausible (some hostile) argument values. */
 export function generatedOperation(schema: GraphQLSchema, rnd: Random, pools: Pools) {
   const roots: [string, GraphQLObjectType][] = [['query', schema.getQueryType()!]];
@@ -117,7 +119,10 @@ export function generatedOperation(schema: GraphQLSchema, rnd: Random, pools: Po
     [3, roots[0]!],
     [roots.length > 1 ? 2 : 0, roots[roots.length - 1]!],
   ] as const);
-  const field = rnd.pick(Object.values(root.getFields()));
+  // Password hashing (argon2) is slow on purpose: sign-in and sign-up get a small share.
+  const field = rnd.weighted(
+    Object.values(root.getFields()).map((f) => [SLOW_FIELDS.has(f.name) ? 0.15 : 1, f] as const),
+  );
   const asVariables = rnd.chance(0.6);
   const built: Built = { text: '', variableDefs: [], variables: {} };
   const args = argumentsFor(field.args, rnd, pools, built, asVariables);
