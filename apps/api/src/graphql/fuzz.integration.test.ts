@@ -65,11 +65,22 @@ beforeAll(async () => {
   );
   if (!signUp.data) throw new Error(`fuzz sign-up failed: ${JSON.stringify(signUp.errors)}`);
   const own = await server.signIn(email, 'een-lang-wachtwoord');
+  const organisationId = signUp.data.signUp.organisation.id;
+  const draft = await server.gql<{ saveApplicationDraft: { id: string } }>(
+    'mutation ($input: ApplicationDraftInput!) { saveApplicationDraft(input: $input) { id } }',
+    { input: { programmeKey: 'nv-gezond', organisationId, registrationType: 'INDIVIDUAL' } },
+    { cookie: own.cookie },
+  );
+  if (!draft.data) throw new Error(`fuzz draft failed: ${JSON.stringify(draft.errors)}`);
+  const applicationId = draft.data.saveApplicationDraft.id;
   personas.push({
     name: 'own-company',
     endpoint: '/graphql',
     headers: { cookie: own.cookie },
-    pools: { ids: [signUp.data.signUp.organisation.id] },
+    pools: {
+      ids: [organisationId, applicationId],
+      uploadPath: `/api/applications/${applicationId}/attachments`,
+    },
   });
   personas.push(
     {
@@ -96,13 +107,14 @@ afterAll(async () => {
 });
 
 async function send(persona: Persona, request: FuzzRequest): Promise<Outcome> {
-  const headers: Record<string, string> = { ...persona.headers };
+  const headers: Record<string, string> = { ...persona.headers, ...request.headers };
   // Signing out would end the persona's session for every later case: send it without one.
   if (request.body?.includes('signOut')) delete headers.cookie;
   if (request.method === 'POST')
     headers['content-type'] = request.contentType ?? 'application/json';
   else headers.accept = 'application/json';
-  const url = `${server.url}${persona.endpoint}${request.search ? `?${request.search}` : ''}`;
+  const path = request.path ?? persona.endpoint;
+  const url = `${server.url}${path}${request.search ? `?${request.search}` : ''}`;
   const res = await fetch(url, {
     method: request.method,
     headers,
@@ -192,6 +204,7 @@ describe(`fuzz both GraphQL endpoints (seed ${SEED}, ${CASES} cases)`, () => {
         'mutated-variables',
         'protocol',
         'special-document',
+        'upload',
       ]);
     }
   }, 170_000);

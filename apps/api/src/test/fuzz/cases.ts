@@ -26,6 +26,9 @@ export interface FuzzRequest {
   /** Query string for GET. */
   search?: string;
   contentType?: string;
+  /** Another path than the persona's GraphQL endpoint (the attachment upload). */
+  path?: string;
+  headers?: Record<string, string>;
 }
 
 /** Prints a JS value as a GraphQL literal; strings in enum positions stay strings (a type error). */
@@ -215,6 +218,7 @@ function specialDocument(
  * a damaged or special document, or a request that is wrong at the HTTP/JSON level.
  */
 export function makeCase(schema: GraphQLSchema, rnd: Random, pools: Pools): FuzzRequest {
+  if (pools.uploadPath && rnd.chance(0.15)) return uploadCase(pools.uploadPath, rnd);
   const op = generatedOperation(schema, rnd, pools);
   const kind = rnd.weighted([
     [35, 'generated'],
@@ -314,4 +318,63 @@ function protocolCase(
       search: `query=${encodeURIComponent('{ __typename }')}&extensions=%5B`,
     }),
   ])();
+}
+
+const FILE_NAMES = [
+  'plan.pdf',
+  'actieplan-één.pdf',
+  'plan\u0000.pdf',
+  '../../etc/passwd',
+  '',
+  'x'.repeat(2_000),
+  'a\r\nContent-Type: text/html',
+  '\uD800.pdf',
+  '💪.png',
+];
+const PDF = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
+
+/** A multipart upload of a dossier attachment, broken in one of many ways (or not at all). */
+function uploadCase(path: string, rnd: Random): FuzzRequest {
+  const name = rnd.pick(FILE_NAMES);
+  const disposition = rnd.pick([
+    `filename="${name}"`,
+    `filename*=UTF-8''${encodeURIComponent(name.replace(/[\uD800-\uDFFF]/g, '')).replace('.pdf', '%00.pdf')}`,
+    "filename*=UTF-8''%D8%00%FF.pdf",
+    'filename=',
+    '',
+  ]);
+  const content = rnd.pick([
+    PDF,
+    '',
+    '<script>alert(1)</script>',
+    'PK\u0003\u0004junk',
+    PDF.repeat(50),
+  ]);
+  const part = (field: string) =>
+    `--grens\r\nContent-Disposition: form-data; name="${field}"; ${disposition}\r\n` +
+    `Content-Type: application/pdf\r\n\r\n${content}\r\n`;
+  const body = rnd.pick([
+    () => `${part('file')}--grens--\r\n`,
+    () => `${part('file')}${part('file')}--grens--\r\n`,
+    () => `${part('other')}--grens--\r\n`,
+    () =>
+      `--grens\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n${part('file')}--grens--\r\n`,
+    () => part('file'),
+    () => part('file').slice(0, rnd.int(part('file').length)),
+    () => 'not multipart at all',
+  ])();
+  return {
+    kind: 'upload',
+    method: 'POST',
+    path,
+    body,
+    contentType: rnd.pick([
+      'multipart/form-data; boundary=grens',
+      'multipart/form-data; boundary=grens',
+      'multipart/form-data',
+      'multipart/form-data; boundary=anders',
+      'application/pdf',
+    ]),
+    headers: rnd.chance(0.9) ? { 'x-werkgezond-csrf': '1' } : {},
+  };
 }

@@ -15,6 +15,15 @@ describe('fuzz judge', () => {
     expect(judge({ status: 302, text: 'Found. Redirecting to /research' })).toBeNull();
   });
 
+  it("reads the attachment routes' error shape too", () => {
+    expect(
+      judge({ status: 400, text: '{"error":{"code":"BAD_USER_INPUT","message":"x"}}' }),
+    ).toBeNull();
+    expect(
+      judge({ status: 200, text: '{"error":{"code":"INTERNAL_SERVER_ERROR","message":"x"}}' }),
+    ).toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('flags 5xx, internal errors, stack traces and SQL', () => {
     expect(judge({ status: 503, text: '{}' })).toBe('HTTP 503');
     expect(

@@ -18,10 +18,17 @@ export function judge({ status, text }: Outcome): string | null {
     if (SQL.test(text)) return 'SQL text in a non-JSON answer';
     return null;
   }
-  const errors = (parsed as { errors?: unknown[] } | null)?.errors ?? [];
-  const list = Array.isArray(errors) ? errors : [errors];
+  // GraphQL answers carry `errors`; the attachment routes answer `{ error: { code, message } }`.
+  const answer = parsed as { errors?: unknown; error?: unknown } | null;
+  const errors = answer?.errors ?? [];
+  const list = [
+    ...(Array.isArray(errors) ? errors : [errors]),
+    ...(answer?.error ? [answer.error] : []),
+  ];
   for (const e of list) {
-    const code = (e as { extensions?: { code?: unknown } }).extensions?.code;
+    const code =
+      (e as { extensions?: { code?: unknown }; code?: unknown }).extensions?.code ??
+      (e as { code?: unknown }).code;
     if (code === 'INTERNAL_SERVER_ERROR') return 'INTERNAL_SERVER_ERROR';
     const shown = JSON.stringify(e);
     if (STACK.test(shown)) return 'stack trace in an error';

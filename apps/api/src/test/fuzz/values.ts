@@ -95,6 +95,8 @@ const EMAILS = [
 export interface Pools {
   /** IDs the role may legitimately use (its own organisation), besides random and missing ones. */
   ids: readonly string[];
+  /** The role's own application's attachment upload path, to fuzz multipart uploads too. */
+  uploadPath?: string;
 }
 
 /** A plausible string for an argument, guessed from its name, or a hostile one. */
