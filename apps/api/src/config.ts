@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `development` adds stack traces to error answers; the default never shows them. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   /** Any PostgreSQL 15+; unset means the embedded PGlite database in DATA_DIR. */

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
@@ -12,7 +11,11 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Context } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
+import { jsonBodyErrors, lastErrorHandler } from './graphql/http-errors.js';
+import { inputGuardPlugin } from './graphql/input-guard.js';
+import { internalErrorsPlugin, reportingContextFailures } from './graphql/internal-errors.js';
 import { createLoaders } from './graphql/loaders.js';
+import { knownOperationTypesRule } from './graphql/operation-types.rule.js';
 import { getSchema } from './graphql/schema.js';
 import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
@@ -62,14 +65,14 @@ export async function createApp({
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     includeStacktraceInErrorResponses: development,
-    formatError: (formatted, error) => {
-      const masked = maskError(formatted as never, development);
-      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
-      }
-      return masked as never;
-    },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: [knownOperationTypesRule],
+    // Internal errors are logged with the request id by internalErrorsPlugin, then masked here.
+    formatError: (formatted) => maskError(formatted as never, development) as never,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      inputGuardPlugin(),
+      internalErrorsPlugin('graphql'),
+    ],
     // CSRF prevention stays on (Apollo's default): simple cross-site requests are refused.
   });
   await apollo.start();
@@ -103,8 +106,9 @@ export async function createApp({
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    jsonBodyErrors,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+      context: reportingContextFailures('graphql', async ({ req, res }) => {
         const token = readSessionToken(req);
         return {
           requestId: String(req.id),
@@ -115,7 +119,7 @@ export async function createApp({
           req,
           res,
         };
-      },
+      }),
     }),
   );
 
@@ -130,6 +134,7 @@ export async function createApp({
   app.use('/research', researchIdeRoutes(researchIdeDir, logger));
 
   if (webRoot) serveFrontEnds(app, webRoot, logger);
+  app.use(lastErrorHandler);
   return { app, httpServer, apollo };
 }
 

@@ -50,6 +50,10 @@ const EXPOSED_CODES = new Set<string>([
   'RATE_LIMITED',
 ]);
 
+/** Codes raised on purpose; anything else reaching a client is an internal error. */
+export const isExposedCode = (code: unknown): boolean =>
+  typeof code === 'string' && EXPOSED_CODES.has(code);
+
 /**
  * Apollo formatError: errors raised on purpose keep their message and code; anything else
  * (a database error, a bug) becomes a generic message so internals never leak.

@@ -6,6 +6,7 @@ import { type GraphQLError, validate } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { userError } from '../graphql/errors.js';
+import { refusedByInputGuard } from '../graphql/input-guard.js';
 import type { DimensionCatalog } from './dimension-catalog.js';
 import type { ResearchConfig } from './research.config.js';
 import type { ResearchContext } from './research.context.js';
@@ -55,6 +56,8 @@ export function researchLimitsPlugin({
 
       return {
         async didResolveOperation(rc: GraphQLRequestContext<ResearchContext>) {
+          // Refused for its input (input-guard.ts): it will not run, so it costs nothing.
+          if (refusedByInputGuard(rc.request)) return;
           const ctx = rc.contextValue;
           state.dryRun = isDryRun(rc.request.http?.headers.get(DRY_RUN_HEADER));
           const document = rc.document!;

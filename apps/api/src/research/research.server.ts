@@ -1,5 +1,4 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
@@ -8,6 +7,9 @@ import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { maskError } from '../graphql/errors.js';
+import { inputGuardPlugin } from '../graphql/input-guard.js';
+import { internalErrorsPlugin, reportingContextFailures } from '../graphql/internal-errors.js';
+import { knownOperationTypesRule } from '../graphql/operation-types.rule.js';
 import { DimensionCatalog } from './dimension-catalog.js';
 import { type ResearchConfig, researchConfig } from './research.config.js';
 import type { ResearchContext } from './research.context.js';
@@ -58,7 +60,6 @@ const jsonError = (status: number, code: string, message: string) => ({
  */
 export async function createResearchEndpoint({
   dataSource,
-  logger,
   development = false,
   config: overrides,
 }: ResearchEndpointOptions): Promise<ResearchEndpoint> {
@@ -76,8 +77,9 @@ export async function createResearchEndpoint({
     csrfPrevention: false,
     introspection: true,
     parseOptions: { maxTokens: config.maxTokens },
+    validationRules: [knownOperationTypesRule],
     includeStacktraceInErrorResponses: development,
-    formatError: (formatted, error) => {
+    formatError: (formatted) => {
       let shaped = formatted;
       // The parser's token limit is a size limit: give it the stable code researchers branch on.
       if (
@@ -86,17 +88,13 @@ export async function createResearchEndpoint({
       ) {
         shaped = { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_LARGE' } };
       }
-      const masked = maskError(shaped as never, development);
-      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error(
-          { err: unwrapResolverError(error), path: formatted.path },
-          'research: internal error',
-        );
-      }
-      return masked as never;
+      // Internal errors are logged with the request id by internalErrorsPlugin, then masked here.
+      return maskError(shaped as never, development) as never;
     },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      inputGuardPlugin(),
+      internalErrorsPlugin('research'),
       researchLimitsPlugin({ config, budget, catalog }),
     ],
   });
@@ -150,7 +148,7 @@ export async function createResearchEndpoint({
     express.json({ limit: config.maxBodyBytes }),
     bodyErrors,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<ResearchContext> => {
+      context: reportingContextFailures('research', async ({ req }): Promise<ResearchContext> => {
         const token = bearerToken(req.headers.authorization);
         const apiKey = token ? await keys.authenticate(token) : null;
         if (!apiKey) throw unauthenticated(token !== null);
@@ -163,7 +161,7 @@ export async function createResearchEndpoint({
           catalog,
           deadline: Date.now() + config.timeoutMs,
         };
-      },
+      }),
     }),
   );
   return { router, apollo, config };

@@ -219,9 +219,9 @@ export class ApplicationLifecycleService {
     if (!programme)
       throw badInput(`Unknown programme "${input.programmeKey}"`, 'input.programmeKey');
     if (!canActFor(viewer, input.organisationId)) throw notFound('Organisation');
-    const org = await em
-      .getRepository(OrganisationEntity)
-      .findOneByOrFail({ id: input.organisationId });
+    // An admin may act for any organisation, including one that does not exist.
+    const org = await em.getRepository(OrganisationEntity).findOneBy({ id: input.organisationId });
+    if (!org) throw notFound('Organisation');
     if (input.registrationType === 'GROUP' && org.kind !== 'NETWORK') {
       throw badInput('Only a network can register a group', 'input.registrationType');
     }

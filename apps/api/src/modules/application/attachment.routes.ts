@@ -5,6 +5,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { fileTypeFromBuffer } from 'file-type';
 import multer from 'multer';
 import type { DataSource } from 'typeorm';
+import { unstorable } from '../../graphql/input-guard.js';
 import { canActFor, canManage, type Viewer } from '../../graphql/policy.js';
 import { AuthService } from '../auth/auth.service.js';
 import { readSessionToken } from '../auth/session-cookie.js';
@@ -22,9 +23,8 @@ export const ALLOWED_MEDIA_TYPES = new Map([
 ]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Failure = { status: number; code: string; message: string };
-const fail = (res: Response, f: Failure) =>
-  res.status(f.status).json({ error: { code: f.code, message: f.message } });
+type Failure = { status: number; code: string; message: string; field?: string };
+const fail = (res: Response, { status, ...error }: Failure) => res.status(status).json({ error });
 const NOT_FOUND: Failure = { status: 404, code: 'NOT_FOUND', message: 'Attachment not found' };
 
 /**
@@ -37,6 +37,8 @@ export function attachmentRoutes(ds: DataSource, storageDir: string): Router {
   const router = express.Router();
   const upload = multer({
     storage: multer.memoryStorage(),
+    // Browsers send file names as UTF-8; busboy's default (latin1) turned "é" into "Ã©".
+    defParamCharset: 'utf8',
     limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 },
   });
   const auth = new AuthService(ds);
@@ -75,7 +77,15 @@ export function attachmentRoutes(ds: DataSource, storageDir: string): Router {
               : error.message,
           });
         }
-        if (error) return next(error);
+        // Anything else busboy raises (a part header with a NUL, a cut-off body) is the
+        // client's malformed request, not an internal error.
+        if (error) {
+          return fail(res, {
+            status: 400,
+            code: 'BAD_USER_INPUT',
+            message: 'The upload is not valid multipart/form-data',
+          });
+        }
         const file = req.file;
         if (!file)
           return fail(res, {
@@ -83,6 +93,15 @@ export function attachmentRoutes(ds: DataSource, storageDir: string): Router {
             code: 'BAD_USER_INPUT',
             message: 'Send one file in field "file"',
           });
+        // The same rule as every GraphQL string (input-guard.ts), before anything is stored.
+        if (unstorable(file.originalname)) {
+          return fail(res, {
+            status: 400,
+            code: 'BAD_USER_INPUT',
+            message: 'The file name holds a NUL character or invalid UTF-16',
+            field: 'file.name',
+          });
+        }
         const sniffed = await fileTypeFromBuffer(file.buffer);
         if (!sniffed || !ALLOWED_MEDIA_TYPES.has(sniffed.mime)) {
           return fail(res, {
