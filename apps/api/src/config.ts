@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Production unless asked: stack traces in GraphQL errors only with NODE_ENV=development. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   /** Any PostgreSQL 15+; unset means the embedded PGlite database in DATA_DIR. */
@@ -28,3 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+/** Stack traces in GraphQL errors (and other developer aids) only when asked for. */
+export const isDevelopment = (config: Pick<Config, 'NODE_ENV'>) =>
+  config.NODE_ENV === 'development';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { loadConfig } from './config.js';
+import { isDevelopment, loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { loadDemo } from './database/dataset/demo.js';
 import { startEmbeddedDatabase } from './database/embedded.js';
@@ -41,7 +41,7 @@ if (count === 0 && (embedded || config.WERKGEZOND_DEMO)) {
 const { httpServer } = await createApp({
   dataSource,
   logger,
-  development: config.NODE_ENV === 'development',
+  development: isDevelopment(config),
   webRoot: resolve(import.meta.dirname, '../..'),
   attachmentDir: config.ATTACHMENT_DIR ?? join(dataDir, 'attachments'),
 });

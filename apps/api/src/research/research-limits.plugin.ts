@@ -4,7 +4,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { type GraphQLError, validate } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { userError } from '../graphql/errors.js';
 import type { DimensionCatalog } from './dimension-catalog.js';
 import type { ResearchConfig } from './research.config.js';
@@ -27,7 +27,7 @@ export interface CostReport {
 
 interface Options {
   config: ResearchConfig;
-  budget: RateLimiterMemory;
+  budget: RateLimiterAbstract;
   catalog: DimensionCatalog;
 }
 

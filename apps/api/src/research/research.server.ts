@@ -5,8 +5,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
+import { postgresLimiter } from '../database/rate-limit.js';
 import { maskError } from '../graphql/errors.js';
 import { DimensionCatalog } from './dimension-catalog.js';
 import { type ResearchConfig, researchConfig } from './research.config.js';
@@ -64,7 +64,8 @@ export async function createResearchEndpoint({
 }: ResearchEndpointOptions): Promise<ResearchEndpoint> {
   const config = researchConfig(process.env, overrides);
   const catalog = new DimensionCatalog();
-  const budget = new RateLimiterMemory({
+  // In PostgreSQL: every API instance spends from the same hourly budget of a key.
+  const budget = postgresLimiter(dataSource, {
     keyPrefix: 'research-budget',
     points: config.budgetPerHour,
     duration: 3600,

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createDataSource } from '../database/data-source.js';
 import { loadDemo } from '../database/dataset/demo.js';
+import { RATE_LIMIT_TABLE } from '../database/rate-limit.js';
 import type { ResearchConfig } from '../research/research.config.js';
 import { createApp } from '../server.js';
 
@@ -49,7 +50,19 @@ export const DEMO_PASSWORD = 'werkgezond-demo';
  * published figures or with each other and must not see what earlier test files wrote.
  */
 export async function startTestServer(
-  options: { as?: string; research?: Partial<ResearchConfig>; freshDataset?: boolean } = {},
+  options: {
+    as?: string;
+    research?: Partial<ResearchConfig>;
+    freshDataset?: boolean;
+    /** Stack traces in errors (default: only with TEST_DEBUG=1). */
+    development?: boolean;
+    /**
+     * Keep the rate-limit counters (sign-in throttling, research budgets) that earlier servers
+     * left in the shared database. By default a test file starts with none, as it did when they
+     * were kept in process memory; a second instance of the same file keeps them.
+     */
+    keepRateLimits?: boolean;
+  } = {},
 ): Promise<TestServer> {
   let statements = 0;
   const dataSource = createDataSource({
@@ -69,10 +82,11 @@ export async function startTestServer(
   });
   await dataSource.initialize();
   if (options.freshDataset) await loadDemo(dataSource);
+  if (!options.keepRateLimits) await dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
   const { httpServer } = await createApp({
     dataSource,
     logger: pino({ level: process.env.TEST_DEBUG === '1' ? 'error' : 'silent' }),
-    development: process.env.TEST_DEBUG === '1',
+    development: options.development ?? process.env.TEST_DEBUG === '1',
     attachmentDir: join(tmpdir(), `werkgezond-test-attachments-${process.pid}`),
     ...(options.research ? { research: options.research } : {}),
   });
