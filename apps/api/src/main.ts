@@ -5,6 +5,8 @@ import { isDevelopment, loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { loadDemo } from './database/dataset/demo.js';
 import { startEmbeddedDatabase } from './database/embedded.js';
+import { DRAIN_TIMEOUT_MS } from './ops/drain.js';
+import { installShutdown } from './ops/shutdown.js';
 import { createApp } from './server.js';
 
 const config = loadConfig();
@@ -38,12 +40,13 @@ if (count === 0 && (embedded || config.WERKGEZOND_DEMO)) {
   logger.info({ ms: Date.now() - started }, 'bundled dataset loaded');
 }
 
-const { httpServer } = await createApp({
+const { httpServer, drain } = await createApp({
   dataSource,
   logger,
   development: isDevelopment(config),
   webRoot: resolve(import.meta.dirname, '../..'),
   attachmentDir: config.ATTACHMENT_DIR ?? join(dataDir, 'attachments'),
+  metricsToken: config.METRICS_TOKEN,
 });
 await new Promise<void>((done) => httpServer.listen(config.PORT, config.HOST, done));
 const base = `http://localhost:${config.PORT}`;
@@ -56,15 +59,10 @@ logger.info(
   `Werkgezond is running at ${base}/`,
 );
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  httpServer.close();
-  await dataSource.destroy().catch(() => undefined);
-  await embedded?.stop().catch(() => undefined);
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// SIGTERM (orchestrators, Ctrl-C): requests in flight finish (up to 10 s), new ones get 503.
+installShutdown(process, {
+  logger,
+  drain: () => drain(DRAIN_TIMEOUT_MS),
+  close: [() => dataSource.destroy(), async () => embedded?.stop()],
+  exit: (code) => process.exit(code),
+});

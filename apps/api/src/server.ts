@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
@@ -17,6 +16,11 @@ import { getSchema } from './graphql/schema.js';
 import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { readSessionToken } from './modules/auth/session-cookie.js';
+import { createDrainer, type Drainer } from './ops/drain.js';
+import { healthRoutes } from './ops/health.routes.js';
+import { internalErrorsPlugin } from './ops/internal-errors.js';
+import { Metrics } from './ops/metrics.js';
+import { metricsRoutes } from './ops/metrics.routes.js';
 import type { ResearchConfig } from './research/research.config.js';
 import { createResearchEndpoint } from './research/research.server.js';
 import { DEFAULT_RESEARCH_IDE_DIR, researchIdeRoutes } from './research/research-ide.routes.js';
@@ -34,12 +38,17 @@ export interface AppOptions {
   research?: Partial<ResearchConfig>;
   /** The built research IDE (default apps/research-ide/dist). */
   researchIdeDir?: string;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics only in development. */
+  metricsToken?: string | undefined;
 }
 
 export interface App {
   app: Express;
   httpServer: Server;
   apollo: ApolloServer<Context>;
+  metrics: Metrics;
+  /** SIGTERM: refuse new requests (503), let those in flight finish, close connections. */
+  drain: Drainer['drain'];
 }
 
 export async function createApp({
@@ -50,21 +59,24 @@ export async function createApp({
   attachmentDir,
   research: researchOverrides,
   researchIdeDir = DEFAULT_RESEARCH_IDE_DIR,
+  metricsToken,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const drainer = createDrainer(httpServer);
+  app.use(drainer.middleware);
+  const metrics = new Metrics(dataSource);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     includeStacktraceInErrorResponses: development,
-    formatError: (formatted, error) => {
-      const masked = maskError(formatted as never, development);
-      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
-      }
-      return masked as never;
-    },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Masked errors are counted and logged with the request id by internalErrorsPlugin.
+    formatError: (formatted) => maskError(formatted as never, development) as never,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metrics.apolloPlugin('graphql'),
+      internalErrorsPlugin('graphql', logger, metrics),
+    ],
     // CSRF prevention stays on (Apollo's default): simple cross-site requests are refused.
   });
   await apollo.start();
@@ -79,24 +91,18 @@ export async function createApp({
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
     }),
   );
 
-  app.get('/health', async (_req, res) => {
-    try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ok', database: 'up' });
-    } catch (error) {
-      logger.error({ err: error }, 'health check: database unreachable');
-      res.status(503).json({ status: 'error', database: 'down' });
-    }
-  });
+  app.use(healthRoutes(dataSource, logger));
+  app.use(metricsRoutes(metrics, { token: metricsToken, development }));
 
   app.use('/api', attachmentRoutes(dataSource, attachmentDir));
 
   app.use(
     '/graphql',
+    metrics.httpMiddleware('graphql'),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -119,13 +125,14 @@ export async function createApp({
     dataSource,
     logger,
     development,
+    metrics,
     ...(researchOverrides ? { config: researchOverrides } : {}),
   });
-  app.use('/research/graphql', research.router);
+  app.use('/research/graphql', metrics.httpMiddleware('research'), research.router);
   app.use('/research', researchIdeRoutes(researchIdeDir, logger));
 
   if (webRoot) serveFrontEnds(app, webRoot, logger);
-  return { app, httpServer, apollo };
+  return { app, httpServer, apollo, metrics, drain: (timeoutMs) => drainer.drain(timeoutMs) };
 }
 
 /**
@@ -156,9 +163,12 @@ function serveFrontEnds(app: Express, webRoot: string, logger: Logger) {
     return;
   }
   app.use(express.static(shell, staticOptions));
-  app.get(/^\/(?!graphql|health|research|api\/|portal\/|analytics\/).*/, (req, res, next) => {
-    if (!req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(shell, 'index.html'));
-  });
+  app.get(
+    /^\/(?!graphql|health|metrics|research|api\/|portal\/|analytics\/).*/,
+    (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(shell, 'index.html'));
+    },
+  );
 }

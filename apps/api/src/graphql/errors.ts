@@ -50,6 +50,9 @@ const EXPOSED_CODES = new Set<string>([
   'RATE_LIMITED',
 ]);
 
+/** True for the codes formatError passes on; anything else is masked as an internal error. */
+export const isExposedCode = (code: unknown) => typeof code === 'string' && EXPOSED_CODES.has(code);
+
 /**
  * Apollo formatError: errors raised on purpose keep their message and code; anything else
  * (a database error, a bug) becomes a generic message so internals never leak.

@@ -1,5 +1,4 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
@@ -8,6 +7,8 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { postgresLimiter } from '../database/rate-limit.js';
 import { maskError } from '../graphql/errors.js';
+import { internalErrorsPlugin } from '../ops/internal-errors.js';
+import type { Metrics } from '../ops/metrics.js';
 import { DimensionCatalog } from './dimension-catalog.js';
 import { type ResearchConfig, researchConfig } from './research.config.js';
 import type { ResearchContext } from './research.context.js';
@@ -21,6 +22,8 @@ export interface ResearchEndpointOptions {
   development?: boolean;
   /** Overrides of the environment's limits (tests). */
   config?: Partial<ResearchConfig>;
+  /** Operation counts, masked errors and budget spent go to /metrics. */
+  metrics?: Metrics;
 }
 
 export interface ResearchEndpoint {
@@ -61,6 +64,7 @@ export async function createResearchEndpoint({
   logger,
   development = false,
   config: overrides,
+  metrics,
 }: ResearchEndpointOptions): Promise<ResearchEndpoint> {
   const config = researchConfig(process.env, overrides);
   const catalog = new DimensionCatalog();
@@ -70,6 +74,7 @@ export async function createResearchEndpoint({
     points: config.budgetPerHour,
     duration: 3600,
   });
+  metrics?.countResearchSpending(budget);
   const keys = new ResearchKeyService(dataSource);
 
   const apollo = new ApolloServer<ResearchContext>({
@@ -78,7 +83,8 @@ export async function createResearchEndpoint({
     introspection: true,
     parseOptions: { maxTokens: config.maxTokens },
     includeStacktraceInErrorResponses: development,
-    formatError: (formatted, error) => {
+    // Masked errors are counted and logged with the request id by internalErrorsPlugin.
+    formatError: (formatted) => {
       let shaped = formatted;
       // The parser's token limit is a size limit: give it the stable code researchers branch on.
       if (
@@ -87,18 +93,13 @@ export async function createResearchEndpoint({
       ) {
         shaped = { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_LARGE' } };
       }
-      const masked = maskError(shaped as never, development);
-      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error(
-          { err: unwrapResolverError(error), path: formatted.path },
-          'research: internal error',
-        );
-      }
-      return masked as never;
+      return maskError(shaped as never, development) as never;
     },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       researchLimitsPlugin({ config, budget, catalog }),
+      ...(metrics ? [metrics.apolloPlugin<ResearchContext>('research')] : []),
+      internalErrorsPlugin<ResearchContext>('research', logger, metrics),
     ],
   });
   await apollo.start();

@@ -9,7 +9,7 @@ import { createDataSource } from '../database/data-source.js';
 import { loadDemo } from '../database/dataset/demo.js';
 import { RATE_LIMIT_TABLE } from '../database/rate-limit.js';
 import type { ResearchConfig } from '../research/research.config.js';
-import { createApp } from '../server.js';
+import { type App, createApp } from '../server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -30,6 +30,8 @@ export interface TestServer {
   ): Promise<GraphQLResponse<T>>;
   /** Signs in through the API and returns the Cookie header to send with later requests. */
   signIn(email: string, password?: string): Promise<{ cookie: string }>;
+  /** The app behind it (express app, metrics, drain) for operability tests. */
+  app: App;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startTestServer(
      * were kept in process memory; a second instance of the same file keeps them.
      */
     keepRateLimits?: boolean;
+    metricsToken?: string;
   } = {},
 ): Promise<TestServer> {
   let statements = 0;
@@ -83,13 +86,15 @@ export async function startTestServer(
   await dataSource.initialize();
   if (options.freshDataset) await loadDemo(dataSource);
   if (!options.keepRateLimits) await dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
-  const { httpServer } = await createApp({
+  const app = await createApp({
     dataSource,
     logger: pino({ level: process.env.TEST_DEBUG === '1' ? 'error' : 'silent' }),
     development: options.development ?? process.env.TEST_DEBUG === '1',
     attachmentDir: join(tmpdir(), `werkgezond-test-attachments-${process.pid}`),
     ...(options.research ? { research: options.research } : {}),
+    metricsToken: options.metricsToken,
   });
+  const { httpServer } = app;
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -97,6 +102,7 @@ export async function startTestServer(
   const server: TestServer = {
     url,
     dataSource,
+    app,
     queryCount: () => statements,
     async gql(query, variables, headers = {}) {
       const res = await fetch(`${url}/graphql`, {
@@ -126,7 +132,7 @@ export async function startTestServer(
       return { cookie: setCookie.split(';')[0]! };
     },
     async close() {
-      await new Promise<void>((done) => httpServer.close(() => done()));
+      if (httpServer.listening) await new Promise<void>((done) => httpServer.close(() => done()));
       await dataSource.destroy();
     },
   };
