@@ -7,6 +7,20 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Any PostgreSQL 15+; unset means the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Streaming replicas for analytics and research reads, comma-separated; only with
+   * DATABASE_URL (the embedded database has no replicas).
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url('each replica must be a postgres:// URL'))),
   DATA_DIR: z.string().optional(),
   /** Dossier attachments; default: a folder beside the embedded database. */
   ATTACHMENT_DIR: z.string().optional(),

@@ -5,6 +5,7 @@ import { isDevelopment, loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { loadDemo } from './database/dataset/demo.js';
 import { startEmbeddedDatabase } from './database/embedded.js';
+import { createReadRouting } from './database/read-replicas.js';
 import { DRAIN_TIMEOUT_MS } from './ops/drain.js';
 import { installShutdown } from './ops/shutdown.js';
 import { createApp } from './server.js';
@@ -28,6 +29,14 @@ const dataSource = createDataSource({
   embedded: !!embedded,
 });
 await dataSource.initialize();
+if (embedded && config.DATABASE_REPLICA_URL.length) {
+  logger.warn('DATABASE_REPLICA_URL is ignored: replicas need DATABASE_URL (a PostgreSQL server)');
+}
+const readRouting = await createReadRouting(
+  dataSource,
+  embedded ? [] : config.DATABASE_REPLICA_URL,
+  logger,
+);
 const ran = await dataSource.runMigrations({ transaction: 'each' });
 if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
 
@@ -47,6 +56,7 @@ const { httpServer, drain } = await createApp({
   webRoot: resolve(import.meta.dirname, '../..'),
   attachmentDir: config.ATTACHMENT_DIR ?? join(dataDir, 'attachments'),
   metricsToken: config.METRICS_TOKEN,
+  readRouting,
 });
 await new Promise<void>((done) => httpServer.listen(config.PORT, config.HOST, done));
 const base = `http://localhost:${config.PORT}`;
@@ -55,6 +65,7 @@ logger.info(
     graphql: `${base}/graphql`,
     health: `${base}/health`,
     database: embedded ? 'embedded' : 'DATABASE_URL',
+    replicas: readRouting.replicas.length,
   },
   `Werkgezond is running at ${base}/`,
 );
@@ -63,6 +74,6 @@ logger.info(
 installShutdown(process, {
   logger,
   drain: () => drain(DRAIN_TIMEOUT_MS),
-  close: [() => dataSource.destroy(), async () => embedded?.stop()],
+  close: [() => readRouting.destroy(), () => dataSource.destroy(), async () => embedded?.stop()],
   exit: (code) => process.exit(code),
 });

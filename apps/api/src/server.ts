@@ -9,6 +9,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
+import type { ReadRouting } from './database/read-replicas.js';
 import type { Context } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   researchIdeDir?: string;
   /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics only in development. */
   metricsToken?: string | undefined;
+  /** Read replicas for analytics and research (DATABASE_REPLICA_URL); default: the primary. */
+  readRouting?: ReadRouting;
 }
 
 export interface App {
@@ -47,6 +50,7 @@ export interface App {
   httpServer: Server;
   apollo: ApolloServer<Context>;
   metrics: Metrics;
+  readRouting: ReadRouting | undefined;
   /** SIGTERM: refuse new requests (503), let those in flight finish, close connections. */
   drain: Drainer['drain'];
 }
@@ -60,13 +64,15 @@ export async function createApp({
   research: researchOverrides,
   researchIdeDir = DEFAULT_RESEARCH_IDE_DIR,
   metricsToken,
+  readRouting,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const drainer = createDrainer(httpServer);
   app.use(drainer.middleware);
-  const metrics = new Metrics(dataSource);
+  const readDataSource = readRouting?.readDataSource ?? dataSource;
+  const metrics = new Metrics(dataSource, readRouting);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     includeStacktraceInErrorResponses: development,
@@ -111,6 +117,7 @@ export async function createApp({
           requestId: String(req.id),
           logger: req.log,
           dataSource,
+          readDataSource,
           loaders: createLoaders(dataSource),
           viewer: token ? await new AuthService(dataSource).viewerForToken(token) : null,
           req,
@@ -126,13 +133,21 @@ export async function createApp({
     logger,
     development,
     metrics,
+    readDataSource,
     ...(researchOverrides ? { config: researchOverrides } : {}),
   });
   app.use('/research/graphql', metrics.httpMiddleware('research'), research.router);
   app.use('/research', researchIdeRoutes(researchIdeDir, logger));
 
   if (webRoot) serveFrontEnds(app, webRoot, logger);
-  return { app, httpServer, apollo, metrics, drain: (timeoutMs) => drainer.drain(timeoutMs) };
+  return {
+    app,
+    httpServer,
+    apollo,
+    metrics,
+    readRouting,
+    drain: (timeoutMs) => drainer.drain(timeoutMs),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { ReadRouting } from '../database/read-replicas.js';
 
 export type Endpoint = 'graphql' | 'research';
 
@@ -12,11 +13,6 @@ export type Endpoint = 'graphql' | 'research';
 const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-export interface PoolSource {
-  name: string;
-  dataSource: DataSource;
-}
 
 /**
  * The process's Prometheus metrics, in a registry of its own (tests run several apps in one
@@ -32,8 +28,9 @@ export class Metrics {
   readonly researchCost: Counter;
   private readonly names = new Set<string>();
 
-  constructor(dataSource: DataSource, pools: PoolSource[] = [{ name: 'primary', dataSource }]) {
+  constructor(dataSource: DataSource, readRouting?: ReadRouting) {
     const registers = [this.registry];
+    const pools = [{ name: 'primary', dataSource }, ...(readRouting?.replicas ?? [])];
     collectDefaultMetrics({ register: this.registry });
     this.httpRequests = new Counter({
       name: 'http_requests_total',
@@ -88,6 +85,21 @@ export class Metrics {
         }
       },
     });
+    if (readRouting) {
+      const stats = readRouting.stats;
+      new Counter({
+        name: 'db_read_statements_total',
+        help: 'Analytics and research statements by who answered: a replica, or the primary (the statement wrote, or no replica could answer)',
+        labelNames: ['target'],
+        registers,
+        collect() {
+          this.reset();
+          this.inc({ target: 'replica' }, stats.replica);
+          this.inc({ target: 'primary_write' }, stats.primaryWrite);
+          this.inc({ target: 'primary_fallback' }, stats.primaryUnavailable);
+        },
+      });
+    }
     new Gauge({
       name: 'analytics_rollup_age_seconds',
       help: 'Seconds since the funnel rollup was last built (analytics_rollup_state.built_at)',

@@ -24,6 +24,8 @@ export interface ResearchEndpointOptions {
   config?: Partial<ResearchConfig>;
   /** Operation counts, masked errors and budget spent go to /metrics. */
   metrics?: Metrics;
+  /** Where the aggregates are read (a replica when configured); keys stay on the primary. */
+  readDataSource?: DataSource;
 }
 
 export interface ResearchEndpoint {
@@ -65,6 +67,7 @@ export async function createResearchEndpoint({
   development = false,
   config: overrides,
   metrics,
+  readDataSource = dataSource,
 }: ResearchEndpointOptions): Promise<ResearchEndpoint> {
   const config = researchConfig(process.env, overrides);
   const catalog = new DimensionCatalog();
@@ -159,7 +162,7 @@ export async function createResearchEndpoint({
         return {
           requestId: String(req.id),
           logger: req.log.child({ researchKey: apiKey.prefix }),
-          dataSource,
+          dataSource: readDataSource,
           apiKey,
           config,
           catalog,

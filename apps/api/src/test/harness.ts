@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { createDataSource } from '../database/data-source.js';
 import { loadDemo } from '../database/dataset/demo.js';
 import { RATE_LIMIT_TABLE } from '../database/rate-limit.js';
+import { createReadRouting } from '../database/read-replicas.js';
 import type { ResearchConfig } from '../research/research.config.js';
 import { type App, createApp } from '../server.js';
 
@@ -65,6 +66,8 @@ export async function startTestServer(
      */
     keepRateLimits?: boolean;
     metricsToken?: string;
+    /** Route analytics and research reads to these streaming replicas. */
+    replicaUrls?: string[];
   } = {},
 ): Promise<TestServer> {
   let statements = 0;
@@ -86,6 +89,9 @@ export async function startTestServer(
   await dataSource.initialize();
   if (options.freshDataset) await loadDemo(dataSource);
   if (!options.keepRateLimits) await dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
+  const readRouting = options.replicaUrls?.length
+    ? await createReadRouting(dataSource, options.replicaUrls, pino({ level: 'silent' }), 2)
+    : undefined;
   const app = await createApp({
     dataSource,
     logger: pino({ level: process.env.TEST_DEBUG === '1' ? 'error' : 'silent' }),
@@ -93,6 +99,7 @@ export async function startTestServer(
     attachmentDir: join(tmpdir(), `werkgezond-test-attachments-${process.pid}`),
     ...(options.research ? { research: options.research } : {}),
     metricsToken: options.metricsToken,
+    ...(readRouting ? { readRouting } : {}),
   });
   const { httpServer } = app;
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
@@ -133,6 +140,7 @@ export async function startTestServer(
     },
     async close() {
       if (httpServer.listening) await new Promise<void>((done) => httpServer.close(() => done()));
+      await readRouting?.destroy();
       await dataSource.destroy();
     },
   };
