@@ -1,12 +1,26 @@
 import { z } from 'zod';
 
 const schema = z.object({
-  /** `development` adds stack traces to error answers; the default never shows them. */
+  /** Production unless asked: stack traces in GraphQL errors only with NODE_ENV=development. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   /** Any PostgreSQL 15+; unset means the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Streaming replicas for analytics and research reads, comma-separated; only with
+   * DATABASE_URL (the embedded database has no replicas).
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url('each replica must be a postgres:// URL'))),
   DATA_DIR: z.string().optional(),
   /** Dossier attachments; default: a folder beside the embedded database. */
   ATTACHMENT_DIR: z.string().optional(),
@@ -17,6 +31,8 @@ const schema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** `off`: this process serves requests but runs no background jobs (another one does). */
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
+  /** Bearer token a Prometheus scraper sends to /metrics; unset: /metrics only in development. */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,3 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+/** Stack traces in GraphQL errors (and other developer aids) only when asked for. */
+export const isDevelopment = (config: Pick<Config, 'NODE_ENV'>) =>
+  config.NODE_ENV === 'development';

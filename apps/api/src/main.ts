@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { loadConfig } from './config.js';
+import { isDevelopment, loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { loadDemo } from './database/dataset/demo.js';
 import { startEmbeddedDatabase } from './database/embedded.js';
 import './jobs/all-jobs.js';
 import { JobQueue } from './jobs/job-queue.js';
+import { createReadRouting } from './database/read-replicas.js';
+import { DRAIN_TIMEOUT_MS } from './ops/drain.js';
+import { installShutdown } from './ops/shutdown.js';
 import { createApp } from './server.js';
 
 const config = loadConfig();
@@ -28,6 +31,14 @@ const dataSource = createDataSource({
   embedded: !!embedded,
 });
 await dataSource.initialize();
+if (embedded && config.DATABASE_REPLICA_URL.length) {
+  logger.warn('DATABASE_REPLICA_URL is ignored: replicas need DATABASE_URL (a PostgreSQL server)');
+}
+const readRouting = await createReadRouting(
+  dataSource,
+  embedded ? [] : config.DATABASE_REPLICA_URL,
+  logger,
+);
 const ran = await dataSource.runMigrations({ transaction: 'each' });
 if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
 
@@ -45,12 +56,14 @@ const jobs = JobQueue.for(dataSource, { supervise: config.JOBS_WORKER === 'on', 
 await jobs.start();
 if (config.JOBS_WORKER === 'on') await jobs.work();
 
-const { httpServer } = await createApp({
+const { httpServer, drain } = await createApp({
   dataSource,
   logger,
-  development: config.NODE_ENV === 'development',
+  development: isDevelopment(config),
   webRoot: resolve(import.meta.dirname, '../..'),
   attachmentDir: config.ATTACHMENT_DIR ?? join(dataDir, 'attachments'),
+  metricsToken: config.METRICS_TOKEN,
+  readRouting,
 });
 await new Promise<void>((done) => httpServer.listen(config.PORT, config.HOST, done));
 const base = `http://localhost:${config.PORT}`;
@@ -59,20 +72,20 @@ logger.info(
     graphql: `${base}/graphql`,
     health: `${base}/health`,
     database: embedded ? 'embedded' : 'DATABASE_URL',
+    replicas: readRouting.replicas.length,
   },
   `Werkgezond is running at ${base}/`,
 );
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  httpServer.close();
-  await jobs.stop().catch(() => undefined);
-  await dataSource.destroy().catch(() => undefined);
-  await embedded?.stop().catch(() => undefined);
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// SIGTERM (orchestrators, Ctrl-C): requests in flight finish (up to 10 s), new ones get 503.
+installShutdown(process, {
+  logger,
+  drain: () => drain(DRAIN_TIMEOUT_MS),
+  close: [
+    () => jobs.stop(),
+    () => readRouting.destroy(),
+    () => dataSource.destroy(),
+    async () => embedded?.stop(),
+  ],
+  exit: (code) => process.exit(code),
+});

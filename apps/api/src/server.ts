@@ -9,6 +9,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
+import type { ReadRouting } from './database/read-replicas.js';
 import type { Context } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { jsonBodyErrors, lastErrorHandler } from './graphql/http-errors.js';
@@ -20,6 +21,10 @@ import { getSchema } from './graphql/schema.js';
 import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { readSessionToken } from './modules/auth/session-cookie.js';
+import { createDrainer, type Drainer } from './ops/drain.js';
+import { healthRoutes } from './ops/health.routes.js';
+import { Metrics } from './ops/metrics.js';
+import { metricsRoutes } from './ops/metrics.routes.js';
 import type { ResearchConfig } from './research/research.config.js';
 import { createResearchEndpoint } from './research/research.server.js';
 import { DEFAULT_RESEARCH_IDE_DIR, researchIdeRoutes } from './research/research-ide.routes.js';
@@ -37,12 +42,20 @@ export interface AppOptions {
   research?: Partial<ResearchConfig>;
   /** The built research IDE (default apps/research-ide/dist). */
   researchIdeDir?: string;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics only in development. */
+  metricsToken?: string | undefined;
+  /** Read replicas for analytics and research (DATABASE_REPLICA_URL); default: the primary. */
+  readRouting?: ReadRouting;
 }
 
 export interface App {
   app: Express;
   httpServer: Server;
   apollo: ApolloServer<Context>;
+  metrics: Metrics;
+  readRouting: ReadRouting | undefined;
+  /** SIGTERM: refuse new requests (503), let those in flight finish, close connections. */
+  drain: Drainer['drain'];
 }
 
 export async function createApp({
@@ -53,6 +66,8 @@ export async function createApp({
   attachmentDir,
   research: researchOverrides,
   researchIdeDir = DEFAULT_RESEARCH_IDE_DIR,
+  metricsToken,
+  readRouting,
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -62,16 +77,21 @@ export async function createApp({
   // ECONNRESET, which a busy machine makes likely (seen in the research attacker tests on CI).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
+  const drainer = createDrainer(httpServer);
+  app.use(drainer.middleware);
+  const readDataSource = readRouting?.readDataSource ?? dataSource;
+  const metrics = new Metrics(dataSource, readRouting);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     includeStacktraceInErrorResponses: development,
     validationRules: [knownOperationTypesRule],
-    // Internal errors are logged with the request id by internalErrorsPlugin, then masked here.
+    // Internal errors are counted and logged with the request id by internalErrorsPlugin.
     formatError: (formatted) => maskError(formatted as never, development) as never,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       inputGuardPlugin(),
-      internalErrorsPlugin('graphql'),
+      metrics.apolloPlugin('graphql'),
+      internalErrorsPlugin('graphql', metrics),
     ],
     // CSRF prevention stays on (Apollo's default): simple cross-site requests are refused.
   });
@@ -87,39 +107,38 @@ export async function createApp({
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
     }),
   );
 
-  app.get('/health', async (_req, res) => {
-    try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ok', database: 'up' });
-    } catch (error) {
-      logger.error({ err: error }, 'health check: database unreachable');
-      res.status(503).json({ status: 'error', database: 'down' });
-    }
-  });
+  app.use(healthRoutes(dataSource, logger));
+  app.use(metricsRoutes(metrics, { token: metricsToken, development }));
 
   app.use('/api', attachmentRoutes(dataSource, attachmentDir));
 
   app.use(
     '/graphql',
+    metrics.httpMiddleware('graphql'),
     express.json({ limit: '100kb' }),
     jsonBodyErrors,
     expressMiddleware(apollo, {
-      context: reportingContextFailures('graphql', async ({ req, res }) => {
-        const token = readSessionToken(req);
-        return {
-          requestId: String(req.id),
-          logger: req.log,
-          dataSource,
-          loaders: createLoaders(dataSource),
-          viewer: token ? await new AuthService(dataSource).viewerForToken(token) : null,
-          req,
-          res,
-        };
-      }),
+      context: reportingContextFailures(
+        'graphql',
+        async ({ req, res }) => {
+          const token = readSessionToken(req);
+          return {
+            requestId: String(req.id),
+            logger: req.log,
+            dataSource,
+            readDataSource,
+            loaders: createLoaders(dataSource),
+            viewer: token ? await new AuthService(dataSource).viewerForToken(token) : null,
+            req,
+            res,
+          };
+        },
+        metrics,
+      ),
     }),
   );
 
@@ -128,14 +147,23 @@ export async function createApp({
     dataSource,
     logger,
     development,
+    metrics,
+    readDataSource,
     ...(researchOverrides ? { config: researchOverrides } : {}),
   });
-  app.use('/research/graphql', research.router);
+  app.use('/research/graphql', metrics.httpMiddleware('research'), research.router);
   app.use('/research', researchIdeRoutes(researchIdeDir, logger));
 
   if (webRoot) serveFrontEnds(app, webRoot, logger);
-  app.use(lastErrorHandler);
-  return { app, httpServer, apollo };
+  app.use(lastErrorHandler(metrics));
+  return {
+    app,
+    httpServer,
+    apollo,
+    metrics,
+    readRouting,
+    drain: (timeoutMs) => drainer.drain(timeoutMs),
+  };
 }
 
 /**
@@ -166,9 +194,12 @@ function serveFrontEnds(app: Express, webRoot: string, logger: Logger) {
     return;
   }
   app.use(express.static(shell, staticOptions));
-  app.get(/^\/(?!graphql|health|research|api\/|portal\/|analytics\/).*/, (req, res, next) => {
-    if (!req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(shell, 'index.html'));
-  });
+  app.get(
+    /^\/(?!graphql|health|metrics|research|api\/|portal\/|analytics\/).*/,
+    (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(shell, 'index.html'));
+    },
+  );
 }

@@ -8,6 +8,11 @@ export interface Context {
   requestId: string;
   logger: Logger;
   dataSource: DataSource;
+  /**
+   * For analytics reads: a streaming replica when DATABASE_REPLICA_URL is set, else the
+   * primary. Portal reads use `dataSource` (read-your-own-writes).
+   */
+  readDataSource: DataSource;
   loaders: Loaders;
   /** Null when the request has no valid session. */
   viewer: Viewer | null;

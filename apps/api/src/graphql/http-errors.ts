@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { reportInternalError } from './internal-errors.js';
+import { type InternalErrorCounter, reportInternalError } from './internal-errors.js';
 
 const body = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
@@ -25,18 +25,29 @@ export const jsonBodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
  * The last handler of the app: anything a route let escape is logged with the request id and
  * answered without internals (no stack, no SQL).
  */
-export const lastErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const status = (err as { status?: unknown }).status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    res.status(status).json(body('BAD_REQUEST', 'The request cannot be processed'));
-    return;
-  }
-  reportInternalError(req.log, String(req.id), err, { endpoint: req.path });
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  res
-    .status(500)
-    .json({ ...body('INTERNAL_SERVER_ERROR', 'Internal server error'), requestId: String(req.id) });
-};
+export const lastErrorHandler =
+  (metrics?: InternalErrorCounter): ErrorRequestHandler =>
+  (err, req, res, _next) => {
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json(body('BAD_REQUEST', 'The request cannot be processed'));
+      return;
+    }
+    reportInternalError(
+      req.log,
+      String(req.id),
+      err,
+      { endpoint: 'http', path: req.path },
+      metrics,
+    );
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res
+      .status(500)
+      .json({
+        ...body('INTERNAL_SERVER_ERROR', 'Internal server error'),
+        requestId: String(req.id),
+      });
+  };

@@ -2,18 +2,27 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
 import { isExposedCode } from './errors.js';
 
+/** Where internal errors are counted (internal_errors_total on /metrics). */
+export interface InternalErrorCounter {
+  internalErrors: Counter<'endpoint'>;
+}
+
 /**
- * The one place an internal error is reported: logged with the request id (the same id the
- * client got in `x-request-id`), so an "Internal server error" answer can be traced to its cause.
+ * The one place an internal error is reported: counted by endpoint and logged with the request
+ * id (the same id the client got in `x-request-id`), so an operator goes from the counter to the
+ * log line and from a user's "Internal server error" to its cause.
  */
 export function reportInternalError(
   logger: Logger,
   requestId: string,
   error: unknown,
-  details: Record<string, unknown> = {},
+  details: Record<string, unknown> & { endpoint: string },
+  metrics?: InternalErrorCounter,
 ): void {
+  metrics?.internalErrors.inc({ endpoint: details.endpoint });
   logger.error({ err: error, requestId, ...details }, 'internal error');
 }
 
@@ -42,6 +51,7 @@ export const isInternal = (error: GraphQLError): boolean => !isExposedCode(error
 /** Apollo plugin for both endpoints: every internal error of a request, with its request id. */
 export function internalErrorsPlugin<T extends { requestId: string; logger: Logger }>(
   endpoint: string,
+  metrics?: InternalErrorCounter,
 ): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
@@ -59,6 +69,7 @@ export function internalErrorsPlugin<T extends { requestId: string; logger: Logg
                 path: error.path,
                 operationName,
               },
+              metrics,
             );
           }
         },
@@ -74,6 +85,7 @@ export function internalErrorsPlugin<T extends { requestId: string; logger: Logg
 export function reportingContextFailures<A extends { req: { id: unknown; log: Logger } }, C>(
   endpoint: string,
   create: (args: A) => Promise<C>,
+  metrics?: InternalErrorCounter,
 ): (args: A) => Promise<C> {
   return async (args) => {
     try {
@@ -81,10 +93,13 @@ export function reportingContextFailures<A extends { req: { id: unknown; log: Lo
     } catch (error) {
       const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
       if (!isExposedCode(code)) {
-        reportInternalError(args.req.log, String(args.req.id), error, {
-          endpoint,
-          stage: 'context',
-        });
+        reportInternalError(
+          args.req.log,
+          String(args.req.id),
+          error,
+          { endpoint, stage: 'context' },
+          metrics,
+        );
       }
       throw error;
     }

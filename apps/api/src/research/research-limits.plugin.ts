@@ -4,7 +4,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { type GraphQLError, validate } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { userError } from '../graphql/errors.js';
 import { refusedByInputGuard } from '../graphql/input-guard.js';
 import type { DimensionCatalog } from './dimension-catalog.js';
@@ -28,7 +28,7 @@ export interface CostReport {
 
 interface Options {
   config: ResearchConfig;
-  budget: RateLimiterMemory;
+  budget: RateLimiterAbstract;
   catalog: DimensionCatalog;
 }
 

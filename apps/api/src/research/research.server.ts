@@ -4,12 +4,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
+import { postgresLimiter } from '../database/rate-limit.js';
 import { maskError } from '../graphql/errors.js';
 import { inputGuardPlugin } from '../graphql/input-guard.js';
 import { internalErrorsPlugin, reportingContextFailures } from '../graphql/internal-errors.js';
 import { knownOperationTypesRule } from '../graphql/operation-types.rule.js';
+import type { Metrics } from '../ops/metrics.js';
 import { DimensionCatalog } from './dimension-catalog.js';
 import { type ResearchConfig, researchConfig } from './research.config.js';
 import type { ResearchContext } from './research.context.js';
@@ -23,6 +24,10 @@ export interface ResearchEndpointOptions {
   development?: boolean;
   /** Overrides of the environment's limits (tests). */
   config?: Partial<ResearchConfig>;
+  /** Operation counts, masked errors and budget spent go to /metrics. */
+  metrics?: Metrics;
+  /** Where the aggregates are read (a replica when configured); keys stay on the primary. */
+  readDataSource?: DataSource;
 }
 
 export interface ResearchEndpoint {
@@ -62,14 +67,18 @@ export async function createResearchEndpoint({
   dataSource,
   development = false,
   config: overrides,
+  metrics,
+  readDataSource = dataSource,
 }: ResearchEndpointOptions): Promise<ResearchEndpoint> {
   const config = researchConfig(process.env, overrides);
   const catalog = new DimensionCatalog();
-  const budget = new RateLimiterMemory({
+  // In PostgreSQL: every API instance spends from the same hourly budget of a key.
+  const budget = postgresLimiter(dataSource, {
     keyPrefix: 'research-budget',
     points: config.budgetPerHour,
     duration: 3600,
   });
+  metrics?.countResearchSpending(budget);
   const keys = new ResearchKeyService(dataSource);
 
   const apollo = new ApolloServer<ResearchContext>({
@@ -79,6 +88,7 @@ export async function createResearchEndpoint({
     parseOptions: { maxTokens: config.maxTokens },
     validationRules: [knownOperationTypesRule],
     includeStacktraceInErrorResponses: development,
+    // Internal errors are counted and logged with the request id by internalErrorsPlugin.
     formatError: (formatted) => {
       let shaped = formatted;
       // The parser's token limit is a size limit: give it the stable code researchers branch on.
@@ -88,14 +98,14 @@ export async function createResearchEndpoint({
       ) {
         shaped = { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_LARGE' } };
       }
-      // Internal errors are logged with the request id by internalErrorsPlugin, then masked here.
       return maskError(shaped as never, development) as never;
     },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin(),
-      internalErrorsPlugin('research'),
+      internalErrorsPlugin<ResearchContext>('research', metrics),
       researchLimitsPlugin({ config, budget, catalog }),
+      ...(metrics ? [metrics.apolloPlugin<ResearchContext>('research')] : []),
     ],
   });
   await apollo.start();
@@ -148,20 +158,24 @@ export async function createResearchEndpoint({
     express.json({ limit: config.maxBodyBytes }),
     bodyErrors,
     expressMiddleware(apollo, {
-      context: reportingContextFailures('research', async ({ req }): Promise<ResearchContext> => {
-        const token = bearerToken(req.headers.authorization);
-        const apiKey = token ? await keys.authenticate(token) : null;
-        if (!apiKey) throw unauthenticated(token !== null);
-        return {
-          requestId: String(req.id),
-          logger: req.log.child({ researchKey: apiKey.prefix }),
-          dataSource,
-          apiKey,
-          config,
-          catalog,
-          deadline: Date.now() + config.timeoutMs,
-        };
-      }),
+      context: reportingContextFailures(
+        'research',
+        async ({ req }): Promise<ResearchContext> => {
+          const token = bearerToken(req.headers.authorization);
+          const apiKey = token ? await keys.authenticate(token) : null;
+          if (!apiKey) throw unauthenticated(token !== null);
+          return {
+            requestId: String(req.id),
+            logger: req.log.child({ researchKey: apiKey.prefix }),
+            dataSource: readDataSource,
+            apiKey,
+            config,
+            catalog,
+            deadline: Date.now() + config.timeoutMs,
+          };
+        },
+        metrics,
+      ),
     }),
   );
   return { router, apollo, config };

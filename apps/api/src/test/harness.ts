@@ -7,8 +7,10 @@ import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createDataSource } from '../database/data-source.js';
 import { loadDemo } from '../database/dataset/demo.js';
+import { RATE_LIMIT_TABLE } from '../database/rate-limit.js';
+import { createReadRouting } from '../database/read-replicas.js';
 import type { ResearchConfig } from '../research/research.config.js';
-import { createApp } from '../server.js';
+import { type App, createApp } from '../server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -29,6 +31,8 @@ export interface TestServer {
   ): Promise<GraphQLResponse<T>>;
   /** Signs in through the API and returns the Cookie header to send with later requests. */
   signIn(email: string, password?: string): Promise<{ cookie: string }>;
+  /** The app behind it (express app, metrics, drain) for operability tests. */
+  app: App;
   close(): Promise<void>;
 }
 
@@ -49,7 +53,22 @@ export const DEMO_PASSWORD = 'werkgezond-demo';
  * published figures or with each other and must not see what earlier test files wrote.
  */
 export async function startTestServer(
-  options: { as?: string; research?: Partial<ResearchConfig>; freshDataset?: boolean } = {},
+  options: {
+    as?: string;
+    research?: Partial<ResearchConfig>;
+    freshDataset?: boolean;
+    /** Stack traces in errors (default: only with TEST_DEBUG=1). */
+    development?: boolean;
+    /**
+     * Keep the rate-limit counters (sign-in throttling, research budgets) that earlier servers
+     * left in the shared database. By default a test file starts with none, as it did when they
+     * were kept in process memory; a second instance of the same file keeps them.
+     */
+    keepRateLimits?: boolean;
+    metricsToken?: string;
+    /** Route analytics and research reads to these streaming replicas. */
+    replicaUrls?: string[];
+  } = {},
 ): Promise<TestServer> {
   let statements = 0;
   const dataSource = createDataSource({
@@ -69,13 +88,20 @@ export async function startTestServer(
   });
   await dataSource.initialize();
   if (options.freshDataset) await loadDemo(dataSource);
-  const { httpServer } = await createApp({
+  if (!options.keepRateLimits) await dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
+  const readRouting = options.replicaUrls?.length
+    ? await createReadRouting(dataSource, options.replicaUrls, pino({ level: 'silent' }), 2)
+    : undefined;
+  const app = await createApp({
     dataSource,
     logger: pino({ level: process.env.TEST_DEBUG === '1' ? 'error' : 'silent' }),
-    development: process.env.TEST_DEBUG === '1',
+    development: options.development ?? process.env.TEST_DEBUG === '1',
     attachmentDir: join(tmpdir(), `werkgezond-test-attachments-${process.pid}`),
     ...(options.research ? { research: options.research } : {}),
+    metricsToken: options.metricsToken,
+    ...(readRouting ? { readRouting } : {}),
   });
+  const { httpServer } = app;
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -83,6 +109,7 @@ export async function startTestServer(
   const server: TestServer = {
     url,
     dataSource,
+    app,
     queryCount: () => statements,
     async gql(query, variables, headers = {}) {
       const res = await fetch(`${url}/graphql`, {
@@ -112,7 +139,8 @@ export async function startTestServer(
       return { cookie: setCookie.split(';')[0]! };
     },
     async close() {
-      await new Promise<void>((done) => httpServer.close(() => done()));
+      if (httpServer.listening) await new Promise<void>((done) => httpServer.close(() => done()));
+      await readRouting?.destroy();
       await dataSource.destroy();
     },
   };

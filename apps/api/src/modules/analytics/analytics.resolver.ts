@@ -36,7 +36,7 @@ export class AnalyticsResolver {
     @Arg('input', () => FunnelInput) input: FunnelInput,
     @Ctx() ctx: Context,
   ): Promise<Funnel> {
-    return Funnel.from(await new FunnelService(ctx.dataSource).funnel(input));
+    return Funnel.from(await new FunnelService(ctx.readDataSource).funnel(input));
   }
 
   @Authorized('ANALYST')
@@ -48,7 +48,7 @@ export class AnalyticsResolver {
     @Arg('at', () => [GraphQLDate]) at: Date[],
     @Ctx() ctx: Context,
   ): Promise<FunnelSnapshots> {
-    return FunnelSnapshots.from(await new FunnelService(ctx.dataSource).snapshots(input, at));
+    return FunnelSnapshots.from(await new FunnelService(ctx.readDataSource).snapshots(input, at));
   }
 
   @Authorized('ANALYST')
@@ -61,7 +61,7 @@ export class AnalyticsResolver {
     @Arg('input', () => CohortComparisonInput) input: CohortComparisonInput,
     @Ctx() ctx: Context,
   ): Promise<CohortComparison> {
-    return CohortComparison.from(await new CohortService(ctx.dataSource).compare(input));
+    return CohortComparison.from(await new CohortService(ctx.readDataSource).compare(input));
   }
 
   @Authorized('ANALYST')
@@ -72,7 +72,7 @@ export class AnalyticsResolver {
     @Arg('input', () => ChannelPerformanceInput) input: ChannelPerformanceInput,
     @Ctx() ctx: Context,
   ): Promise<ChannelPerformance> {
-    return ChannelPerformance.from(await new ChannelService(ctx.dataSource).performance(input));
+    return ChannelPerformance.from(await new ChannelService(ctx.readDataSource).performance(input));
   }
 
   @Authorized('ANALYST')
@@ -85,7 +85,7 @@ export class AnalyticsResolver {
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: Context,
   ): Promise<Budget> {
-    return Budget.from(await new BudgetService(ctx.dataSource).budget(programmeKey, year));
+    return Budget.from(await new BudgetService(ctx.readDataSource).budget(programmeKey, year));
   }
 
   @Authorized('ANALYST')
@@ -103,7 +103,7 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
   ): Promise<DecisionLeadTime> {
     return DecisionLeadTime.from(
-      await new LeadTimeService(ctx.dataSource).decisionLeadTime({
+      await new LeadTimeService(ctx.readDataSource).decisionLeadTime({
         programmeKey,
         years,
         asOf,
@@ -130,7 +130,7 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
   ): Promise<DropOffReasons> {
     return DropOffReasons.from(
-      await new DropOffService(ctx.dataSource).reasons({
+      await new DropOffService(ctx.readDataSource).reasons({
         programmeKey,
         stage,
         years,
@@ -150,6 +150,6 @@ export class AnalyticsResolver {
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: Context,
   ): Promise<ReAim> {
-    return ReAim.from(await new ReAimService(ctx.dataSource).reAim(programmeKey, year));
+    return ReAim.from(await new ReAimService(ctx.readDataSource).reAim(programmeKey, year));
   }
 }

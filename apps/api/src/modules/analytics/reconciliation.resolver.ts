@@ -9,7 +9,7 @@ import { FigureReconciliation } from './reconciliation.types.js';
 const perRequest = new WeakMap<object, Promise<Map<string, ReconciliationData>>>();
 
 async function allFigures(ctx: Context): Promise<PublishedFigure[]> {
-  const rows = await ctx.dataSource
+  const rows = await ctx.readDataSource
     .getRepository(PublishedFigureEntity)
     .find({ order: { id: 'ASC' } });
   return rows.map(PublishedFigure.from);
@@ -19,7 +19,7 @@ function reconciliation(ctx: Context): Promise<Map<string, ReconciliationData>> 
   let p = perRequest.get(ctx);
   if (!p) {
     p = allFigures(ctx).then((figures) =>
-      new ReconciliationService(ctx.dataSource).reconcile(figures),
+      new ReconciliationService(ctx.readDataSource).reconcile(figures),
     );
     perRequest.set(ctx, p);
   }

@@ -7,11 +7,7 @@ import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import type { SignInInput, SignUpInput } from './auth.inputs.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
 import { hashToken, newSessionToken, SESSION_TTL_MS } from './session-cookie.js';
-import {
-  assertSignInAllowed,
-  recordFailedSignIn,
-  recordSuccessfulSignIn,
-} from './sign-in-limiter.js';
+import { signInLimiter } from './sign-in-limiter.js';
 import type { RoleKey } from './user.entity.js';
 import { RoleGrantEntity, SessionEntity, UserEntity } from './user.entity.js';
 
@@ -89,17 +85,18 @@ export class AuthService {
     const email = input.email.trim().toLowerCase();
     if (!email || !input.password)
       throw badInput('Enter your e-mail address and password', 'input.email');
-    await assertSignInAllowed(email, address);
+    const limiter = signInLimiter(this.ds);
+    await limiter.assertAllowed(email, address);
     const user = await this.ds.getRepository(UserEntity).findOneBy({ email });
     const ok =
       user && !user.disabledAt
         ? await verifyPassword(user.passwordHash, input.password)
         : await verifyPassword(await dummyHash(), input.password).then(() => false);
     if (!user || !ok) {
-      await recordFailedSignIn(email, address);
+      await limiter.recordFailure(email, address);
       throw userError('UNAUTHENTICATED', 'E-mail address or password is incorrect');
     }
-    await recordSuccessfulSignIn(email);
+    await limiter.recordSuccess(email);
     return this.openSession(user.id);
   }
 
