@@ -44,10 +44,8 @@ export const lastErrorHandler =
       res.end();
       return;
     }
-    res
-      .status(500)
-      .json({
-        ...body('INTERNAL_SERVER_ERROR', 'Internal server error'),
-        requestId: String(req.id),
-      });
+    res.status(500).json({
+      ...body('INTERNAL_SERVER_ERROR', 'Internal server error'),
+      requestId: String(req.id),
+    });
   };
