@@ -39,6 +39,12 @@ import {
   SurveyQuestionEntity,
   SurveyResponseEntity,
 } from '../modules/survey/survey.entity.js';
+import {
+  HealthPolicyScanEntity,
+  ScanDomainEntity,
+  ScanInstrumentEntity,
+  ScanItemEntity,
+} from '../modules/scan/scan.entity.js';
 import { ResearchApiKeyEntity } from '../research/research-key.entity.js';
 
 export const entities = [
@@ -75,4 +81,8 @@ export const entities = [
   RollupProgrammeEntity,
   ChangeLogEntity,
   ResearchApiKeyEntity,
+  ScanInstrumentEntity,
+  ScanDomainEntity,
+  ScanItemEntity,
+  HealthPolicyScanEntity,
 ];
