@@ -17,6 +17,7 @@ export interface ScanChangeData {
 interface Row {
   year: number | null;
   pairs: number;
+  improved: number;
   mean_before: number | null;
   mean_after: number | null;
   mean_change: number | null;
@@ -33,7 +34,7 @@ export async function scanChanges(
   programmeId: string,
   editionId: string | null,
   steps: number,
-): Promise<{ total: ScanChangeData; byYear: ScanChangeData[] }> {
+): Promise<{ total: ScanChangeData; improved: number; byYear: ScanChangeData[] }> {
   const last = `a.stage${steps}_at`;
   const scan = (cmp: string, order: string) =>
     `(SELECT s.score::float8 FROM health_policy_scan s
@@ -57,7 +58,7 @@ export async function scanChanges(
   SELECT e.year, ${scan('<= p.applied_on', 'DESC')} AS before, ${scan('>= p.done_on', 'ASC')} AS after
     FROM participants p JOIN edition e ON e.id = p.edition_id
 )
-SELECT year, count(*)::int AS pairs, avg(before)::float8 AS mean_before,
+SELECT year, count(*)::int AS pairs, count(*) FILTER (WHERE after > before)::int AS improved, avg(before)::float8 AS mean_before,
        avg(after)::float8 AS mean_after, avg(after - before)::float8 AS mean_change,
        stddev_samp(after - before)::float8 AS sd_change
   FROM pairs WHERE before IS NOT NULL AND after IS NOT NULL
@@ -79,6 +80,7 @@ SELECT year, count(*)::int AS pairs, avg(before)::float8 AS mean_before,
   const total = rows.find((r) => r.year === null);
   return {
     total: toData(total, null),
+    improved: total?.improved ?? 0,
     byYear: rows.filter((r) => r.year !== null).map((r) => toData(r, r.year)),
   };
 }
