@@ -35,16 +35,16 @@ import {
 } from '../modules/programme/programme.entity.js';
 import { PublishedFigureEntity } from '../modules/published-figure/published-figure.entity.js';
 import {
-  SurveyEntity,
-  SurveyQuestionEntity,
-  SurveyResponseEntity,
-} from '../modules/survey/survey.entity.js';
-import {
   HealthPolicyScanEntity,
   ScanDomainEntity,
   ScanInstrumentEntity,
   ScanItemEntity,
 } from '../modules/scan/scan.entity.js';
+import {
+  SurveyEntity,
+  SurveyQuestionEntity,
+  SurveyResponseEntity,
+} from '../modules/survey/survey.entity.js';
 import { ResearchApiKeyEntity } from '../research/research-key.entity.js';
 
 export const entities = [

@@ -15,8 +15,8 @@ import { generateIndicator2012 } from './indicators.js';
 import { buildRegistry } from './organisations.js';
 import { loadPublishedFigures, toPublishedFigureRow } from './published-figures.js';
 import { Rng } from './random.js';
-import { generateScans } from './scans.js';
 import { type DatasetChunk, type DatasetTables, emptyTables, TABLE_ORDER } from './rows.js';
+import { generateScans } from './scans.js';
 import { buildTemplates, syntheticChunks } from './synthetic.js';
 
 export {
