@@ -36,7 +36,10 @@ const pick = (page: Page, item: string, points: number) =>
   page.locator(`input[type="radio"][name="${item}"][value="${points}"]`).check();
 
 describe('health-policy scan in the portal', () => {
-  it('a company takes the scan, sees its result, re-takes it and sees the change', async () => {
+  // One journey of some 80 interactions and four axe runs: more time than a single page needs.
+  it('a company takes the scan, sees its result, re-takes it and sees the change', {
+    timeout: 180_000,
+  }, async () => {
     const { context, page, consoleErrors } = await newPage(browser);
     await page.goto('/');
     await signUpCompany(page, 'Scan');
