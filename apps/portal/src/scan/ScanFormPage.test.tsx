@@ -116,6 +116,8 @@ describe('filling in the health-policy scan', () => {
     const voeding = screen.getByRole('group', { name: /Er is gezond eten/ });
     expect(within(voeding).getByRole('radio', { name: 'Niet' })).toBeChecked();
     await userEvent.click(screen.getByRole('button', { name: 'Scan indienen' }));
-    expect(await within(voeding).findByText(/Kies een van de antwoorden bij deze uitspraak/)).toBeInTheDocument();
+    expect(
+      await within(voeding).findByText(/Kies een van de antwoorden bij deze uitspraak/),
+    ).toBeInTheDocument();
   });
 });
