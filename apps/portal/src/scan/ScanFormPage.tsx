@@ -163,6 +163,7 @@ function ScanForm({
                 name={i.key}
                 legend={pick(lang, i.text, i.textEn)}
                 required={i.required}
+                inline
                 value={answers[i.key] ?? ''}
                 error={problems[i.key]}
                 onChange={(value) => setAnswers((current) => ({ ...current, [i.key]: value }))}
