@@ -10,6 +10,8 @@ import {
   YAxis,
 } from 'recharts';
 
+const TEXT = '#1b1f24';
+
 export interface DomainChartProps {
   rows: { domain: string; score: number; previous: number | null }[];
   scoreName: string;
@@ -47,8 +49,11 @@ export default function DomainChart({ rows, scoreName, previousName }: DomainCha
           stroke="#4a5460"
           tick={{ fill: '#1b1f24', fontSize: 13 }}
         />
-        <Tooltip />
-        {previousName ? <Legend /> : null}
+        {/* Dark text in the tooltip and legend: the light bar colour is too pale for text. */}
+        <Tooltip itemStyle={{ color: TEXT }} />
+        {previousName ? (
+          <Legend formatter={(value) => <span style={{ color: TEXT }}>{value}</span>} />
+        ) : null}
         {previousName ? (
           <Bar
             dataKey="previous"
