@@ -20,6 +20,9 @@ import { SurveysPage } from './pages/SurveysPage';
 import { ToolboxComponentPage } from './pages/ToolboxComponentPage';
 import { ToolboxPage } from './pages/ToolboxPage';
 import { WithdrawPage } from './pages/WithdrawPage';
+import { ScanFormPage } from './scan/ScanFormPage';
+import { ScanPage } from './scan/ScanPage';
+import { ScanResultPage } from './scan/ScanResultPage';
 import portalCss from './styles/portal.css?inline';
 import { ViewerContext } from './ViewerContext';
 
@@ -61,6 +64,9 @@ export function PortalRoutes() {
         <Route path="profiel" element={<ProfilePage />} />
         <Route path="bevragingen" element={<SurveysPage />} />
         <Route path="bevragingen/:programmeKey/:surveyId" element={<SurveyPage />} />
+        <Route path="scan" element={<ScanPage />} />
+        <Route path="scan/invullen" element={<ScanFormPage />} />
+        <Route path="scan/:id" element={<ScanResultPage />} />
         <Route path="toolbox" element={<ToolboxPage />} />
         <Route path="toolbox/:programmeKey/:componentKey" element={<ToolboxComponentPage />} />
         <Route path="beheer" element={<ManagerQueuePage />} />

@@ -5,6 +5,8 @@ export * from './funnel.js';
 export * from './kbo.js';
 export * from './money.js';
 export * from './org-kind.js';
+export * from './peer-group.js';
+export * from './scan.js';
 export * from './size-class.js';
 export * from './stages.js';
 export * from './statistics.js';

@@ -223,3 +223,79 @@ export function compareProportions(
     tooSmall: n1 < minGroup || n2 < minGroup,
   };
 }
+
+/**
+ * P(|T| < t) for Student's t with an integer number of degrees of freedom, by the closed
+ * finite series of Abramowitz & Stegun 26.7.3–4 (exact, no special functions needed).
+ */
+function studentTCentral(t: number, df: number): number {
+  const theta = Math.atan(Math.abs(t) / Math.sqrt(df));
+  const s = Math.sin(theta);
+  const c = Math.cos(theta);
+  if (df === 1) return (2 / Math.PI) * theta;
+  if (df % 2 === 1) {
+    let term = c;
+    let sum = c;
+    for (let k = 3; k <= df - 2; k += 2) {
+      term *= (c * c * (k - 1)) / k;
+      sum += term;
+    }
+    return (2 / Math.PI) * (theta + s * sum);
+  }
+  let term = 1;
+  let sum = 1;
+  for (let k = 2; k <= df - 2; k += 2) {
+    term *= (c * c * (k - 1)) / k;
+    sum += term;
+  }
+  return s * sum;
+}
+
+/** Two-sided critical value of Student's t: P(|T| < q) = confidence, by bisection. */
+export function studentTQuantile(confidence: number, degreesOfFreedom: number): number {
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`confidence must lie strictly between 0 and 1, got ${confidence}`);
+  }
+  if (!Number.isSafeInteger(degreesOfFreedom) || degreesOfFreedom < 1) {
+    throw new RangeError(`degrees of freedom must be a positive integer, got ${degreesOfFreedom}`);
+  }
+  let lo = 0;
+  let hi = 1;
+  while (studentTCentral(hi, degreesOfFreedom) < confidence) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentTCentral(mid, degreesOfFreedom) < confidence) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+export interface MeanInterval {
+  readonly n: number;
+  /** The sample mean, or null without observations. */
+  readonly mean: number | null;
+  /** t-interval bounds; null below two observations (no spread can be estimated). */
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+/**
+ * The t-interval for a mean from its summary (n, mean, sample standard deviation), e.g. the
+ * mean of paired differences: SQL returns count, avg and stddev_samp, so no rows reach Node.
+ */
+export function meanInterval(
+  n: number,
+  mean: number | null,
+  standardDeviation: number | null,
+  confidence = 0.95,
+): MeanInterval {
+  assertCount('n', n);
+  if (n === 0 || mean === null) return { n, mean: null, lower: null, upper: null };
+  if (!Number.isFinite(mean)) throw new RangeError(`mean must be finite, got ${mean}`);
+  if (n < 2 || standardDeviation === null) return { n, mean, lower: null, upper: null };
+  if (!(standardDeviation >= 0)) {
+    throw new RangeError(`standard deviation must be non-negative, got ${standardDeviation}`);
+  }
+  const half = (studentTQuantile(confidence, n - 1) * standardDeviation) / Math.sqrt(n);
+  return { n, mean, lower: mean - half, upper: mean + half };
+}

@@ -18,6 +18,7 @@ import { reAimSpec } from '../url/specs';
 import { useSearchState } from '../url/useSearchState';
 
 type Measure = AnalyticsReAimQuery['reAim']['measures'][number];
+type Cohort = AnalyticsReAimQuery['reAim']['scanChangeByCohort'][number];
 
 const DIMENSION_ORDER: readonly ReAimDimension[] = [
   'REACH',
@@ -57,6 +58,8 @@ export function ReAimPage() {
       : isShare(m)
         ? f.percent(m.value)
         : f.number(m.value, { maximumFractionDigits: 2 });
+  const num = (v: number | null | undefined) =>
+    v == null ? '–' : f.number(v, { maximumFractionDigits: 2 });
   const columns: TableColumn<Measure>[] = [
     {
       key: 'definition',
@@ -88,6 +91,13 @@ export function ReAimPage() {
       align: 'end',
     },
     { key: 'value', header: t('reAim.value'), cell: value, csv: (m) => m.value, align: 'end' },
+    {
+      key: 'interval',
+      header: t('reAim.interval'),
+      cell: (m) => (m.lower == null || m.upper == null ? '' : `${num(m.lower)} – ${num(m.upper)}`),
+      csv: (m) => (m.lower == null || m.upper == null ? null : `${m.lower};${m.upper}`),
+      align: 'end',
+    },
     {
       key: 'note',
       header: t('reAim.note'),
@@ -192,6 +202,64 @@ export function ReAimPage() {
                   fileName={fileName}
                 />
               </div>
+            </section>
+            <section className="an-section" aria-labelledby="re-aim-scan">
+              <h2 id="re-aim-scan">{t('reAim.scanTitle')}</h2>
+              <p className="an-lead">{t('reAim.scanLead')}</p>
+              <Table
+                caption={t('reAim.scanCaption', { context })}
+                columns={[
+                  {
+                    key: 'year',
+                    header: t('reAim.cohort'),
+                    cell: (c: Cohort) => String(c.year),
+                    csv: (c: Cohort) => c.year,
+                    rowHeader: true,
+                  },
+                  {
+                    key: 'pairs',
+                    header: t('reAim.pairs'),
+                    cell: (c: Cohort) => f.count(c.pairs),
+                    csv: (c: Cohort) => c.pairs,
+                    align: 'end',
+                  },
+                  {
+                    key: 'before',
+                    header: t('reAim.meanBefore'),
+                    cell: (c: Cohort) => num(c.meanBefore),
+                    csv: (c: Cohort) => c.meanBefore,
+                    align: 'end',
+                  },
+                  {
+                    key: 'after',
+                    header: t('reAim.meanAfter'),
+                    cell: (c: Cohort) => num(c.meanAfter),
+                    csv: (c: Cohort) => c.meanAfter,
+                    align: 'end',
+                  },
+                  {
+                    key: 'change',
+                    header: t('reAim.meanChange'),
+                    cell: (c: Cohort) => num(c.meanChange),
+                    csv: (c: Cohort) => c.meanChange,
+                    align: 'end',
+                  },
+                  {
+                    key: 'interval',
+                    header: t('reAim.interval'),
+                    cell: (c: Cohort) =>
+                      c.lower == null || c.upper == null
+                        ? '–'
+                        : `${num(c.lower)} – ${num(c.upper)}`,
+                    csv: (c: Cohort) => (c.lower == null ? null : `${c.lower};${c.upper}`),
+                    align: 'end',
+                  },
+                ]}
+                rows={reAim.scanChangeByCohort}
+                getRowKey={(c) => String(c.year)}
+                fileName={`${fileName}-scan`}
+                emptyMessage={t('reAim.noScanPairs')}
+              />
             </section>
             <div className="an-measures">
               {DIMENSION_ORDER.map((dimension) => {

@@ -35,6 +35,12 @@ import {
 } from '../modules/programme/programme.entity.js';
 import { PublishedFigureEntity } from '../modules/published-figure/published-figure.entity.js';
 import {
+  HealthPolicyScanEntity,
+  ScanDomainEntity,
+  ScanInstrumentEntity,
+  ScanItemEntity,
+} from '../modules/scan/scan.entity.js';
+import {
   SurveyEntity,
   SurveyQuestionEntity,
   SurveyResponseEntity,
@@ -75,4 +81,8 @@ export const entities = [
   RollupProgrammeEntity,
   ChangeLogEntity,
   ResearchApiKeyEntity,
+  ScanInstrumentEntity,
+  ScanDomainEntity,
+  ScanItemEntity,
+  HealthPolicyScanEntity,
 ];

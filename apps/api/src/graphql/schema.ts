@@ -12,6 +12,7 @@ import { OrganisationResolver } from '../modules/organisation/organisation.resol
 import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver.js';
 import { PublishedFigureResolver } from '../modules/published-figure/published-figure.resolver.js';
+import { ScanResolver } from '../modules/scan/scan.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { ResearchKeyResolver } from '../research/research-key.resolver.js';
 import { authChecker } from './policy.js';
@@ -24,6 +25,7 @@ export const resolvers = [
   ApplicationLifecycleResolver,
   DossierResolver,
   SurveyResolver,
+  ScanResolver,
   CoachResolver,
   OutreachResolver,
   FundingResolver,

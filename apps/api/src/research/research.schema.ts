@@ -4,6 +4,7 @@ import { AggregateResolver } from './aggregate.resolver.js';
 import { ResearchAnalyticsResolver } from './research-analytics.resolver.js';
 import { ResearchMetaResolver } from './research-meta.resolver.js';
 import { ResearchProgrammeResolver } from './research-programme.resolver.js';
+import { ScanResearchResolver } from './scan-research.resolver.js';
 
 /** Only these resolvers: type-graphql emits just the types they reach, a schema of its own. */
 export const researchResolvers = [
@@ -11,6 +12,7 @@ export const researchResolvers = [
   AggregateResolver,
   ResearchAnalyticsResolver,
   ResearchProgrammeResolver,
+  ScanResearchResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -109,6 +109,26 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     query: `{ surveys(programmeKey: "nv-gezond", organisationId: "${NOBODY}") { id } }`,
     allowed: COMPANIES,
   },
+  'Query.scanInstrument': {
+    query: '{ scanInstrument { version } }',
+    allowed: ['participant', 'admin'],
+  },
+  'Query.healthPolicyScans': {
+    query: `{ healthPolicyScans(organisationId: "${NOBODY}") { id } }`,
+    allowed: ['participant', 'admin'],
+  },
+  'Query.healthPolicyScanResult': {
+    query: `{ healthPolicyScanResult(scanId: "${NOBODY}") { change } }`,
+    allowed: ['participant', 'admin'],
+  },
+  'Mutation.saveHealthPolicyScan': {
+    query: `mutation { saveHealthPolicyScan(input: { organisationId: "${NOBODY}", answers: [] }) { id } }`,
+    allowed: ['participant', 'admin'],
+  },
+  'Mutation.submitHealthPolicyScan': {
+    query: `mutation { submitHealthPolicyScan(input: { organisationId: "${NOBODY}", answers: [] }) { change } }`,
+    allowed: ['participant', 'admin'],
+  },
   'Query.coaches': {
     query: '{ coaches(programmeKey: "gezondheidscoaches") { id } }',
     allowed: MANAGERS,

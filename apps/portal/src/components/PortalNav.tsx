@@ -17,6 +17,8 @@ export function PortalNav() {
       { to: '/toolbox', label: t('nav.toolbox') },
       { to: '/profiel', label: t('nav.profile') },
     );
+    // The scan is a company's own measurement: participants, not network coordinators.
+    if (viewer.roles.includes('PARTICIPANT')) links.push({ to: '/scan', label: t('nav.scan') });
   }
   if (isCaseHandler(viewer)) {
     links.push(

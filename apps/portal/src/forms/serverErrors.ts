@@ -31,6 +31,7 @@ const KNOWN: readonly { field?: RegExp; message: RegExp; key: string }[] = [
   { field: /answers\.\w+$/, message: /answer every question/i, key: 'errors.answerRequired' },
   { field: /value$/, message: /at most \d+ characters/i, key: 'errors.tooLong' },
   { field: /value$/, message: /whole number from/i, key: 'errors.scaleRange' },
+  { field: /points$/, message: /whole number of points/i, key: 'errors.scanPoints' },
   { field: /value$/, message: /yes or no/i, key: 'errors.yesNo' },
   { field: /value$/, message: /choose one of/i, key: 'errors.choice' },
   { field: /surveyId$/, message: /closed/i, key: 'errors.surveyClosed' },

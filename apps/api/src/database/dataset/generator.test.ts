@@ -523,3 +523,34 @@ describe('determinism and scale', () => {
     });
   });
 });
+
+describe('health-policy scans', () => {
+  it('ships the instrument: 25 items of 0–4 points over 8 domains, with suggestions', () => {
+    expect(data.scan_instrument).toHaveLength(1);
+    expect(data.scan_item).toHaveLength(25);
+    expect(data.scan_item.reduce((a, i) => a + i.maxPoints, 0)).toBe(100);
+    expect(data.scan_domain).toHaveLength(8);
+    const components = new Set(data.programme_component.map((c) => c.key));
+    for (const d of data.scan_domain) {
+      expect(d.suggestions.length).toBeGreaterThan(0);
+      for (const s of d.suggestions) expect(components.has(s.componentKey)).toBe(true);
+    }
+  });
+
+  it('pairs baseline and follow-up scans with the award indicator measurements, within half a point', () => {
+    const byId = new Map(data.indicator_measurement.map((m) => [m.id, m]));
+    expect(data.health_policy_scan.length).toBeGreaterThanOrEqual(20);
+    for (const s of data.health_policy_scan) {
+      const m = byId.get(s.indicatorMeasurementId as string)!;
+      expect(m.organisationId).toBe(s.organisationId);
+      expect(s.submittedAt!.toISOString().slice(0, 10)).toBe(m.measuredOn);
+      expect(Math.abs(Number(s.score) - Number(m.score))).toBeLessThanOrEqual(0.5);
+      const points = Object.values(s.answers).reduce((a, b) => a + b, 0);
+      expect(points).toBe(Number(s.score));
+    }
+    // The 2012 measurement keeps its published size: scans add no measurements.
+    expect(data.indicator_measurement.filter((m) => m.measuredOn.startsWith('2012-'))).toHaveLength(
+      1281,
+    );
+  });
+});

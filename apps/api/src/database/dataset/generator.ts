@@ -16,6 +16,7 @@ import { buildRegistry } from './organisations.js';
 import { loadPublishedFigures, toPublishedFigureRow } from './published-figures.js';
 import { Rng } from './random.js';
 import { type DatasetChunk, type DatasetTables, emptyTables, TABLE_ORDER } from './rows.js';
+import { generateScans } from './scans.js';
 import { buildTemplates, syntheticChunks } from './synthetic.js';
 
 export {
@@ -66,6 +67,7 @@ export function generateBase(): DatasetTables {
   tables.indicator_measurement.unshift(
     ...generateIndicator2012(new Rng(`${DATASET_SEED}:indicator`), registry.companies, figures),
   );
+  generateScans(new Rng(`${DATASET_SEED}:scan`), tables);
   tables.published_figure.push(...figures.map(toPublishedFigureRow));
   return tables;
 }

@@ -26,6 +26,12 @@ import type {
 } from '../../modules/programme/programme.entity.js';
 import type { PublishedFigureEntity } from '../../modules/published-figure/published-figure.entity.js';
 import type {
+  HealthPolicyScanEntity,
+  ScanDomainEntity,
+  ScanInstrumentEntity,
+  ScanItemEntity,
+} from '../../modules/scan/scan.entity.js';
+import type {
   SurveyEntity,
   SurveyQuestionEntity,
   SurveyResponseEntity,
@@ -61,6 +67,13 @@ export type SurveyRow = Omit<SurveyEntity, 'programme' | 'edition'>;
 export type SurveyQuestionRow = Omit<SurveyQuestionEntity, 'survey'>;
 export type SurveyResponseRow = Omit<SurveyResponseEntity, 'survey' | 'organisation'>;
 export type IndicatorMeasurementRow = Omit<IndicatorMeasurementEntity, 'organisation'>;
+export type ScanInstrumentRow = ScanInstrumentEntity;
+export type ScanDomainRow = Omit<ScanDomainEntity, 'instrument'>;
+export type ScanItemRow = Omit<ScanItemEntity, 'instrument'>;
+export type HealthPolicyScanRow = Omit<
+  HealthPolicyScanEntity,
+  'organisation' | 'instrument' | 'indicatorMeasurement'
+>;
 export type PublishedFigureRow = PublishedFigureEntity;
 
 export interface DatasetTables {
@@ -83,6 +96,10 @@ export interface DatasetTables {
   survey_question: SurveyQuestionRow[];
   survey_response: SurveyResponseRow[];
   indicator_measurement: IndicatorMeasurementRow[];
+  scan_instrument: ScanInstrumentRow[];
+  scan_domain: ScanDomainRow[];
+  scan_item: ScanItemRow[];
+  health_policy_scan: HealthPolicyScanRow[];
   published_figure: PublishedFigureRow[];
 }
 
@@ -197,6 +214,32 @@ export const TABLE_COLUMNS: Columns = {
   survey_question: ['id', 'surveyId', 'key', 'text', 'kind', 'options', 'componentKey', 'position'],
   survey_response: ['id', 'surveyId', 'organisationId', 'answers', 'submittedAt', 'updatedAt'],
   indicator_measurement: ['id', 'organisationId', 'measuredOn', 'score', 'source'],
+  scan_instrument: ['id', 'key', 'version', 'title', 'titleEn', 'levels', 'publishedOn'],
+  scan_domain: ['id', 'instrumentId', 'key', 'label', 'labelEn', 'suggestions', 'position'],
+  scan_item: [
+    'id',
+    'instrumentId',
+    'domainKey',
+    'key',
+    'text',
+    'textEn',
+    'maxPoints',
+    'required',
+    'position',
+  ],
+  health_policy_scan: [
+    'id',
+    'organisationId',
+    'instrumentId',
+    'status',
+    'answers',
+    'score',
+    'domainScores',
+    'startedAt',
+    'updatedAt',
+    'submittedAt',
+    'indicatorMeasurementId',
+  ],
   published_figure: [
     'id',
     'programmeKey',

@@ -8,6 +8,7 @@ import { badInput } from '../../graphql/errors.js';
 import type { EligibilityRulesJson } from '../programme/programme.entity.js';
 import { localDay } from './dimensions.js';
 import type { Statement } from './funnel.sql.js';
+import { type ScanChangeData, scanChanges } from './scan-effectiveness.service.js';
 import { editionIdsForYears, loadProgramme } from './scope.js';
 
 export const RE_AIM_DIMENSIONS = [
@@ -29,6 +30,9 @@ export interface ReAimMeasureData {
   value: number | null;
   available: boolean;
   note: string | null;
+  /** 95 % interval of the value, for measures that have one (a mean change). */
+  lower?: number | null;
+  upper?: number | null;
 }
 
 export interface CoachingCapacityData {
@@ -51,6 +55,8 @@ export interface ReAimData {
   measures: ReAimMeasureData[];
   /** Null for programmes without coaches. */
   coachingCapacity: CoachingCapacityData | null;
+  /** Paired scan change per edition (cohort) in scope. */
+  scanChangeByCohort: ScanChangeData[];
 }
 
 /** SQL for "an eligible company" under a programme's rules, with its parameters appended. */
@@ -266,6 +272,22 @@ export class ReAimService {
         ? round(r.mean_after - r.mean_before)
         : null,
     );
+    const scan = await scanChanges(this.ds, programme.id, editionId, steps);
+    const scanChange = {
+      ...measure(
+        'EFFECTIVENESS',
+        'scan-mean-change',
+        'Mean change in health-policy scan score (follow-up − baseline) over participants with a baseline scan on or before applying and a follow-up on or after the final step, with its 95 % t-interval',
+        null,
+        scan.total.pairs > 0 ? scan.total.pairs : null,
+        scan.total.pairs > 0
+          ? `Mean score ${scan.total.meanBefore} at baseline, ${scan.total.meanAfter} at follow-up (n = ${scan.total.pairs}).`
+          : 'No participant has both a baseline and a follow-up scan.',
+        scan.total.meanChange,
+      ),
+      lower: scan.total.lower,
+      upper: scan.total.upper,
+    };
     const networks = measure(
       'ADOPTION',
       'networks',
@@ -330,6 +352,7 @@ export class ReAimService {
       participation,
       effectiveness,
       meanChange,
+      scanChange,
       networks,
       memberCompanies,
       ...(coachAdoption ? [coachAdoption] : []),
@@ -354,6 +377,7 @@ export class ReAimService {
             serviceProviders: r.providers,
           }
         : null,
+      scanChangeByCohort: scan.byYear,
     };
   }
 }

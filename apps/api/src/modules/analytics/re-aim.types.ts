@@ -24,9 +24,13 @@ export class ReAimMeasure {
   @Field(() => Boolean, { description: 'False when the data cannot answer (see note).' })
   available!: boolean;
   @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Float, { nullable: true, description: 'Lower bound of the 95 % interval, if any.' })
+  lower!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Upper bound of the 95 % interval, if any.' })
+  upper!: number | null;
 
   static from(m: ReAimMeasureData): ReAimMeasure {
-    return Object.assign(new ReAimMeasure(), m);
+    return Object.assign(new ReAimMeasure(), { lower: null, upper: null, ...m });
   }
 }
 
@@ -39,6 +43,21 @@ export class CoachingCapacity {
   static from(c: CoachingCapacityData): CoachingCapacity {
     return Object.assign(new CoachingCapacity(), c);
   }
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Effectiveness in one cohort: mean change over paired baseline/follow-up scans.',
+})
+export class ReAimScanChange {
+  @Field(() => Int) year!: number;
+  @Field(() => Int, { description: 'Companies with both scans (n).' }) pairs!: number;
+  @Field(() => Float, { nullable: true }) meanBefore!: number | null;
+  @Field(() => Float, { nullable: true }) meanAfter!: number | null;
+  @Field(() => Float, { nullable: true }) meanChange!: number | null;
+  @Field(() => Float, { nullable: true, description: '95 % t-interval; null below n = 2.' })
+  lower!: number | null;
+  @Field(() => Float, { nullable: true }) upper!: number | null;
 }
 
 @ObjectType({
@@ -56,6 +75,10 @@ export class ReAim {
   @Field(() => [ReAimMeasure], { description: 'Primary and secondary measures.' })
   measures!: ReAimMeasure[];
   @Field(() => CoachingCapacity, { nullable: true }) coachingCapacity!: CoachingCapacity | null;
+  @Field(() => [ReAimScanChange], {
+    description: 'Effectiveness per cohort (edition): paired health-policy scan change.',
+  })
+  scanChangeByCohort!: ReAimScanChange[];
 
   static from(r: ReAimData): ReAim {
     return Object.assign(new ReAim(), {
@@ -68,6 +91,7 @@ export class ReAim {
       maintenance: ReAimMeasure.from(r.maintenance),
       measures: r.measures.map(ReAimMeasure.from),
       coachingCapacity: r.coachingCapacity ? CoachingCapacity.from(r.coachingCapacity) : null,
+      scanChangeByCohort: r.scanChangeByCohort.map((c) => Object.assign(new ReAimScanChange(), c)),
     });
   }
 }
