@@ -40,6 +40,7 @@ import {
   SurveyResponseEntity,
 } from '../modules/survey/survey.entity.js';
 import { ResearchApiKeyEntity } from '../research/research-key.entity.js';
+import { ResearchQueryLogEntity } from '../research/research-query-log.entity.js';
 
 export const entities = [
   OrganisationEntity,
@@ -75,4 +76,5 @@ export const entities = [
   RollupProgrammeEntity,
   ChangeLogEntity,
   ResearchApiKeyEntity,
+  ResearchQueryLogEntity,
 ];

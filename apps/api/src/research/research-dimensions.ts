@@ -32,7 +32,8 @@ export const UNIT_COLUMN: Readonly<Record<ResearchDimension, string>> = {
 
 /**
  * One row per counted (application, company) pair with every dimension, the application's
- * linked spending (coach fees of the trajectory) shared equally over its companies.
+ * linked spending (coach fees of the trajectory) shared equally over its companies, and the
+ * company's record key (cell key perturbation: a cell's key is the sum over its pairs).
  */
 export const UNITS_SQL = `
 SELECT a.id AS app_id,
@@ -46,6 +47,7 @@ SELECT a.id AS app_id,
        o.province AS province,
        a.registration_type::text AS registration_type,
        o.has_prevention_committee::text AS committee,
+       o.record_key AS record_key,
        COALESCE(x.spent, 0)::float8 / count(*) OVER (PARTITION BY a.id) AS spend
   FROM application a
   JOIN programme p ON p.id = a.programme_id
