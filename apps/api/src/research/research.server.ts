@@ -14,6 +14,8 @@ import type { ResearchContext } from './research.context.js';
 import { getResearchSchema } from './research.schema.js';
 import { bearerToken, ResearchKeyService } from './research-key.service.js';
 import { researchLimitsPlugin } from './research-limits.plugin.js';
+import { researchQueryLogPlugin } from './research-query-log.plugin.js';
+import { ResearchQueryLogService } from './research-query-log.service.js';
 
 export interface ResearchEndpointOptions {
   dataSource: DataSource;
@@ -98,6 +100,8 @@ export async function createResearchEndpoint({
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       researchLimitsPlugin({ config, budget, catalog }),
+      // After the limits plugin: it reads the cost that plugin put on the answer.
+      researchQueryLogPlugin(new ResearchQueryLogService(dataSource), logger),
     ],
   });
   await apollo.start();
