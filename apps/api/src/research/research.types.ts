@@ -144,8 +144,9 @@ registerEnumType(ProtectionMethodEnum, {
         'counts (the same cell always shows the same value), at most maxNoise; zeros stay zero ' +
         'and no count between 1 and 4 is shown. Suppression (threshold, secondary, ' +
         'differencing) applies on top. Rates and shares are computed from the perturbed ' +
-        'counts; amounts, percentiles and p-values are not perturbed (they have their own ' +
-        'rules: dominance, at least threshold companies, DERIVED).',
+        'counts; amounts, percentiles, p-values and the distinct counts of reAim are not ' +
+        'perturbed (they have their own rules: dominance, at least threshold companies, ' +
+        'linked suppression, DERIVED).',
     },
   },
 });
