@@ -301,7 +301,7 @@ describe('cell key attacks', () => {
       }
     }
     // The base filter's phrasings first: the variants with lists are mostly refused.
-    phrasings.splice(140);
+    phrasings.splice(121);
     const answers = await aggregateMany(phrasings);
     const shown: number[] = [];
     answers.forEach((a, i) => {
@@ -343,7 +343,7 @@ describe('cell key attacks', () => {
     const outcomes: Outcome[] = [];
     const seen = new Set<string>();
     const candidates: { wide: Filter; narrow: Filter; truth: number }[] = [];
-    for (let attempt = 0; attempt < 5000 && candidates.length < 80; attempt++) {
+    for (let attempt = 0; attempt < 5000 && candidates.length < 40; attempt++) {
       // A wide filter and a narrower one 2–4 steps away (values taken out of its lists).
       const wide: Filter = { programmes: [COACHING] };
       for (const f of fields) {
@@ -387,7 +387,7 @@ describe('cell key attacks', () => {
       `[cell key attack] differencing chains: ${candidates.length} filter pairs 2–4 steps apart ` +
         `that differ by 1–9 companies; both answered for ${outcomes.length}`,
     );
-    expect(candidates.length).toBeGreaterThanOrEqual(40);
+    expect(candidates.length).toBeGreaterThanOrEqual(20);
     if (outcomes.length > 0) {
       const { hits } = verdict('differencing chains', outcomes);
       expect(hits).toBeLessThan(Math.max(1, outcomes.length / 2));
