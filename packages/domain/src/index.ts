@@ -1,3 +1,4 @@
+export * from './cell-key.js';
 export * from './disclosure.js';
 export * from './disclosure-linked.js';
 export * from './eligibility.js';

@@ -46,6 +46,7 @@ import {
   SurveyResponseEntity,
 } from '../modules/survey/survey.entity.js';
 import { ResearchApiKeyEntity } from '../research/research-key.entity.js';
+import { ResearchQueryLogEntity } from '../research/research-query-log.entity.js';
 
 export const entities = [
   OrganisationEntity,
@@ -85,4 +86,5 @@ export const entities = [
   ScanDomainEntity,
   ScanItemEntity,
   HealthPolicyScanEntity,
+  ResearchQueryLogEntity,
 ];

@@ -1,4 +1,10 @@
-import type { CellRelation, LinkedCell, LinkedResult } from '@werkgezond/domain';
+import {
+  CELL_KEY_PROTECTION,
+  type CellRelation,
+  type LinkedCell,
+  type LinkedResult,
+  RECORD_KEY_MODULUS,
+} from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../graphql/errors.js';
 import type { AggregateAnswer, AggregateGroup, AggregateMeasure } from './aggregate.types.js';
@@ -27,6 +33,8 @@ interface Row {
   applications: number;
   companies: number;
   contributors: number;
+  /** Sum of the pairs' record keys, modulo the key modulus: the cell key. */
+  key_sum: number;
   spent: number | null;
   payers: number | null;
   top1: number | null;
@@ -199,6 +207,7 @@ export class AggregateService {
         })
       : null;
 
+    const keySum = (e: Entry) => Number(e.row?.key_sum ?? 0);
     const group = (mask: number, e: Entry): AggregateGroup => ({
       values: e.values.map((v, i) => ({
         dimension: dimensions[i] as ResearchDimension,
@@ -206,10 +215,10 @@ export class AggregateService {
         label: v.label,
       })),
       applications: measures.includes('APPLICATIONS')
-        ? toCountCell(counts.get(mask)?.get(e.key), Number(e.row?.applications ?? 0))
+        ? toCountCell(counts.get(mask)?.get(e.key), Number(e.row?.applications ?? 0), keySum(e))
         : null,
       companies: measures.includes('COMPANIES')
-        ? toCountCell(counts.get(mask)?.get(e.key), Number(e.row?.companies ?? 0))
+        ? toCountCell(counts.get(mask)?.get(e.key), Number(e.row?.companies ?? 0), keySum(e))
         : null,
       spending: spending
         ? toAmountCell(spending.get(mask)?.get(e.key), Number(e.row?.spent ?? 0))
@@ -221,6 +230,7 @@ export class AggregateService {
       dimensions: [...dimensions],
       measures: [...measures],
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
       total: group(allMask, totalEntry as Entry),
       groups: entries(0).map((e) => group(0, e)),
     };
@@ -299,7 +309,8 @@ export class AggregateService {
         SELECT grouping(d0, d1, d2)::int AS g, d0, d1, d2,
                count(DISTINCT app_id)::int AS applications,
                count(*)::int AS companies,
-               count(DISTINCT company_id)::int AS contributors
+               count(DISTINCT company_id)::int AS contributors,
+               (sum(record_key) % ${RECORD_KEY_MODULUS})::int AS key_sum
           FROM units GROUP BY GROUPING SETS (${groupingSets()})
       ), per_company AS (
         SELECT grouping(d0, d1, d2)::int AS g, d0, d1, d2, company_id, sum(spend) AS amount

@@ -3,6 +3,7 @@ import {
   AmountCell,
   CountCell,
   DimensionValue,
+  ProtectionInfo,
   ResearchDimensionEnum,
   ResearchFilter,
 } from './research.types.js';
@@ -68,6 +69,7 @@ export class AggregateAnswer {
   @Field(() => [AggregateMeasureEnum]) measures!: AggregateMeasure[];
   @Field(() => Number, { description: 'Minimum companies behind a published number.' })
   threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => AggregateGroup) total!: AggregateGroup;
   @Field(() => [AggregateGroup]) groups!: AggregateGroup[];
 }

@@ -3,6 +3,7 @@ import {
   dominanceSuppressed,
   type LinkedCell,
   type LinkedResult,
+  perturbCount,
   protectLinkedCells,
   wilsonInterval,
 } from '@werkgezond/domain';
@@ -14,10 +15,19 @@ export const hiddenCount = (reason: CellReason): CountCell => ({
   reason,
 });
 
-export const toCountCell = (r: LinkedResult | undefined, value: number): CountCell =>
+/**
+ * A released count: withheld as the suppression decided, else perturbed with the cell key of
+ * its records (`keySum`, the sum of their record keys), so the same cell always shows the same
+ * value however it is asked for.
+ */
+export const toCountCell = (
+  r: LinkedResult | undefined,
+  value: number,
+  keySum: number,
+): CountCell =>
   r?.suppressed
     ? { value: null, suppressed: true, reason: r.reason ?? 'SECONDARY' }
-    : { value, suppressed: false, reason: null };
+    : { value: perturbCount(value, keySum), suppressed: false, reason: null };
 
 export const toAmountCell = (r: LinkedResult | undefined, cents: number): AmountCell =>
   r?.suppressed

@@ -23,12 +23,14 @@
  * the unit, the requested dates or the order of the breakdowns), so answers agree with each other.
  */
 import {
+  addRecordKey,
   type CellRelation,
   DROP_OFF_REASONS,
   type LinkedCell,
   type LinkedReason,
   type LinkedResult,
   percentile,
+  perturbCount,
   protectLinkedCells,
 } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
@@ -165,6 +167,8 @@ export async function loadCubeProgramme(
 interface UnitRow {
   app: string;
   company: string;
+  /** The company's record key (cell key perturbation). */
+  recordKey: number;
   dims: Partial<Record<ResearchDimension, string | null>>;
   /** Day each step was reached (index k-1); steps recorded after the exit are ignored. */
   steps: (string | null)[];
@@ -211,10 +215,13 @@ interface Acc {
   pairs: number;
   apps: Set<string>;
   companies: Set<string>;
+  /** Sum of the pairs' record keys (modulo the key modulus): the cell key. */
+  keys: number;
 }
-const newAcc = (): Acc => ({ pairs: 0, apps: new Set(), companies: new Set() });
+const newAcc = (): Acc => ({ pairs: 0, apps: new Set(), companies: new Set(), keys: 0 });
 
 export interface CubeCell {
+  /** The published (perturbed) count, or null when withheld. */
   value: number | null;
   suppressed: boolean;
   reason: LinkedReason | 'DERIVED' | null;
@@ -345,7 +352,7 @@ export class FunnelCube {
             THEN ${day(`a.stage${k}_at`)} END AS d${k}`;
     const rows: Record<string, string | null>[] = await ds.query(
       `WITH u AS (SELECT * FROM (${UNITS_SQL}) x WHERE ${where.length ? where.join(' AND ') : 'TRUE'})
-       SELECT u.app_id, u.company_id, ${RESEARCH_DIMENSIONS.map((d) => `u.${UNIT_COLUMN[d]}`).join(', ')},
+       SELECT u.app_id, u.company_id, u.record_key, ${RESEARCH_DIMENSIONS.map((d) => `u.${UNIT_COLUMN[d]}`).join(', ')},
               ${[1, 2, 3, 4].map(step).join(', ')},
               CASE WHEN a.exit_stage IS NOT NULL AND a.exit_at IS NOT NULL THEN ${day('a.exit_at')} END AS xd,
               a.exit_stage AS xs, a.exit_reason AS xr
@@ -365,6 +372,7 @@ export class FunnelCube {
       return {
         app: String(r.app_id),
         company: String(r.company_id),
+        recordKey: Number(r.record_key),
         dims: Object.fromEntries(
           RESEARCH_DIMENSIONS.map((d) => [d, (r[UNIT_COLUMN[d]] as string | null) ?? null]),
         ),
@@ -590,6 +598,7 @@ export class FunnelCube {
       acc.pairs += 1;
       acc.apps.add(row.app);
       acc.companies.add(row.company);
+      acc.keys = addRecordKey(acc.keys, row.recordKey);
     };
     const monotone = new Set(this.defs.filter((d) => d.monotone).map((d) => d.key));
     for (const row of rows) {
@@ -845,7 +854,9 @@ export class FunnelCube {
     const companies = acc?.companies.size ?? 0;
     const r = results.get(key);
     if (!r) throw new Error(`No cell ${key}`);
-    const value = unit === 'COMPANIES' ? pairs : applications;
+    // Released counts carry the cell key noise of their pairs (the same as `aggregate` gives the
+    // same population); the true counts stay server-side, for the rules of derived figures.
+    const value = perturbCount(unit === 'COMPANIES' ? pairs : applications, acc?.keys ?? 0);
     return r.suppressed
       ? {
           value: null,

@@ -1,4 +1,4 @@
-import { compareProportions } from '@werkgezond/domain';
+import { CELL_KEY_PROTECTION, compareProportions } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../graphql/errors.js';
 import { campaignYears } from '../modules/analytics/channel.service.js';
@@ -82,11 +82,16 @@ const sum = (cells: readonly CountCell[]): CountCell =>
     ? { value: cells.reduce((s, c) => s + (c.value as number), 0), suppressed: false, reason: null }
     : derivedCount();
 
-/** a − b of two published counts, else DERIVED. */
+/**
+ * a − b of two published counts, else DERIVED. Both carry their own noise, so the difference
+ * is off by up to twice the maximum noise, and never shown below zero (no count is negative).
+ */
 const difference = (a: CountCell, b: CountCell): CountCell =>
   a.value === null || b.value === null
     ? derivedCount()
-    : { value: a.value - b.value, suppressed: false, reason: null };
+    : { value: Math.max(0, a.value - b.value), suppressed: false, reason: null };
+/** Published counts are within this of the true ones (cell key perturbation). */
+const NOISE = CELL_KEY_PROTECTION.maxNoise;
 
 interface Prepared {
   programme: CubeProgramme;
@@ -340,6 +345,7 @@ export class ResearchAnalyticsService {
       years: p.years,
       breakdownBy: breakdown,
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
       referenceDates: p.programme.references,
       steps: this.steps(cube, asOf, all, unit),
       exits: this.exits(cube, asOf, all, unit, true),
@@ -377,6 +383,7 @@ export class ResearchAnalyticsService {
       years: p.years,
       breakdownBy: breakdown,
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
       snapshots: dates.map((date) => ({
         at: date,
         reference: cube.resolve(date).reference,
@@ -471,6 +478,7 @@ export class ResearchAnalyticsService {
       baseline,
       minGroupSize: minGroup,
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
       cohorts: results.map((r) => ({
         label: r.label,
         isBaseline: r.label === baseline,
@@ -560,16 +568,24 @@ export class ResearchAnalyticsService {
     });
     const published = channels.filter((c) => c.applications.value !== null);
     const publishedSum = published.reduce((s, c) => s + (c.applications.value as number), 0);
-    const hiddenSum = totalCell.value === null ? null : totalCell.value - publishedSum;
+    // Every published count is within NOISE of the truth: the withheld channels hold at most
+    // the total's upper bound minus the published counts' lower bounds.
+    const hiddenMax =
+      totalCell.value === null
+        ? null
+        : totalCell.value + NOISE - (publishedSum - NOISE * published.length);
+    const value = (c: ResearchChannel) => c.applications.value as number;
     published
-      .sort(
-        (a, b) =>
-          (b.applications.value as number) - (a.applications.value as number) ||
-          a.name.localeCompare(b.name, 'nl'),
-      )
-      .forEach((c, i) => {
+      .sort((a, b) => value(b) - value(a) || a.name.localeCompare(b.name, 'nl'))
+      .forEach((c, i, list) => {
         c.rank = i + 1;
-        c.rankCertain = hiddenSum !== null && (c.applications.value as number) > hiddenSum;
+        // Certain: larger than the withheld channels together, and than every channel ranked
+        // after it whatever the noise.
+        const next = list[i + 1];
+        c.rankCertain =
+          hiddenMax !== null &&
+          value(c) - NOISE > hiddenMax &&
+          (next === undefined || value(c) - NOISE > value(next) + NOISE);
       });
     const withheld = channels
       .filter((c) => c.applications.value === null)
@@ -581,6 +597,7 @@ export class ResearchAnalyticsService {
       years: p.years,
       attribution: 'FIRST_TOUCH',
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
       totalApplications: totalCell,
       channels: [...published, ...withheld],
     };
@@ -636,6 +653,7 @@ export class ResearchAnalyticsService {
       asOf,
       years: p.years,
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
       decisionStages: [second.key, ...rejected],
       decided,
       // Still at the first step: reached it, not the second, not left (all exits at step 1).
@@ -688,6 +706,7 @@ export class ResearchAnalyticsService {
       asOf,
       years: p.years,
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
     };
     if (step) {
       const k = step.position;
@@ -764,16 +783,21 @@ function topReasons(
 ): { top: string | null; candidates: string[] } {
   const coded = reasons.filter((r) => r.reason !== null);
   const published = coded.filter((r) => r.count.value !== null);
+  // Published counts are within NOISE of the truth: compare bounds, not the values shown.
   const max = Math.max(0, ...published.map((r) => r.count.value as number));
+  const maxLower = Math.max(0, max - NOISE);
+  const shown = reasons.filter((r) => r.count.value !== null);
   const rest =
     left.value === null
       ? Number.POSITIVE_INFINITY
-      : left.value - reasons.reduce((s, r) => s + (r.count.value ?? 0), 0);
+      : left.value +
+        NOISE -
+        shown.reduce((s, r) => s + Math.max(0, (r.count.value as number) - NOISE), 0);
   const candidates = coded
     .filter((r) => {
-      if (r.count.value !== null) return max > 0 && r.count.value === max;
+      if (r.count.value !== null) return max > 0 && r.count.value + NOISE >= maxLower;
       const bound = r.count.reason === 'FREQUENCY' ? Math.min(threshold - 1, rest) : rest;
-      return bound >= max && bound > 0;
+      return bound >= maxLower && bound > 0;
     })
     .map((r) => r.reason as string)
     .sort();

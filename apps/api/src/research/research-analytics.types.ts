@@ -7,7 +7,7 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProportionTestEnum } from '../modules/analytics/cohort.types.js';
-import { CountCell, RateCell, StatCell } from './research.types.js';
+import { CountCell, ProtectionInfo, RateCell, StatCell } from './research.types.js';
 
 export const RESEARCH_FUNNEL_DIMENSIONS = [
   'EDITION',
@@ -177,6 +177,7 @@ export class ResearchFunnel {
   @Field(() => [Int], { nullable: true }) years!: number[] | null;
   @Field(() => [ResearchFunnelDimensionEnum]) breakdownBy!: ResearchFunnelDimension[];
   @Field(() => Int) threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => [GraphQLDate], { description: 'The reference dates (year ends) of the programme.' })
   referenceDates!: string[];
   @Field(() => [ResearchFunnelStep]) steps!: ResearchFunnelStep[];
@@ -215,6 +216,7 @@ export class ResearchFunnelSnapshots {
   @Field(() => [Int], { nullable: true }) years!: number[] | null;
   @Field(() => [ResearchFunnelDimensionEnum]) breakdownBy!: ResearchFunnelDimension[];
   @Field(() => Int) threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => [ResearchFunnelSnapshot], { description: 'In date order.' })
   snapshots!: ResearchFunnelSnapshot[];
 }
@@ -289,6 +291,7 @@ export class ResearchCohortComparison {
   @Field(() => String) baseline!: string;
   @Field(() => Int) minGroupSize!: number;
   @Field(() => Int) threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => [ResearchCohortResult]) cohorts!: ResearchCohortResult[];
 }
 
@@ -354,6 +357,7 @@ export class ResearchChannelPerformance {
   @Field(() => [Int], { nullable: true }) years!: number[] | null;
   @Field(() => String) attribution!: string;
   @Field(() => Int) threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => CountCell) totalApplications!: CountCell;
   @Field(() => [ResearchChannel], { description: 'Published first, by rank; then by name.' })
   channels!: ResearchChannel[];
@@ -380,6 +384,7 @@ export class ResearchDecisionLeadTime {
   @Field(() => GraphQLDate, { nullable: true }) asOf!: string | null;
   @Field(() => [Int], { nullable: true }) years!: number[] | null;
   @Field(() => Int) threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => [String]) decisionStages!: string[];
   @Field(() => CountCell) decided!: CountCell;
   @Field(() => CountCell, {
@@ -407,6 +412,7 @@ export class ResearchDropOffReasons {
   @Field(() => GraphQLDate, { nullable: true }) asOf!: string | null;
   @Field(() => [Int], { nullable: true }) years!: number[] | null;
   @Field(() => Int) threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => CountCell, {
     nullable: true,
     description: 'STEP: units whose furthest step is this.',

@@ -1,3 +1,5 @@
+import { DIMENSION_SQL } from '../modules/analytics/dimensions.js';
+
 /**
  * The dimensions researchers group and filter by, as SQL over one row per (application,
  * company) pair: an individual registration is one pair, a group registration one pair per
@@ -31,21 +33,37 @@ export const UNIT_COLUMN: Readonly<Record<ResearchDimension, string>> = {
 };
 
 /**
+ * The research dimensions that are also analytics dimensions take their SQL from the analytics'
+ * one definition (modules/analytics/dimensions.ts, over the same aliases a, o, ch), so a value
+ * means the same on /graphql and on /research/graphql and a change is made once.
+ */
+const SHARED_SQL = {
+  CHANNEL: DIMENSION_SQL.CHANNEL,
+  SIZE_CLASS: DIMENSION_SQL.SIZE_CLASS,
+  SECTOR: DIMENSION_SQL.SECTOR,
+  PROVINCE: DIMENSION_SQL.PROVINCE,
+  REGISTRATION_TYPE: DIMENSION_SQL.REGISTRATION_TYPE,
+  COMMITTEE: DIMENSION_SQL.HAS_PREVENTION_COMMITTEE,
+} as const satisfies Partial<Record<ResearchDimension, string>>;
+
+/**
  * One row per counted (application, company) pair with every dimension, the application's
- * linked spending (coach fees of the trajectory) shared equally over its companies.
+ * linked spending (coach fees of the trajectory) shared equally over its companies, and the
+ * company's record key (cell key perturbation: a cell's key is the sum over its pairs).
  */
 export const UNITS_SQL = `
 SELECT a.id AS app_id,
        p.key AS programme,
        e.year::text AS edition_year,
        COALESCE(a.exit_stage, sd.key) AS stage,
-       ch.key AS channel,
+       ${SHARED_SQL.CHANNEL} AS channel,
        o.id AS company_id,
-       o.size_class::text AS size_class,
-       o.nace_section::text AS sector,
-       o.province AS province,
-       a.registration_type::text AS registration_type,
-       o.has_prevention_committee::text AS committee,
+       ${SHARED_SQL.SIZE_CLASS} AS size_class,
+       ${SHARED_SQL.SECTOR} AS sector,
+       ${SHARED_SQL.PROVINCE} AS province,
+       ${SHARED_SQL.REGISTRATION_TYPE} AS registration_type,
+       ${SHARED_SQL.COMMITTEE} AS committee,
+       o.record_key AS record_key,
        COALESCE(x.spent, 0)::float8 / count(*) OVER (PARTITION BY a.id) AS spend
   FROM application a
   JOIN programme p ON p.id = a.programme_id

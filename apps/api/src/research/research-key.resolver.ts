@@ -1,4 +1,14 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { requireViewer } from '../graphql/policy.js';
 import { ResearchKeyService } from './research-key.service.js';
@@ -7,6 +17,8 @@ import {
   CreateResearchApiKeyInput,
   ResearchApiKey,
 } from './research-key.types.js';
+import { ResearchQueryLogService } from './research-query-log.service.js';
+import { ResearchQueryLogEntry } from './research-query-log.types.js';
 
 /** Admin management of research API keys, on the main /graphql endpoint. */
 @Resolver()
@@ -16,6 +28,26 @@ export class ResearchKeyResolver {
   async researchApiKeys(@Ctx() ctx: Context): Promise<ResearchApiKey[]> {
     const keys = await new ResearchKeyService(ctx.dataSource).list();
     return keys.map((k) => ResearchApiKey.from(k));
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [ResearchQueryLogEntry], {
+    description:
+      'The research query log (ADMIN): requests made with research API keys, newest first; ' +
+      'all keys or one. Page back with `before` (the `at` of the last entry seen).',
+  })
+  async researchQueryLog(
+    @Arg('keyId', () => ID, { nullable: true }) keyId: string | null,
+    @Arg('limit', () => Int, { defaultValue: 50, description: '1 to 200.' }) limit: number,
+    @Arg('before', () => GraphQLISODateTime, { nullable: true }) before: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<ResearchQueryLogEntry[]> {
+    const rows = await new ResearchQueryLogService(ctx.dataSource).list({
+      keyId: keyId ?? null,
+      limit,
+      before: before ?? null,
+    });
+    return rows.map((r) => ResearchQueryLogEntry.from(r));
   }
 
   @Authorized('ADMIN')

@@ -4,6 +4,7 @@
  * decisions within 14 days) they read it from the funnel cube, so the two answers agree.
  */
 import {
+  CELL_KEY_PROTECTION,
   type CellRelation,
   type LinkedCell,
   type LinkedResult,
@@ -193,7 +194,8 @@ export class ResearchProgrammeService {
       const then = countOf(cube.cell(before, [], S.reached(k), 'APPLICATIONS'));
       return now.value === null || then.value === null
         ? { value: null, suppressed: true, reason: 'DERIVED' }
-        : { value: now.value - then.value, suppressed: false, reason: null };
+        : // Two perturbed counts: the change is off by up to twice the noise, never below zero.
+          { value: Math.max(0, now.value - then.value), suppressed: false, reason: null };
     };
     const costPerStage: ResearchStageCost[] = programme.steps.map((s) => {
       const c = reachedIn(s.position);
@@ -213,6 +215,7 @@ export class ResearchProgrammeService {
       programmeKey: programme.key,
       year,
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
       allocatedCents: plain.allocatedCents,
       spent,
       allocatedToDateCents: plain.allocatedToDateCents,
@@ -461,6 +464,7 @@ export class ResearchProgrammeService {
       programmeKey: meta.key,
       year,
       threshold: this.threshold,
+      protection: CELL_KEY_PROTECTION,
       reach,
       effectiveness,
       adoption: coachAdoption ?? networks,

@@ -2,7 +2,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { ReAimDimension } from '../modules/analytics/re-aim.service.js';
 import { ReAimDimensionEnum } from '../modules/analytics/re-aim.types.js';
-import { AmountCell, CountCell, StatCell } from './research.types.js';
+import { AmountCell, CountCell, ProtectionInfo, StatCell } from './research.types.js';
 
 @ObjectType()
 export class ResearchBudgetSource {
@@ -60,6 +60,7 @@ export class ResearchBudget {
   @Field(() => Int, { nullable: true, description: 'Null: the whole programme.' })
   year!: number | null;
   @Field(() => Int) threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => Float) allocatedCents!: number;
   @Field(() => AmountCell, { description: 'Spent in the year (or in total).' }) spent!: AmountCell;
   @Field(() => Float) allocatedToDateCents!: number;
@@ -99,6 +100,7 @@ export class ResearchReAim {
   @Field(() => String) programmeKey!: string;
   @Field(() => Int, { nullable: true }) year!: number | null;
   @Field(() => Int) threshold!: number;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
   @Field(() => ResearchReAimMeasure) reach!: ResearchReAimMeasure;
   @Field(() => ResearchReAimMeasure) effectiveness!: ResearchReAimMeasure;
   @Field(() => ResearchReAimMeasure) adoption!: ResearchReAimMeasure;

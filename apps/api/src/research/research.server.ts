@@ -17,6 +17,8 @@ import type { ResearchContext } from './research.context.js';
 import { getResearchSchema } from './research.schema.js';
 import { bearerToken, ResearchKeyService } from './research-key.service.js';
 import { researchLimitsPlugin } from './research-limits.plugin.js';
+import { researchQueryLogPlugin } from './research-query-log.plugin.js';
+import { ResearchQueryLogService } from './research-query-log.service.js';
 
 export interface ResearchEndpointOptions {
   dataSource: DataSource;
@@ -65,6 +67,7 @@ const jsonError = (status: number, code: string, message: string) => ({
  */
 export async function createResearchEndpoint({
   dataSource,
+  logger,
   development = false,
   config: overrides,
   metrics,
@@ -106,6 +109,8 @@ export async function createResearchEndpoint({
       internalErrorsPlugin<ResearchContext>('research', metrics),
       researchLimitsPlugin({ config, budget, catalog }),
       ...(metrics ? [metrics.apolloPlugin<ResearchContext>('research')] : []),
+      // After the limits plugin: it reads the cost that plugin put on the answer.
+      researchQueryLogPlugin(new ResearchQueryLogService(dataSource), logger),
     ],
   });
   await apollo.start();

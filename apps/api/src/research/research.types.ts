@@ -132,3 +132,30 @@ export class ResearchFilter {
   @Field(() => [String], { nullable: true }) registrationTypes?: string[] | null;
   @Field(() => [Boolean], { nullable: true }) committee?: boolean[] | null;
 }
+
+export const ProtectionMethodEnum = { CELL_KEY: 'CELL_KEY' } as const;
+registerEnumType(ProtectionMethodEnum, {
+  name: 'ProtectionMethod',
+  description: 'How the published counts of an answer were perturbed.',
+  valuesConfig: {
+    CELL_KEY: {
+      description:
+        'Cell key perturbation: every count carries a small noise, fixed by the companies it ' +
+        'counts (the same cell always shows the same value), at most maxNoise; zeros stay zero ' +
+        'and no count between 1 and 4 is shown. Suppression (threshold, secondary, ' +
+        'differencing) applies on top. Rates and shares are computed from the perturbed ' +
+        'counts; amounts, percentiles, p-values and the distinct counts of reAim are not ' +
+        'perturbed (they have their own rules: dominance, at least threshold companies, ' +
+        'linked suppression, DERIVED).',
+    },
+  },
+});
+
+@ObjectType({ description: 'How the numbers of an answer are protected.' })
+export class ProtectionInfo {
+  @Field(() => ProtectionMethodEnum) method!: 'CELL_KEY';
+  @Field(() => Int, {
+    description: 'Largest difference between a published count and the true count.',
+  })
+  maxNoise!: number;
+}

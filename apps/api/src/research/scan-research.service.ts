@@ -1,4 +1,4 @@
-import type { LinkedCell } from '@werkgezond/domain';
+import { CELL_KEY_PROTECTION, type LinkedCell, RECORD_KEY_MODULUS } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { scanChanges } from '../modules/analytics/scan-effectiveness.service.js';
 import { editionIdsForYears, loadProgramme } from '../modules/analytics/scope.js';
@@ -27,22 +27,30 @@ export class ScanResearchService {
   ) {}
 
   async distribution(): Promise<ResearchScanDistribution> {
-    const rows: { bin: number; n: number; total: number; mean: number | null }[] =
-      await this.ds.query(
-        `WITH latest AS (
-           SELECT DISTINCT ON (s.organisation_id) s.score::float8 AS score
+    const rows: {
+      bin: number;
+      n: number;
+      key_sum: number;
+      total: number;
+      total_key_sum: number;
+      mean: number | null;
+    }[] = await this.ds.query(
+      `WITH latest AS (
+           SELECT DISTINCT ON (s.organisation_id) s.score::float8 AS score, o.record_key
              FROM health_policy_scan s JOIN organisation o ON o.id = s.organisation_id
             WHERE s.status = 'SUBMITTED' AND o.kind = 'COMPANY'
             ORDER BY s.organisation_id, s.submitted_at DESC
          )
          SELECT b.bin, count(l.score)::int AS n,
+                (COALESCE(sum(l.record_key), 0) % ${RECORD_KEY_MODULUS})::int AS key_sum,
                 (SELECT count(*) FROM latest)::int AS total,
+                (SELECT COALESCE(sum(record_key), 0) % ${RECORD_KEY_MODULUS} FROM latest)::int AS total_key_sum,
                 (SELECT avg(score) FROM latest)::float8 AS mean
            FROM generate_series(0, $1 - 1) AS b(bin)
            LEFT JOIN latest l ON LEAST(floor(l.score / $2)::int, $1 - 1) = b.bin
           GROUP BY b.bin ORDER BY b.bin`,
-        [BINS, BIN],
-      );
+      [BINS, BIN],
+    );
     const total = rows[0]?.total ?? 0;
     const cells: LinkedCell[] = [
       { key: 'total', value: total },
@@ -53,17 +61,18 @@ export class ScanResearchService {
       [{ total: 'total', parts: rows.map((r) => `bin${r.bin}`) }],
       this.threshold,
     );
-    const companies = toCountCell(result.get('total'), total);
+    const companies = toCountCell(result.get('total'), total, rows[0]?.total_key_sum ?? 0);
     const enough = !companies.suppressed && total >= this.threshold;
     return {
       companies,
       bins: rows.map((r) => ({
         from: r.bin * BIN,
         to: r.bin === BINS - 1 ? 100 : (r.bin + 1) * BIN,
-        companies: toCountCell(result.get(`bin${r.bin}`), r.n),
+        companies: toCountCell(result.get(`bin${r.bin}`), r.n, r.key_sum),
       })),
       mean: stat(rows[0]?.mean ?? null, enough),
       median: stat(binnedMedian(rows), enough),
+      protection: CELL_KEY_PROTECTION,
     };
   }
 
@@ -71,7 +80,7 @@ export class ScanResearchService {
     const programme = await loadProgramme(this.ds, programmeKey, 'programmeKey');
     const editionId =
       year == null ? null : (editionIdsForYears(programme, [year], 'year')?.[0] ?? null);
-    const { total, improved } = await scanChanges(
+    const { total, improved, keySums } = await scanChanges(
       this.ds,
       programme.id,
       editionId,
@@ -87,16 +96,17 @@ export class ScanResearchService {
       [{ total: 'pairs', parts: ['improved', 'rest'] }],
       this.threshold,
     );
-    const pairs: CountCell = toCountCell(result.get('pairs'), total.pairs);
+    const pairs: CountCell = toCountCell(result.get('pairs'), total.pairs, keySums.pairs);
     const ok = !pairs.suppressed && total.pairs >= this.threshold;
     return {
       programmeKey: programme.key,
       year,
       pairs,
-      improved: toCountCell(result.get('improved'), improved),
+      improved: toCountCell(result.get('improved'), improved, keySums.improved),
       meanChange: stat(total.meanChange, ok),
       lower: stat(total.lower, ok),
       upper: stat(total.upper, ok),
+      protection: CELL_KEY_PROTECTION,
     };
   }
 }

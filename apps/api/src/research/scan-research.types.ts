@@ -1,6 +1,6 @@
 /** GraphQL types of the disclosure-safe health-policy scan aggregates. */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { CountCell, StatCell } from './research.types.js';
+import { CountCell, ProtectionInfo, StatCell } from './research.types.js';
 
 @ObjectType({ description: 'Companies whose latest scan score lies in [from, to).' })
 export class ResearchScanBin {
@@ -20,6 +20,7 @@ export class ResearchScanDistribution {
   @Field(() => StatCell) mean!: StatCell;
   @Field(() => StatCell, { description: 'Median over bins (class-interval interpolation).' })
   median!: StatCell;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
 }
 
 @ObjectType({
@@ -36,4 +37,5 @@ export class ResearchScanChange {
   @Field(() => StatCell) meanChange!: StatCell;
   @Field(() => StatCell) lower!: StatCell;
   @Field(() => StatCell) upper!: StatCell;
+  @Field(() => ProtectionInfo) protection!: ProtectionInfo;
 }

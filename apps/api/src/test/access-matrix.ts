@@ -188,6 +188,10 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     allowed: MANAGERS,
   },
   'Query.researchApiKeys': { query: '{ researchApiKeys { id prefix } }', allowed: ['admin'] },
+  'Query.researchQueryLog': {
+    query: '{ researchQueryLog(limit: 1) { id cost outcome } }',
+    allowed: ['admin'],
+  },
   'Mutation.createResearchApiKey': {
     // A name too short to pass: the admin gets BAD_USER_INPUT and no key is created.
     query: 'mutation { createResearchApiKey(input: { name: "x" }) { key } }',

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { RECORD_KEY_MODULUS } from '@werkgezond/domain';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
@@ -384,6 +385,15 @@ export async function loadDataset(
         }
       }
       phase('rows');
+      // Record keys of the research API's cell key perturbation. The bundled dataset is public
+      // at row level (anyone can run the generator), so secret keys would protect nothing here;
+      // fixed ones make the guide's examples and the attack tests reproducible. Organisations
+      // created later get the database's random default.
+      await client.query(
+        `UPDATE organisation SET record_key =
+           (('x' || substr(md5('werkgezond-record-key:' || id::text), 1, 8))::bit(32)::bigint
+             % ${RECORD_KEY_MODULUS})::int`,
+      );
       await client.query('SELECT refresh_application_progress()');
       await client.query(`ALTER TABLE application_event ENABLE TRIGGER ${PROGRESS_TRIGGER}`);
       phase('refresh_application_progress');

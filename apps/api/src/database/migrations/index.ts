@@ -5,6 +5,7 @@ import { Portal1795628912557 } from './1795628912557-Portal.js';
 import { AnalyticsRollup1795629783823 } from './1795629783823-AnalyticsRollup.js';
 import { ResearchKeys1795629833511 } from './1795629833511-ResearchKeys.js';
 import { RateLimits1796412380606 } from './1796412380606-RateLimits.js';
+import { ResearchProtection1796412493335 } from './1796412493335-ResearchProtection.js';
 import { HealthPolicyScan1796412567738 } from './1796412567738-HealthPolicyScan.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
@@ -16,5 +17,6 @@ export const migrations = [
   AnalyticsRollup1795629783823,
   ResearchKeys1795629833511,
   RateLimits1796412380606,
+  ResearchProtection1796412493335,
   HealthPolicyScan1796412567738,
 ];

@@ -1,4 +1,4 @@
-import { meanInterval } from '@werkgezond/domain';
+import { meanInterval, RECORD_KEY_MODULUS } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { localDay } from './dimensions.js';
 
@@ -18,6 +18,8 @@ interface Row {
   year: number | null;
   pairs: number;
   improved: number;
+  key_sum: number;
+  improved_key_sum: number;
   mean_before: number | null;
   mean_after: number | null;
   mean_change: number | null;
@@ -34,7 +36,13 @@ export async function scanChanges(
   programmeId: string,
   editionId: string | null,
   steps: number,
-): Promise<{ total: ScanChangeData; improved: number; byYear: ScanChangeData[] }> {
+): Promise<{
+  total: ScanChangeData;
+  improved: number;
+  /** Cell keys (sums of the companies' record keys) of all pairs and of the improved ones. */
+  keySums: { pairs: number; improved: number };
+  byYear: ScanChangeData[];
+}> {
   const last = `a.stage${steps}_at`;
   const scan = (cmp: string, order: string) =>
     `(SELECT s.score::float8 FROM health_policy_scan s
@@ -55,10 +63,13 @@ export async function scanChanges(
     FROM units WHERE done_at IS NOT NULL AND stage1_at IS NOT NULL
    ORDER BY org_id, done_at
 ), pairs AS (
-  SELECT e.year, ${scan('<= p.applied_on', 'DESC')} AS before, ${scan('>= p.done_on', 'ASC')} AS after
-    FROM participants p JOIN edition e ON e.id = p.edition_id
+  SELECT e.year, o.record_key, ${scan('<= p.applied_on', 'DESC')} AS before, ${scan('>= p.done_on', 'ASC')} AS after
+    FROM participants p JOIN edition e ON e.id = p.edition_id JOIN organisation o ON o.id = p.org_id
 )
-SELECT year, count(*)::int AS pairs, count(*) FILTER (WHERE after > before)::int AS improved, avg(before)::float8 AS mean_before,
+SELECT year, count(*)::int AS pairs, count(*) FILTER (WHERE after > before)::int AS improved,
+       (sum(record_key) % ${RECORD_KEY_MODULUS})::int AS key_sum,
+       (COALESCE(sum(record_key) FILTER (WHERE after > before), 0) % ${RECORD_KEY_MODULUS})::int AS improved_key_sum,
+       avg(before)::float8 AS mean_before,
        avg(after)::float8 AS mean_after, avg(after - before)::float8 AS mean_change,
        stddev_samp(after - before)::float8 AS sd_change
   FROM pairs WHERE before IS NOT NULL AND after IS NOT NULL
@@ -81,6 +92,7 @@ SELECT year, count(*)::int AS pairs, count(*) FILTER (WHERE after > before)::int
   return {
     total: toData(total, null),
     improved: total?.improved ?? 0,
+    keySums: { pairs: total?.key_sum ?? 0, improved: total?.improved_key_sum ?? 0 },
     byYear: rows.filter((r) => r.year !== null).map((r) => toData(r, r.year)),
   };
 }

@@ -77,6 +77,23 @@ export class OrganisationEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /**
+   * Record key of the research API's cell key perturbation (@werkgezond/domain cell-key.ts): a
+   * random integer in [0, 10^9) the database assigns once, on insert. Never selected, inserted
+   * or updated through the ORM, so no entity, type or export can carry it; only the research
+   * SQL sums it.
+   */
+  @Column({
+    name: 'record_key',
+    type: 'integer',
+    // As TypeORM reads PostgreSQL's default back (casts stripped): no false drift.
+    default: () => 'floor((random() * (1000000000)))',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  recordKey?: number;
 }
 
 /** A network (bedrijvenvereniging) represents member companies in group registrations. */
