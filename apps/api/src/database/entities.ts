@@ -12,6 +12,7 @@ import {
   AttachmentEntity,
   ParticipationDossierEntity,
 } from '../modules/application/application.entity.js';
+import { AuditRecordEntity } from '../modules/audit/audit.entity.js';
 import { RoleGrantEntity, SessionEntity, UserEntity } from '../modules/auth/user.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
 import {
@@ -34,6 +35,7 @@ import {
   ToolboxUseEntity,
 } from '../modules/programme/programme.entity.js';
 import { PublishedFigureEntity } from '../modules/published-figure/published-figure.entity.js';
+import { InvitationEntity } from '../modules/staff/invitation.entity.js';
 import {
   SurveyEntity,
   SurveyQuestionEntity,
@@ -75,4 +77,6 @@ export const entities = [
   RollupProgrammeEntity,
   ChangeLogEntity,
   ResearchApiKeyEntity,
+  AuditRecordEntity,
+  InvitationEntity,
 ];
