@@ -10,6 +10,8 @@ export interface ProblemState {
   message: string;
   field?: string;
   reason?: string;
+  /** Written by the form itself, in the reader's language (not the server's English). */
+  local?: boolean;
 }
 
 export function toProblem(error: unknown): ProblemState {
@@ -55,7 +57,7 @@ export function ProblemAlert({ problem }: { problem: ProblemState | null }) {
         {problem.message ? (
           <p>
             {problem.field ? `${t('errors.field', { field: problem.field })} ` : null}
-            <span lang="en">{problem.message}</span>
+            {problem.local ? problem.message : <span lang="en">{problem.message}</span>}
           </p>
         ) : null}
       </Alert>

@@ -107,7 +107,6 @@ export function CoachesPage() {
       header: t('coaches.columns.actions'),
       cell: (r) => (
         <span className="wg-admin-actions">
-          <CapacityEditor entry={r} onProblem={setProblem} onDone={setDone} />
           <Button
             variant="secondary"
             busy={updating}
@@ -134,6 +133,8 @@ export function CoachesPage() {
       />
       <ProblemAlert problem={problem} />
       {done ? <Alert variant="success" title={done} /> : null}
+      {programmeKey ? <NewCoach programmeKey={programmeKey} onDone={setDone} /> : null}
+      {rows.length ? <CapacityEditor rows={rows} onProblem={setProblem} onDone={setDone} /> : null}
       {roster.loading && !roster.data ? <Spinner label={t('loading')} /> : null}
       {roster.data ? (
         <DataTable
@@ -146,22 +147,24 @@ export function CoachesPage() {
           emptyMessage={t('coaches.empty')}
         />
       ) : null}
-      {programmeKey ? <NewCoach programmeKey={programmeKey} onDone={setDone} /> : null}
     </div>
   );
 }
 
+/** One form for the capacity of any coach on the roster (a form per row would crowd the table). */
 function CapacityEditor({
-  entry,
+  rows,
   onProblem,
   onDone,
 }: {
-  entry: AdminRosterEntryFragment;
+  rows: AdminRosterEntryFragment[];
   onProblem: (p: ProblemState | null) => void;
   onDone: (text: string | null) => void;
 }) {
   const { t } = useTranslation('admin');
-  const [value, setValue] = useState(String(entry.coach.capacity ?? ''));
+  const [coachId, setCoachId] = useState('');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
   const [update, { loading }] = useMutation(AdminUpdateCoachDocument, {
     refetchQueries: [AdminCoachRosterDocument],
     awaitRefetchQueries: true,
@@ -170,26 +173,51 @@ function CapacityEditor({
     event.preventDefault();
     onProblem(null);
     onDone(null);
+    const coach = rows.find((r) => r.coach.id === coachId)?.coach;
+    const capacity = Number(value);
+    if (!coach || !Number.isInteger(capacity) || value.trim() === '') {
+      setError(t('coaches.capacityInvalid'));
+      return;
+    }
+    setError(null);
     try {
-      await update({ variables: { input: { id: entry.coach.id, capacity: Number(value) } } });
-      onDone(t('coaches.capacitySaved', { name: entry.coach.fullName }));
-    } catch (error) {
-      onProblem(toProblem(error));
+      await update({ variables: { input: { id: coach.id, capacity } } });
+      onDone(t('coaches.capacitySaved', { name: coach.fullName }));
+    } catch (failed) {
+      onProblem(toProblem(failed));
     }
   };
   return (
-    <form className="wg-admin-inline-form" onSubmit={onSubmit} noValidate>
-      <TextField
-        name={`capacity-${entry.coach.id}`}
-        label={t('coaches.capacityFor', { name: entry.coach.fullName })}
-        inputMode="numeric"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-      />
-      <Button type="submit" variant="secondary" busy={loading}>
-        {t('coaches.saveCapacity')}
-      </Button>
-    </form>
+    <Card title={t('coaches.changeCapacity')} asSection>
+      <form className="wg-admin-inline-form" onSubmit={onSubmit} noValidate>
+        <SelectField
+          name="capacityCoach"
+          label={t('coaches.columns.name')}
+          placeholder={t('choose')}
+          options={rows.map((r) => ({
+            value: r.coach.id,
+            label: `${r.coach.fullName} (${r.coach.serviceProvider?.name ?? '—'})`,
+          }))}
+          value={coachId}
+          onChange={(e) => {
+            setCoachId(e.target.value);
+            const chosen = rows.find((r) => r.coach.id === e.target.value);
+            setValue(String(chosen?.coach.capacity ?? ''));
+          }}
+        />
+        <TextField
+          name="newCapacity"
+          label={t('coaches.capacity')}
+          inputMode="numeric"
+          value={value}
+          error={error ?? undefined}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <Button type="submit" variant="secondary" busy={loading}>
+          {t('coaches.saveCapacity')}
+        </Button>
+      </form>
+    </Card>
   );
 }
 
@@ -218,6 +246,15 @@ function NewCoach({
     event.preventDefault();
     setProblem(null);
     onDone(null);
+    if (!/^\d+$/.test(form.capacity.trim())) {
+      setProblem({
+        local: true,
+        code: 'BAD_USER_INPUT',
+        message: t('coaches.capacityInvalid'),
+        field: 'input.capacity',
+      });
+      return;
+    }
     try {
       await create({
         variables: {
@@ -225,7 +262,7 @@ function NewCoach({
             programmeKey,
             fullName: form.fullName,
             serviceProviderId: form.serviceProviderId,
-            capacity: Number(form.capacity || Number.NaN),
+            capacity: Number(form.capacity),
           },
         },
       });

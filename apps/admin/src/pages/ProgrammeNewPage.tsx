@@ -52,6 +52,7 @@ export function ProgrammeNewPage() {
     const cents = euroToCents(form.contribution);
     if (Number.isNaN(cents)) {
       setProblem({
+        local: true,
         code: 'BAD_USER_INPUT',
         message: t('programmeNew.contributionInvalid'),
         field: 'input.employerContributionCents',

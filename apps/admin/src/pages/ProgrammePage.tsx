@@ -114,6 +114,7 @@ function CallsSection({
     const year = Number(form.year);
     if (!Number.isInteger(year) || !form.opensOn) {
       setProblem({
+        local: true,
         code: 'BAD_USER_INPUT',
         message: t('calls.yearAndOpensRequired'),
         field: form.opensOn ? 'input.year' : 'input.opensOn',
@@ -283,6 +284,7 @@ function DetailsForm({ programme }: { programme: AdminProgrammeFragment }) {
     const cents = euroToCents(form.contribution);
     if (Number.isNaN(cents)) {
       setProblem({
+        local: true,
         code: 'BAD_USER_INPUT',
         message: t('programmeNew.contributionInvalid'),
         field: 'input.employerContributionCents',
