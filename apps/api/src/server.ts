@@ -156,9 +156,12 @@ function serveFrontEnds(app: Express, webRoot: string, logger: Logger) {
     return;
   }
   app.use(express.static(shell, staticOptions));
-  app.get(/^\/(?!graphql|health|research|api\/|portal\/|analytics\/|admin\/).*/, (req, res, next) => {
-    if (!req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(shell, 'index.html'));
-  });
+  app.get(
+    /^\/(?!graphql|health|research|api\/|portal\/|analytics\/|admin\/).*/,
+    (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(shell, 'index.html'));
+    },
+  );
 }
