@@ -47,7 +47,7 @@ describe('back office: a new programme with a 2020 call, from creation to the an
     await a.getByLabel(/^Naam/).fill(programmeName);
     await a.getByLabel(/^Sleutel/).fill(programmeKey);
     await a.getByLabel(/^Uitvoerder/).selectOption({ index: 1 });
-    await a.getByLabel(/^Eigen bijdrage/).fill('500');
+    await a.getByLabel(/^Eigen bijdrage/).fill('250');
     await a.getByLabel(/^Hoogstens zoveel werknemers/).fill('49');
     await a.getByLabel(/zonder comité/).check();
     // The live preview follows the rules: fewer eligible than registered once they apply.
