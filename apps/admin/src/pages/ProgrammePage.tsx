@@ -31,6 +31,7 @@ import {
   rulesInput,
 } from '../components/EligibilityFields';
 import { ProblemAlert, type ProblemState, toProblem } from '../components/Problem';
+import { StagesForm } from '../components/StagesForm';
 import { NotFoundPage } from './NotFoundPage';
 import { euroToCents } from './ProgrammeNewPage';
 
@@ -55,16 +56,7 @@ export function ProgrammePage() {
       ) : null}
       <CallsSection programmeKey={programme.key} editions={programme.editions} />
       <DetailsForm programme={programme} />
-      <Card title={t('stages.title')} asSection>
-        <p>{t('stages.intro')}</p>
-        <ol>
-          {programme.stages.map((s) => (
-            <li key={s.key}>
-              {s.label} <code>{s.key}</code> ({t(`stageKinds.${s.kind}`)})
-            </li>
-          ))}
-        </ol>
-      </Card>
+      <StagesForm key={programme.stages.map((s) => s.label).join('|')} programme={programme} />
     </div>
   );
 }

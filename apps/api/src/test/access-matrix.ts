@@ -209,6 +209,10 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     query: `mutation { updateEdition(input: { id: "${NOBODY}", status: OPEN }) { id } }`,
     allowed: MANAGERS,
   },
+  'Mutation.updateStages': {
+    query: 'mutation { updateStages(input: { programmeKey: "nv-gezond", stages: [] }) { key } }',
+    allowed: MANAGERS,
+  },
   'Mutation.createCoach': {
     query: `mutation { createCoach(input: { programmeKey: "gezondheidscoaches",
       serviceProviderId: "${NOBODY}", fullName: "", capacity: 0 }) { id } }`,

@@ -2,8 +2,8 @@ import { GraphQLDate } from 'graphql-scalars';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { OrganisationKind, SizeClassKey } from '../organisation/organisation.entity.js';
 import { OrganisationKindEnum, SizeClassEnum } from '../organisation/organisation.types.js';
-import type { ComponentKind, EditionStatusKey } from './programme.entity.js';
-import { ComponentKindEnum, EditionStatusEnum } from './programme.types.js';
+import type { ComponentKind, EditionStatusKey, StageKindKey } from './programme.entity.js';
+import { ComponentKindEnum, EditionStatusEnum, StageKindEnum } from './programme.types.js';
 
 export const STAGE_TEMPLATES = ['TRAJECTORY', 'AWARD'] as const;
 export type StageTemplateKey = (typeof STAGE_TEMPLATES)[number];
@@ -88,4 +88,25 @@ export class UpdateEditionInput {
   @Field(() => Boolean, { nullable: true, description: 'Remove the closing date.' })
   clearClosesOn?: boolean | null;
   @Field(() => EditionStatusEnum, { nullable: true }) status?: EditionStatusKey | null;
+}
+
+@InputType({ description: 'One stage as it should be after the change.' })
+export class StageInput {
+  @Field(() => String, { description: 'Upper-case key, e.g. APPLIED; used keys stay as they are.' })
+  key!: string;
+  @Field(() => String) label!: string;
+  @Field(() => StageKindEnum) kind!: StageKindKey;
+  @Field(() => String, {
+    nullable: true,
+    description: 'EXIT only: allowed once this step is reached.',
+  })
+  requiresStep?: string | null;
+  @Field(() => String, { nullable: true, description: 'EXIT only: allowed before this step.' })
+  beforeStep?: string | null;
+}
+
+@InputType({ description: "Replaces a programme's stages: steps in the order given, then exits." })
+export class UpdateStagesInput {
+  @Field(() => String) programmeKey!: string;
+  @Field(() => [StageInput]) stages!: StageInput[];
 }

@@ -230,6 +230,74 @@ describe('programmes and calls', () => {
   });
 });
 
+describe('stages', () => {
+  const UPDATE = `mutation ($input: UpdateStagesInput!) { updateStages(input: $input) { key label kind position } }`;
+  const trajectory = (appliedLabel: string, withApplied = true) => [
+    ...(withApplied ? [{ key: 'APPLIED', label: appliedLabel, kind: 'STEP' }] : []),
+    { key: 'APPROVED', label: 'Goedgekeurd', kind: 'STEP' },
+    { key: 'STARTED', label: 'Traject gestart', kind: 'STEP' },
+    { key: 'COMPLETED', label: 'Traject afgerond', kind: 'STEP' },
+    { key: 'REJECTED', label: 'Afgekeurd', kind: 'EXIT', beforeStep: 'APPROVED' },
+    { key: 'WITHDRAWN', label: 'Ingetrokken', kind: 'EXIT' },
+  ];
+
+  it('keys used by events keep their place; labels change; bad input changes nothing', async () => {
+    const programme = await createProgramme(server, admin);
+    await openCall(server, admin, programme.key, 2020);
+    const company = await signUpCompany(server);
+    expect(
+      (await apply(company.cookie, programme.key, company.organisationId)).errors,
+    ).toBeUndefined();
+
+    const relabel = await server.gql<{
+      updateStages: { key: string; label: string; position: number }[];
+    }>(
+      UPDATE,
+      { input: { programmeKey: programme.key, stages: trajectory('Aanvraag ontvangen') } },
+      { cookie: admin },
+    );
+    expect(relabel.errors, JSON.stringify(relabel.errors)).toBeUndefined();
+    expect(relabel.data!.updateStages.find((s) => s.key === 'APPLIED')).toMatchObject({
+      label: 'Aanvraag ontvangen',
+      position: 1,
+    });
+    // DROPPED_OUT was never used: removing it is allowed (it is not in the list above).
+    expect(relabel.data!.updateStages.map((s) => s.key)).not.toContain('DROPPED_OUT');
+
+    const removeUsed = await server.gql(
+      UPDATE,
+      { input: { programmeKey: programme.key, stages: trajectory('x', false) } },
+      { cookie: admin },
+    );
+    expect(removeUsed.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      stage: 'APPLIED',
+    });
+    const five = await server.gql(
+      UPDATE,
+      {
+        input: {
+          programmeKey: programme.key,
+          stages: [
+            ...trajectory('Aangevraagd'),
+            { key: 'FOLLOW_UP', label: 'Opvolging', kind: 'STEP' },
+          ],
+        },
+      },
+      { cookie: admin },
+    );
+    expect(five.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.stages',
+    });
+    const after = await server.dataSource.query(
+      "SELECT key, label FROM stage_definition WHERE programme_id = $1 AND key = 'APPLIED'",
+      [programme.id],
+    );
+    expect(after).toEqual([{ key: 'APPLIED', label: 'Aanvraag ontvangen' }]);
+  });
+});
+
 describe('coaches', () => {
   it('refuses to assign a coach at capacity and shows the load on the roster', async () => {
     const programme = await createProgramme(server, admin);

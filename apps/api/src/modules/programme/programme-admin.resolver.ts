@@ -1,13 +1,14 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { requireViewer } from '../../graphql/policy.js';
-import { Edition, Programme } from './programme.types.js';
+import { Edition, Programme, Stage } from './programme.types.js';
 import {
   CreateProgrammeInput,
   EditionInput,
   EligibilityRulesInput,
   UpdateEditionInput,
   UpdateProgrammeInput,
+  UpdateStagesInput,
 } from './programme-admin.inputs.js';
 import { ProgrammeAdminService } from './programme-admin.service.js';
 import { EligibilityPreview } from './programme-admin.types.js';
@@ -53,6 +54,18 @@ export class ProgrammeAdminResolver {
   ): Promise<Edition> {
     const service = new ProgrammeAdminService(ctx.dataSource);
     return Edition.from(await service.updateEdition(requireViewer(ctx), input));
+  }
+
+  @Authorized('PROGRAMME_MANAGER')
+  @Mutation(() => [Stage], {
+    description: 'Replaces the stages; keys used by events keep their place (labels may change).',
+  })
+  async updateStages(
+    @Arg('input', () => UpdateStagesInput) input: UpdateStagesInput,
+    @Ctx() ctx: Context,
+  ): Promise<Stage[]> {
+    const service = new ProgrammeAdminService(ctx.dataSource);
+    return (await service.updateStages(requireViewer(ctx), input)).map(Stage.from);
   }
 
   @Authorized('PROGRAMME_MANAGER')

@@ -22,6 +22,7 @@ import type {
   StageTemplateKey,
   UpdateEditionInput,
   UpdateProgrammeInput,
+  UpdateStagesInput,
 } from './programme-admin.inputs.js';
 
 type StageSeed = Pick<
@@ -297,6 +298,107 @@ export class ProgrammeAdminService {
         after: editionSnapshot(edition),
       });
       return edition;
+    });
+  }
+
+  /**
+   * Replaces the stages. Steps map onto application.stage1_at … stage4_at by position, so at
+   * most 4 steps; a key that events already use keeps its kind and position (only its label
+   * may change) — renaming or removing it would rewrite history.
+   */
+  async updateStages(viewer: Viewer, input: UpdateStagesInput): Promise<StageDefinitionEntity[]> {
+    const stages = input.stages.map((s, i) => ({
+      key: s.key.trim(),
+      label: s.label.trim(),
+      kind: s.kind,
+      requiresStep: s.requiresStep?.trim() || null,
+      beforeStep: s.beforeStep?.trim() || null,
+      field: `input.stages.${i}`,
+    }));
+    for (const s of stages) {
+      if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(s.key))
+        throw badInput('Key: upper-case letters, digits and _ (2–32)', `${s.field}.key`);
+      if (s.label.length < 2 || s.label.length > 100)
+        throw badInput('Enter a label of 2–100 characters', `${s.field}.label`);
+    }
+    if (new Set(stages.map((s) => s.key)).size !== stages.length)
+      throw badInput('Stage keys must differ', 'input.stages');
+    const steps = stages.filter((s) => s.kind === 'STEP');
+    if (steps.length < 1 || steps.length > 4)
+      throw badInput('A programme has 1 to 4 steps', 'input.stages');
+    const stepKeys = new Set(steps.map((s) => s.key));
+    for (const s of stages) {
+      for (const ref of [s.requiresStep, s.beforeStep]) {
+        if (ref && (s.kind !== 'EXIT' || !stepKeys.has(ref)))
+          throw badInput('An exit rule names one of the steps', s.field);
+      }
+    }
+    const positioned = [
+      ...steps.map((s, i) => ({ ...s, position: i + 1 })),
+      ...stages.filter((s) => s.kind === 'EXIT').map((s, i) => ({ ...s, position: i + 1 })),
+    ];
+    return this.ds.transaction(async (em) => {
+      const programme = await this.managedProgramme(em, viewer, input.programmeKey);
+      const existing = await em
+        .getRepository(StageDefinitionEntity)
+        .find({ where: { programmeId: programme.id }, order: { kind: 'ASC', position: 'ASC' } });
+      const used: { stage: string; n: number }[] = await em.query(
+        `SELECT e.stage, count(*)::int AS n FROM application_event e
+           JOIN application a ON a.id = e.application_id
+          WHERE a.programme_id = $1 GROUP BY e.stage`,
+        [programme.id],
+      );
+      for (const u of used) {
+        const now = existing.find((d) => d.key === u.stage);
+        const next = positioned.find((d) => d.key === u.stage);
+        if (now && (!next || next.kind !== now.kind || next.position !== now.position)) {
+          throw userError(
+            'CONFLICT',
+            `Stage ${u.stage} is used by ${u.n} events: it cannot be renamed, moved or removed (its label can change)`,
+            { field: 'input.stages', stage: u.stage },
+          );
+        }
+      }
+      const keep = new Set(positioned.map((s) => s.key));
+      const gone = existing.filter((d) => !keep.has(d.key));
+      if (gone.length)
+        await em.delete(
+          StageDefinitionEntity,
+          gone.map((d) => d.id),
+        );
+      for (const s of positioned) {
+        const values = {
+          label: s.label,
+          kind: s.kind,
+          position: s.position,
+          requiresStep: s.kind === 'EXIT' ? s.requiresStep : null,
+          beforeStep: s.kind === 'EXIT' ? s.beforeStep : null,
+        };
+        const row = existing.find((d) => d.key === s.key);
+        if (row) await em.update(StageDefinitionEntity, { id: row.id }, values);
+        else
+          await em.insert(StageDefinitionEntity, {
+            programmeId: programme.id,
+            key: s.key,
+            ...values,
+          });
+      }
+      const plain = (d: Pick<StageDefinitionEntity, 'key' | 'label' | 'kind' | 'position'>) => ({
+        key: d.key,
+        label: d.label,
+        kind: d.kind,
+        position: d.position,
+      });
+      await recordAudit(em, viewer, {
+        action: 'stage.update',
+        entityType: 'STAGE',
+        entityId: programme.id,
+        before: { stages: existing.map(plain) },
+        after: { stages: positioned.map(plain) },
+      });
+      return em
+        .getRepository(StageDefinitionEntity)
+        .find({ where: { programmeId: programme.id }, order: { kind: 'ASC', position: 'ASC' } });
     });
   }
 

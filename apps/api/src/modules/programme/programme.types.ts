@@ -70,6 +70,13 @@ export class Stage {
   @Field(() => String) label!: string;
   @Field(() => StageKindEnum) kind!: StageKindKey;
   @Field(() => Int) position!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'EXIT only: allowed once this step is reached.',
+  })
+  requiresStep!: string | null;
+  @Field(() => String, { nullable: true, description: 'EXIT only: allowed before this step.' })
+  beforeStep!: string | null;
 
   static from(s: StageDefinitionEntity): Stage {
     return Object.assign(new Stage(), {
@@ -77,6 +84,8 @@ export class Stage {
       label: s.label,
       kind: s.kind,
       position: s.position,
+      requiresStep: s.requiresStep,
+      beforeStep: s.beforeStep,
     });
   }
 }
