@@ -5,7 +5,7 @@ import { defineConfig, loadEnv } from 'vite';
 /**
  * Shared singletons: the host provides them and the remotes reuse them, so there is one React,
  * one router and one Apollo Client (the instance the shell creates and passes to mount).
- * Keep this list equal in apps/portal and apps/analytics. Subpaths such as react/jsx-runtime,
+ * Keep this list equal in apps/portal, apps/analytics and apps/admin. Subpaths such as react/jsx-runtime,
  * react-dom/client and @apollo/client/react inherit these settings.
  */
 const shared = {
@@ -34,6 +34,7 @@ export default defineConfig(({ mode }) => {
         remotes: {
           portal: remote('portal', '/portal/remoteEntry.js'),
           analytics: remote('analytics', '/analytics/remoteEntry.js'),
+          admin: remote('admin', '/admin/remoteEntry.js'),
         },
         shared,
         dts: false,
@@ -51,6 +52,7 @@ export default defineConfig(({ mode }) => {
         '/api': 'http://localhost:4000',
         '/portal/': { target: 'http://localhost:5174', ws: true },
         '/analytics/': { target: 'http://localhost:5175', ws: true },
+        '/admin/': { target: 'http://localhost:5176', ws: true },
       },
     },
     preview: {
@@ -60,6 +62,7 @@ export default defineConfig(({ mode }) => {
         '/api': 'http://localhost:4000',
         '/portal/': 'http://localhost:4000',
         '/analytics/': 'http://localhost:4000',
+        '/admin/': 'http://localhost:4000',
       },
     },
   };

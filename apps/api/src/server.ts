@@ -34,7 +34,7 @@ export interface AppOptions {
   logger: Logger;
   /** Stack traces in errors only in development. */
   development?: boolean;
-  /** Folder holding shell/, portal/ and analytics/ with their dist/ builds (apps/). */
+  /** Folder holding shell/, portal/, analytics/ and admin/ with their dist/ builds (apps/). */
   webRoot?: string;
   /** Where dossier attachments are stored. */
   attachmentDir: string;
@@ -183,7 +183,7 @@ function serveFrontEnds(app: Express, webRoot: string, logger: Logger) {
       );
     },
   };
-  for (const remote of ['portal', 'analytics']) {
+  for (const remote of ['portal', 'analytics', 'admin']) {
     const dir = join(webRoot, remote, 'dist');
     if (existsSync(dir)) app.use(`/${remote}`, express.static(dir, staticOptions));
     else logger.warn({ dir }, `${remote} is not built; run the start command to build it`);
@@ -195,7 +195,7 @@ function serveFrontEnds(app: Express, webRoot: string, logger: Logger) {
   }
   app.use(express.static(shell, staticOptions));
   app.get(
-    /^\/(?!graphql|health|metrics|research|api\/|portal\/|analytics\/).*/,
+    /^\/(?!graphql|health|metrics|research|api\/|portal\/|analytics\/|admin\/).*/,
     (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');

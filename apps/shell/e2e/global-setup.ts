@@ -19,6 +19,7 @@ const REQUIRED_BUILDS = [
   'apps/shell/dist/index.html',
   'apps/portal/dist/remoteEntry.js',
   'apps/analytics/dist/remoteEntry.js',
+  'apps/admin/dist/remoteEntry.js',
 ];
 
 function freePort(): Promise<number> {

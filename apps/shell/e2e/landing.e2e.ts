@@ -99,7 +99,7 @@ describe('landing in the app that fits the role', () => {
     await signIn(page, DEMO.manager);
     await page.waitForURL(/\/portaal$/);
     await expectHeading(page, "Aanvragen van mijn programma's");
-    expect(await navLinks(page)).toEqual(['Portaal']);
+    expect(await navLinks(page)).toEqual(['Portaal', 'Beheer']);
     const applicants = await applicantCells(page);
     expect(new Set(applicants).size).toBeGreaterThan(1);
     await screenshot(page, 'portal-manager');
@@ -160,7 +160,7 @@ describe('landing in the app that fits the role', () => {
     const { context, page, consoleErrors } = await newPage(browser);
     await signIn(page, DEMO.admin);
     await page.waitForURL(/\/portaal$/);
-    expect(await navLinks(page)).toEqual(['Portaal', 'Analyse', 'Onderzoekssleutels']);
+    expect(await navLinks(page)).toEqual(['Portaal', 'Analyse', 'Beheer', 'Onderzoekssleutels']);
     await page.locator('main table, main .wg-empty').first().waitFor();
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'portal-admin');

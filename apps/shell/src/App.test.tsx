@@ -131,7 +131,7 @@ describe('sign-in', () => {
 });
 
 describe('navigation by role', () => {
-  it('gives an admin both apps (and the research keys page) and remounts the remote in the new language', async () => {
+  it('gives an admin every app (and the research keys page) and remounts the remote in the new language', async () => {
     const seen: { app: string; locale: string }[] = [];
     window.history.pushState({}, '', '/');
     renderShell(
@@ -146,7 +146,7 @@ describe('navigation by role', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Portaal', 'Analyse', 'Onderzoekssleutels']);
+    ).toEqual(['Portaal', 'Analyse', 'Beheer', 'Onderzoekssleutels']);
     await userEvent.click(within(nav).getByRole('link', { name: 'Analyse' }));
     expect(
       await screen.findByRole('heading', { name: 'analytics remote (nl-BE, /analyse)' }),

@@ -11,11 +11,13 @@ import {
   APP_PATHS,
   type AppKey,
   canOpen,
+  INVITATION_PATH,
   isAdmin,
   NO_ACCESS_PATH,
   SIGN_IN_PATH,
   SIGN_UP_PATH,
 } from './navigation/apps';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { HomeRedirect } from './pages/HomeRedirect';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -59,6 +61,7 @@ export function App({ client, i18n, loadRemote }: AppProps) {
                 <Route path={SIGN_IN_PATH} element={<SignInPage />} />
                 <Route path={SIGN_UP_PATH} element={<SignUpPage />} />
                 <Route path={NO_ACCESS_PATH} element={<NoAccessPage />} />
+                <Route path={INVITATION_PATH} element={<AcceptInvitationPage />} />
                 <Route
                   path={`${APP_PATHS.portal}/*`}
                   element={<RemoteRoute app="portal" load={loadRemote} />}
@@ -66,6 +69,10 @@ export function App({ client, i18n, loadRemote }: AppProps) {
                 <Route
                   path={`${APP_PATHS.analytics}/*`}
                   element={<RemoteRoute app="analytics" load={loadRemote} />}
+                />
+                <Route
+                  path={`${APP_PATHS.admin}/*`}
+                  element={<RemoteRoute app="admin" load={loadRemote} />}
                 />
                 <Route
                   path={ADMIN_PATHS.researchKeys}

@@ -12,6 +12,7 @@ import {
   AttachmentEntity,
   ParticipationDossierEntity,
 } from '../modules/application/application.entity.js';
+import { AuditRecordEntity } from '../modules/audit/audit.entity.js';
 import { RoleGrantEntity, SessionEntity, UserEntity } from '../modules/auth/user.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
 import {
@@ -40,6 +41,7 @@ import {
   ScanInstrumentEntity,
   ScanItemEntity,
 } from '../modules/scan/scan.entity.js';
+import { InvitationEntity } from '../modules/staff/invitation.entity.js';
 import {
   SurveyEntity,
   SurveyQuestionEntity,
@@ -87,4 +89,6 @@ export const entities = [
   ScanItemEntity,
   HealthPolicyScanEntity,
   ResearchQueryLogEntity,
+  AuditRecordEntity,
+  InvitationEntity,
 ];

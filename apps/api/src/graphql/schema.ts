@@ -5,14 +5,18 @@ import { PublishedFigureReconciliationResolver } from '../modules/analytics/reco
 import { ApplicationResolver } from '../modules/application/application.resolver.js';
 import { ApplicationLifecycleResolver } from '../modules/application/application-lifecycle.resolver.js';
 import { DossierResolver } from '../modules/application/dossier.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CoachResolver } from '../modules/coach/coach.resolver.js';
+import { CoachAdminResolver } from '../modules/coach/coach-admin.resolver.js';
 import { FundingResolver } from '../modules/funding/funding.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver.js';
+import { ProgrammeAdminResolver } from '../modules/programme/programme-admin.resolver.js';
 import { PublishedFigureResolver } from '../modules/published-figure/published-figure.resolver.js';
 import { ScanResolver } from '../modules/scan/scan.resolver.js';
+import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { ResearchKeyResolver } from '../research/research-key.resolver.js';
 import { authChecker } from './policy.js';
@@ -33,6 +37,11 @@ export const resolvers = [
   ResearchKeyResolver,
   AnalyticsResolver,
   PublishedFigureReconciliationResolver,
+  // Back office (issue 11)
+  ProgrammeAdminResolver,
+  CoachAdminResolver,
+  StaffResolver,
+  AuditResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

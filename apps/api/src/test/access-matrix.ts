@@ -201,4 +201,74 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     query: `mutation { revokeResearchApiKey(id: "${NOBODY}") { id } }`,
     allowed: ['admin'],
   },
+  // Back office (issue 11): every call below is refused as bad input or NOT_FOUND for the
+  // allowed personas, so the matrix changes nothing.
+  'Query.auditTrail': { query: '{ auditTrail(first: 1) { totalCount } }', allowed: ['admin'] },
+  'Query.eligibilityPreview': {
+    query: '{ eligibilityPreview(rules: { maxEmployees: 49 }) { eligible registered } }',
+    allowed: MANAGERS,
+  },
+  'Query.coachRoster': {
+    query: '{ coachRoster(programmeKey: "gezondheidscoaches") { runningTrajectories } }',
+    allowed: MANAGERS,
+  },
+  'Query.staffUsers': { query: '{ staffUsers { id } }', allowed: ['admin'] },
+  'Query.pendingInvitations': { query: '{ pendingInvitations { id } }', allowed: ['admin'] },
+  'Query.invitation': { query: '{ invitation(token: "x") { email } }', allowed: 'everyone' },
+  'Mutation.createProgramme': {
+    query: `mutation { createProgramme(input: { key: "X", name: "", operatorId: "${NOBODY}",
+      stageTemplate: TRAJECTORY }) { id } }`,
+    allowed: ['admin'],
+  },
+  'Mutation.updateProgramme': {
+    query: 'mutation { updateProgramme(input: { key: "nv-gezond", name: "x" }) { id } }',
+    allowed: MANAGERS,
+  },
+  'Mutation.createEdition': {
+    query: `mutation { createEdition(input: { programmeKey: "nv-gezond", year: 1900, name: "x",
+      opensOn: "2020-01-01" }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.updateEdition': {
+    query: `mutation { updateEdition(input: { id: "${NOBODY}", status: OPEN }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.updateStages': {
+    query: 'mutation { updateStages(input: { programmeKey: "nv-gezond", stages: [] }) { key } }',
+    allowed: MANAGERS,
+  },
+  'Mutation.createCoach': {
+    query: `mutation { createCoach(input: { programmeKey: "gezondheidscoaches",
+      serviceProviderId: "${NOBODY}", fullName: "", capacity: 0 }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.updateCoach': {
+    query: `mutation { updateCoach(input: { id: "${NOBODY}", capacity: 2 }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.inviteUser': {
+    query: 'mutation { inviteUser(input: { email: "bad", roles: [ANALYST] }) { acceptPath } }',
+    allowed: ['admin'],
+  },
+  'Mutation.revokeInvitation': {
+    query: `mutation { revokeInvitation(id: "${NOBODY}") { id } }`,
+    allowed: ['admin'],
+  },
+  'Mutation.acceptInvitation': {
+    query:
+      'mutation { acceptInvitation(input: { token: "x", displayName: "X", password: "short" }) { id } }',
+    allowed: 'everyone',
+  },
+  'Mutation.setUserRoles': {
+    query: `mutation { setUserRoles(input: { userId: "${NOBODY}", roles: [ANALYST] }) { id } }`,
+    allowed: ['admin'],
+  },
+  'Mutation.deactivateUser': {
+    query: `mutation { deactivateUser(userId: "${NOBODY}") { id } }`,
+    allowed: ['admin'],
+  },
+  'Mutation.reactivateUser': {
+    query: `mutation { reactivateUser(userId: "${NOBODY}") { id } }`,
+    allowed: ['admin'],
+  },
 };

@@ -20,7 +20,11 @@ const KNOWN: readonly { field?: RegExp; message: RegExp; key: string }[] = [
     key: 'errors.membersOwnNetwork',
   },
   { field: /organisationId$/, message: /.*/, key: 'errors.notEligible' },
-  { field: /programmeKey$/, message: /no open round/i, key: 'errors.noOpenRound' },
+  {
+    field: /(programmeKey|editionId)$/,
+    message: /no open (round|call)|does not take applications/i,
+    key: 'errors.noOpenRound',
+  },
   { field: /channelKey$/, message: /unknown channel/i, key: 'errors.unknownChannel' },
   { field: /applicationId$/, message: /no longer be edited/i, key: 'errors.alreadySubmitted' },
   {
@@ -37,6 +41,8 @@ const KNOWN: readonly { field?: RegExp; message: RegExp; key: string }[] = [
   { field: /surveyId$/, message: /closed/i, key: 'errors.surveyClosed' },
   { field: /coachId$/, message: /after approval/i, key: 'errors.coachAfterApproval' },
   { field: /coachId$/, message: /does not work/i, key: 'errors.coachOtherProgramme' },
+  { field: /coachId$/, message: /already runs/i, key: 'errors.coachFull' },
+  { field: /coachId$/, message: /not active/i, key: 'errors.coachInactive' },
   { field: /stage$/, message: /cannot follow/i, key: 'errors.stageNotAllowed' },
   { field: /amountCents$/, message: /more than 0/i, key: 'errors.amountPositive' },
   { field: /amountCents$/, message: /whole cents/i, key: 'errors.amountCents' },

@@ -159,7 +159,7 @@ function initialValues(
       newMembers: [],
     };
   }
-  const known = data.programmes.some((p) => p.key === programmeParam);
+  const known = data.programmes.some((p) => p.key === programmeParam && p.openCall);
   return {
     programmeKey: known && programmeParam ? programmeParam : '',
     registrationType: isNetwork ? 'GROUP' : 'INDIVIDUAL',
@@ -448,11 +448,13 @@ function ApplyForm({
             clearProblem('programmeKey');
           }}
           error={problems.programmeKey}
-          options={data.programmes.map((p) => ({
-            value: p.key,
-            label: p.name,
-            hint: p.components.map((c) => c.name).join(' · '),
-          }))}
+          options={data.programmes
+            .filter((p) => p.openCall)
+            .map((p) => ({
+              value: p.key,
+              label: p.name,
+              hint: [p.openCall?.name, ...p.components.map((c) => c.name)].join(' · '),
+            }))}
         />
       )}
       {programme && verdict && values.registrationType === 'INDIVIDUAL' ? (

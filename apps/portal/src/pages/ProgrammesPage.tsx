@@ -105,7 +105,11 @@ function ProgrammeCard({
   ].filter((line): line is string => line !== null);
   const hasToolbox = programme.components.some((c) => c.kind === 'TOOLBOX');
   // A network registers groups; the eligibility verdict is about the applicant itself.
-  const mayApply = canApply && (verdict?.eligible || viewer.roles.includes('NETWORK_COORDINATOR'));
+  // Only an open call takes applications (the back office opens and closes calls).
+  const mayApply =
+    !!programme.openCall &&
+    canApply &&
+    (verdict?.eligible || viewer.roles.includes('NETWORK_COORDINATOR'));
 
   return (
     <section className="wg-card" aria-labelledby={headingId}>
@@ -113,6 +117,16 @@ function ProgrammeCard({
         {programme.name}
       </h2>
       <p className="wg-card__lead">{programme.description}</p>
+      <p>
+        {programme.openCall
+          ? programme.openCall.closesOn
+            ? t('programmes.openCallUntil', {
+                name: programme.openCall.name,
+                date: format.date(programme.openCall.closesOn, 'long'),
+              })
+            : t('programmes.openCall', { name: programme.openCall.name })
+          : t('programmes.noOpenCall')}
+      </p>
       {programme.employerContributionCents ? (
         <p>
           {t('programmes.contribution', {

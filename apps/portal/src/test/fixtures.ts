@@ -186,6 +186,7 @@ export function applyForm(
           id: 'p2',
           key: 'gezondheidscoaches',
           name: 'Gezondheidscoaches in bedrijven',
+          openCall: { __typename: 'Edition', id: 'e2-2026', name: 'Gezondheidscoaches 2026' },
           components: [
             {
               __typename: 'ProgrammeComponent',
@@ -210,6 +211,7 @@ export function applyForm(
           id: 'p1',
           key: 'nv-gezond',
           name: 'NV Gezond',
+          openCall: { __typename: 'Edition', id: 'e1-2026', name: 'NV Gezond 2026' },
           components: [
             {
               __typename: 'ProgrammeComponent',

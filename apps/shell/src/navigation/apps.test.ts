@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { appsForRoles, homePath, landingPath, safeReturnPath } from './apps';
 
 describe('navigation by role', () => {
-  it('sends participants, network coordinators and programme managers to the portal', () => {
+  it('sends participants, network coordinators and programme managers to the portal (managers also get the back office)', () => {
     expect(appsForRoles(['PARTICIPANT'])).toEqual(['portal']);
     expect(appsForRoles(['NETWORK_COORDINATOR'])).toEqual(['portal']);
-    expect(appsForRoles(['PROGRAMME_MANAGER'])).toEqual(['portal']);
+    expect(appsForRoles(['PROGRAMME_MANAGER'])).toEqual(['portal', 'admin']);
   });
 
-  it('sends analysts to analytics and gives admins both', () => {
+  it('sends analysts to analytics and gives admins every app', () => {
     expect(appsForRoles(['ANALYST'])).toEqual(['analytics']);
-    expect(appsForRoles(['ADMIN'])).toEqual(['portal', 'analytics']);
+    expect(appsForRoles(['ADMIN'])).toEqual(['portal', 'analytics', 'admin']);
     expect(appsForRoles(['PARTICIPANT', 'ANALYST'])).toEqual(['portal', 'analytics']);
   });
 

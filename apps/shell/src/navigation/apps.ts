@@ -1,9 +1,9 @@
 import type { Role } from '@werkgezond/graphql-client';
 
 /** The micro-frontends the shell can load. */
-export type AppKey = 'portal' | 'analytics';
+export type AppKey = 'portal' | 'analytics' | 'admin';
 
-export const APP_KEYS: readonly AppKey[] = ['portal', 'analytics'];
+export const APP_KEYS: readonly AppKey[] = ['portal', 'analytics', 'admin'];
 
 /**
  * The shell's routes for each remote. They differ from the paths the remotes' files are served
@@ -12,12 +12,14 @@ export const APP_KEYS: readonly AppKey[] = ['portal', 'analytics'];
 export const APP_PATHS: Readonly<Record<AppKey, string>> = {
   portal: '/portaal',
   analytics: '/analyse',
+  admin: '/beheer',
 };
 
 /** Which roles open which app. The API checks every field again: this only picks the UI. */
 const APP_ROLES: Readonly<Record<AppKey, readonly Role[]>> = {
   portal: ['PARTICIPANT', 'NETWORK_COORDINATOR', 'PROGRAMME_MANAGER', 'ADMIN'],
   analytics: ['ANALYST', 'ADMIN'],
+  admin: ['PROGRAMME_MANAGER', 'ADMIN'],
 };
 
 export function appsForRoles(roles: readonly Role[]): AppKey[] {
@@ -38,6 +40,8 @@ export function isAdmin(roles: readonly Role[]): boolean {
 }
 
 export const NO_ACCESS_PATH = '/geen-toegang';
+/** The one-time link of a staff invitation (the API's INVITATION_PATH). */
+export const INVITATION_PATH = '/uitnodiging';
 export const SIGN_IN_PATH = '/aanmelden';
 export const SIGN_UP_PATH = '/registreren';
 
@@ -54,7 +58,12 @@ export function homePath(roles: readonly Role[]): string {
 export function safeReturnPath(candidate: string | null | undefined): string | null {
   if (!candidate?.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\'))
     return null;
-  if (candidate.startsWith(SIGN_IN_PATH) || candidate.startsWith(SIGN_UP_PATH)) return null;
+  if (
+    candidate.startsWith(SIGN_IN_PATH) ||
+    candidate.startsWith(SIGN_UP_PATH) ||
+    candidate.startsWith(INVITATION_PATH)
+  )
+    return null;
   return candidate;
 }
 

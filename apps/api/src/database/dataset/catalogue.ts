@@ -182,6 +182,7 @@ export const editions: EditionRow[] = [
     name: `NV Gezond award ${year}`,
     opensOn: `${year}-01-01`,
     closesOn: year === 2015 ? AWARD_CEREMONY_2015 : null,
+    status: 'CLOSED' as const,
   })),
   // Coaching cohorts are the calendar year of application; 2019 was still open at the data date.
   {
@@ -191,6 +192,7 @@ export const editions: EditionRow[] = [
     name: 'Gezondheidscoaches 2017 (vanaf de lancering)',
     opensOn: COACHING_LAUNCH,
     closesOn: '2017-12-31',
+    status: 'CLOSED' as const,
   },
   {
     id: editionId(COACHING, 2018),
@@ -199,6 +201,7 @@ export const editions: EditionRow[] = [
     name: 'Gezondheidscoaches 2018',
     opensOn: '2018-01-01',
     closesOn: '2018-12-31',
+    status: 'CLOSED' as const,
   },
   {
     id: editionId(COACHING, 2019),
@@ -207,6 +210,7 @@ export const editions: EditionRow[] = [
     name: 'Gezondheidscoaches 2019',
     opensOn: '2019-01-01',
     closesOn: null,
+    status: 'CLOSED' as const,
   },
 ];
 

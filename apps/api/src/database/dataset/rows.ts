@@ -55,7 +55,8 @@ export type BudgetAllocationRow = Omit<
 export type ExpenditureRow = Omit<ExpenditureEntity, 'programme' | 'fundingSource'>;
 export type OutreachChannelRow = Omit<OutreachChannelEntity, 'organisation'>;
 export type CampaignRow = Omit<CampaignEntity, 'channel' | 'programme'>;
-export type CoachRow = Omit<CoachEntity, 'programme' | 'serviceProvider'>;
+/** capacity and active keep their column defaults (no limit recorded, active). */
+export type CoachRow = Omit<CoachEntity, 'programme' | 'serviceProvider' | 'capacity' | 'active'>;
 export type ApplicationRow = Omit<
   ApplicationEntity,
   'programme' | 'edition' | 'organisation' | 'channel' | 'coach'
@@ -155,7 +156,7 @@ export const TABLE_COLUMNS: Columns = {
     'requiresStep',
     'beforeStep',
   ],
-  edition: ['id', 'programmeId', 'year', 'name', 'opensOn', 'closesOn'],
+  edition: ['id', 'programmeId', 'year', 'name', 'opensOn', 'closesOn', 'status'],
   funding_source: ['id', 'key', 'name', 'organisationId'],
   budget_allocation: [
     'id',

@@ -7,6 +7,7 @@ import { ResearchKeys1795629833511 } from './1795629833511-ResearchKeys.js';
 import { RateLimits1796412380606 } from './1796412380606-RateLimits.js';
 import { ResearchProtection1796412493335 } from './1796412493335-ResearchProtection.js';
 import { HealthPolicyScan1796412567738 } from './1796412567738-HealthPolicyScan.js';
+import { BackOffice1796412834289 } from './1796412834289-BackOffice.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   RateLimits1796412380606,
   ResearchProtection1796412493335,
   HealthPolicyScan1796412567738,
+  BackOffice1796412834289,
 ];

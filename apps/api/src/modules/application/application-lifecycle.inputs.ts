@@ -28,6 +28,11 @@ export class ApplicationDraftInput {
       'Client-generated key (8–80 chars); repeating a call with it returns the same application.',
   })
   idempotencyKey?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "A specific call; by default the programme's call open today.",
+  })
+  editionId?: string | null;
 }
 
 @InputType()

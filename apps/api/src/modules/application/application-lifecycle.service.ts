@@ -10,8 +10,10 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { todayInBrussels } from '../../database/sql.js';
 import { badInput, notFound, userError } from '../../graphql/errors.js';
+import { assertId } from '../../graphql/ids.js';
 import { canActFor, canManage, type Viewer } from '../../graphql/policy.js';
 import { CoachEntity } from '../coach/coach.entity.js';
+import { assertCoachAvailable } from '../coach/coach-admin.service.js';
 import {
   NetworkMembershipEntity,
   OrganisationEntity,
@@ -22,7 +24,7 @@ import {
   ProgrammeEntity,
   StageDefinitionEntity,
 } from '../programme/programme.entity.js';
-import { toDomainStage } from '../programme/programme.types.js';
+import { acceptsApplications, toDomainStage } from '../programme/programme.types.js';
 import {
   ApplicationEntity,
   ApplicationEventEntity,
@@ -45,6 +47,8 @@ export interface DraftInput {
   memberOrganisationIds?: string[] | null;
   newMembers?: { kboNumber: string; name: string }[] | null;
   idempotencyKey?: string | null;
+  /** A specific open call; by default the programme's open call of today. */
+  editionId?: string | null;
 }
 
 export interface StageInput {
@@ -168,6 +172,7 @@ export class ApplicationLifecycleService {
         throw badInput('This coach does not work for this programme', 'input.coachId');
       }
       if (!app.stage2At) throw badInput('Assign a coach after approval', 'input.coachId');
+      if (app.coachId !== coach.id) await assertCoachAvailable(em, coach.id, app.id);
       await this.bumpVersion(em, app, input.expectedVersion);
       await em.update(ApplicationEntity, { id: app.id }, { coachId: coach.id });
       return em.getRepository(ApplicationEntity).findOneByOrFail({ id: app.id });
@@ -251,7 +256,11 @@ export class ApplicationLifecycleService {
         },
       );
     } else {
-      const edition = await this.openEdition(em, programme);
+      const edition = await this.openEdition(
+        em,
+        programme,
+        input.editionId ? assertId(input.editionId, 'input.editionId') : null,
+      );
       app = await repo.save(
         repo.create({
           programmeId: programme.id,
@@ -329,6 +338,18 @@ export class ApplicationLifecycleService {
     const programme = await em
       .getRepository(ProgrammeEntity)
       .findOneByOrFail({ id: app.programmeId });
+    // A draft saved while its call was open is not submitted after the call closed.
+    const edition = await em.getRepository(EditionEntity).findOneByOrFail({ id: app.editionId });
+    if (!acceptsApplications(edition, todayInBrussels())) {
+      throw userError(
+        'BAD_USER_INPUT',
+        `The call "${edition.name}" does not take applications today`,
+        {
+          field: 'input.programmeKey',
+          reason: 'NO_OPEN_CALL',
+        },
+      );
+    }
     const org = await em
       .getRepository(OrganisationEntity)
       .findOneByOrFail({ id: app.organisationId });
@@ -448,29 +469,33 @@ export class ApplicationLifecycleService {
       .sort((a, b) => a.position - b.position);
   }
 
-  /** This year's round; yearly programmes get it created with their first application. */
-  private async openEdition(em: EntityManager, programme: ProgrammeEntity): Promise<EditionEntity> {
+  /**
+   * The call the application joins: the one named, or else the latest opened call that takes
+   * applications today. Calls are opened in the back office; none open = a clear refusal.
+   */
+  private async openEdition(
+    em: EntityManager,
+    programme: ProgrammeEntity,
+    editionId?: string | null,
+  ): Promise<EditionEntity> {
     const today = todayInBrussels();
-    const year = Number(today.slice(0, 4));
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(EditionEntity)
-      .values({
-        programmeId: programme.id,
-        year,
-        name: `${programme.name} ${year}`,
-        opensOn: `${year}-01-01`,
-        closesOn: `${year}-12-31`,
-      })
-      .orIgnore()
-      .execute();
-    const edition = await em
+    const calls = await em
       .getRepository(EditionEntity)
-      .findOneByOrFail({ programmeId: programme.id, year });
-    if (edition.opensOn > today || (edition.closesOn && edition.closesOn < today)) {
-      throw badInput(`${programme.name} has no open round today`, 'input.programmeKey');
+      .find({ where: { programmeId: programme.id }, order: { opensOn: 'DESC', year: 'DESC' } });
+    const chosen = editionId
+      ? calls.find((e) => e.id === editionId)
+      : calls.find((e) => acceptsApplications(e, today));
+    if (editionId && !chosen)
+      throw badInput('This call does not belong to the programme', 'input.editionId');
+    if (!chosen || !acceptsApplications(chosen, today)) {
+      throw userError(
+        'BAD_USER_INPUT',
+        chosen
+          ? `The call "${chosen.name}" does not take applications today`
+          : `${programme.name} has no open call today`,
+        { field: editionId ? 'input.editionId' : 'input.programmeKey', reason: 'NO_OPEN_CALL' },
+      );
     }
-    return edition;
+    return chosen;
   }
 }

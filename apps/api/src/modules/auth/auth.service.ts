@@ -142,7 +142,7 @@ export class AuthService {
     return this.openSession(userId);
   }
 
-  private async openSession(userId: string): Promise<{ token: string; viewer: Viewer }> {
+  async openSession(userId: string): Promise<{ token: string; viewer: Viewer }> {
     const token = newSessionToken();
     await this.ds.getRepository(SessionEntity).insert({
       tokenHash: hashToken(token),

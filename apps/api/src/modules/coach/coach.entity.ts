@@ -39,4 +39,12 @@ export class CoachEntity {
 
   @Column({ name: 'active_until', type: 'date', nullable: true })
   activeUntil!: string | null;
+
+  /** Most trajectories the coach runs at once; null = no limit recorded. */
+  @Column({ type: 'integer', nullable: true })
+  capacity!: number | null;
+
+  /** An inactive coach stays on the roster (history) but gets no new trajectories. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
 }

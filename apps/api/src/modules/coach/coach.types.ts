@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { CoachEntity } from './coach.entity.js';
 
 @ObjectType({ description: 'A health coach (gezondheidscoach) at a service provider.' })
@@ -7,7 +7,11 @@ export class Coach {
   @Field(() => String) fullName!: string;
   @Field(() => String) activeFrom!: string;
   @Field(() => String, { nullable: true }) activeUntil!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Most trajectories at once; null = no limit.' })
+  capacity!: number | null;
+  @Field(() => Boolean) active!: boolean;
   serviceProviderId!: string;
+  programmeId!: string;
 
   static from(c: CoachEntity): Coach {
     return Object.assign(new Coach(), {
@@ -15,7 +19,19 @@ export class Coach {
       fullName: c.fullName,
       activeFrom: c.activeFrom,
       activeUntil: c.activeUntil,
+      capacity: c.capacity,
+      active: c.active,
       serviceProviderId: c.serviceProviderId,
+      programmeId: c.programmeId,
     });
   }
+}
+
+@ObjectType({ description: 'A coach on the roster with their current load.' })
+export class CoachRosterEntry {
+  @Field(() => Coach) coach!: Coach;
+  @Field(() => Int, { description: 'Trajectories running now (assigned, not ended).' })
+  runningTrajectories!: number;
+  @Field(() => Boolean, { description: 'Active and below capacity: can take a trajectory.' })
+  available!: boolean;
 }

@@ -13,6 +13,9 @@ export const COMPONENT_KINDS = ['TOOLBOX', 'AWARD', 'PROCESS_GUIDANCE', 'COACHIN
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 export const STAGE_KINDS = ['STEP', 'EXIT'] as const;
 export type StageKindKey = (typeof STAGE_KINDS)[number];
+/** A call is prepared (DRAFT), takes applications (OPEN) or is over (CLOSED). */
+export const EDITION_STATUSES = ['DRAFT', 'OPEN', 'CLOSED'] as const;
+export type EditionStatusKey = (typeof EDITION_STATUSES)[number];
 
 /** Eligibility rules are data, evaluated by checkEligibility in @werkgezond/domain. */
 export interface EligibilityRulesJson {
@@ -148,6 +151,15 @@ export class EditionEntity {
 
   @Column({ name: 'closes_on', type: 'date', nullable: true })
   closesOn!: string | null;
+
+  /** Applications are accepted only while OPEN and today lies between the dates. */
+  @Column({
+    type: 'enum',
+    enum: EDITION_STATUSES,
+    enumName: 'edition_status',
+    default: 'DRAFT',
+  })
+  status!: EditionStatusKey;
 }
 
 /** A company opened a toolbox component: "use is recorded per company". */

@@ -43,6 +43,19 @@ export class ProgrammeResolver {
     return (await ctx.loaders.editionsByProgramme.load(p.id)).map(Edition.from);
   }
 
+  @FieldResolver(() => Edition, {
+    nullable: true,
+    description: 'The call that takes applications today (the latest opened), or null.',
+  })
+  async openCall(@Root() p: Programme, @Ctx() ctx: Context): Promise<Edition | null> {
+    const calls = (await ctx.loaders.editionsByProgramme.load(p.id)).map(Edition.from);
+    return (
+      calls
+        .filter((e) => e.acceptsApplications)
+        .sort((a, b) => b.opensOn.localeCompare(a.opensOn) || b.year - a.year)[0] ?? null
+    );
+  }
+
   @FieldResolver(() => [Stage], { description: 'Funnel steps in order, then the exits.' })
   async stages(@Root() p: Programme, @Ctx() ctx: Context): Promise<Stage[]> {
     return (await ctx.loaders.stagesByProgramme.load(p.id)).map(Stage.from);

@@ -1,9 +1,12 @@
 import type { StageDefinition } from '@werkgezond/domain';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { todayInBrussels } from '../../database/sql.js';
 import {
   COMPONENT_KINDS,
   type ComponentKind,
+  EDITION_STATUSES,
   type EditionEntity,
+  type EditionStatusKey,
   type EligibilityRulesJson,
   type ProgrammeComponentEntity,
   type ProgrammeEntity,
@@ -11,6 +14,14 @@ import {
   type StageDefinitionEntity,
   type StageKindKey,
 } from './programme.entity.js';
+
+/** The one rule for "this call takes applications today". */
+export function acceptsApplications(
+  e: Pick<EditionEntity, 'status' | 'opensOn' | 'closesOn'>,
+  today: string,
+): boolean {
+  return e.status === 'OPEN' && e.opensOn <= today && (!e.closesOn || e.closesOn >= today);
+}
 
 export const ComponentKindEnum = Object.fromEntries(COMPONENT_KINDS.map((k) => [k, k]));
 registerEnumType(ComponentKindEnum, { name: 'ComponentKind' });
@@ -20,6 +31,12 @@ registerEnumType(StageKindEnum, {
   description: 'STEP: a funnel step in order; EXIT: a negative exit (rejected, withdrawn…).',
 });
 
+export const EditionStatusEnum = Object.fromEntries(EDITION_STATUSES.map((k) => [k, k]));
+registerEnumType(EditionStatusEnum, {
+  name: 'EditionStatus',
+  description: 'DRAFT: being prepared; OPEN: takes applications between its dates; CLOSED: over.',
+});
+
 @ObjectType({ description: 'A yearly round or call of a programme: the natural cohort.' })
 export class Edition {
   @Field(() => ID) id!: string;
@@ -27,6 +44,9 @@ export class Edition {
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'ISO date (YYYY-MM-DD).' }) opensOn!: string;
   @Field(() => String, { nullable: true }) closesOn!: string | null;
+  @Field(() => EditionStatusEnum) status!: EditionStatusKey;
+  @Field(() => Boolean, { description: 'OPEN and today lies between its dates (Brussels).' })
+  acceptsApplications!: boolean;
   programmeId!: string;
 
   static from(e: EditionEntity): Edition {
@@ -36,6 +56,8 @@ export class Edition {
       name: e.name,
       opensOn: e.opensOn,
       closesOn: e.closesOn,
+      status: e.status,
+      acceptsApplications: acceptsApplications(e, todayInBrussels()),
       programmeId: e.programmeId,
     });
   }
@@ -48,6 +70,13 @@ export class Stage {
   @Field(() => String) label!: string;
   @Field(() => StageKindEnum) kind!: StageKindKey;
   @Field(() => Int) position!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'EXIT only: allowed once this step is reached.',
+  })
+  requiresStep!: string | null;
+  @Field(() => String, { nullable: true, description: 'EXIT only: allowed before this step.' })
+  beforeStep!: string | null;
 
   static from(s: StageDefinitionEntity): Stage {
     return Object.assign(new Stage(), {
@@ -55,6 +84,8 @@ export class Stage {
       label: s.label,
       kind: s.kind,
       position: s.position,
+      requiresStep: s.requiresStep,
+      beforeStep: s.beforeStep,
     });
   }
 }
