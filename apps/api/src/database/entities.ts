@@ -14,12 +14,14 @@ import {
 } from '../modules/application/application.entity.js';
 import { RoleGrantEntity, SessionEntity, UserEntity } from '../modules/auth/user.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
+import { ApplicationContactEntity } from '../modules/follow-up/follow-up.entity.js';
 import {
   BudgetAllocationEntity,
   ExpenditureEntity,
   FundingSourceEntity,
 } from '../modules/funding/funding.entity.js';
 import { IndicatorMeasurementEntity } from '../modules/indicator/indicator.entity.js';
+import { MailOutboxEntity } from '../modules/mail/mail.entity.js';
 import {
   NetworkMembershipEntity,
   OrganisationEntity,
@@ -75,4 +77,6 @@ export const entities = [
   RollupProgrammeEntity,
   ChangeLogEntity,
   ResearchApiKeyEntity,
+  MailOutboxEntity,
+  ApplicationContactEntity,
 ];

@@ -8,6 +8,7 @@ import { DossierResolver } from '../modules/application/dossier.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CoachResolver } from '../modules/coach/coach.resolver.js';
 import { FundingResolver } from '../modules/funding/funding.resolver.js';
+import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver.js';
@@ -31,6 +32,7 @@ export const resolvers = [
   ResearchKeyResolver,
   AnalyticsResolver,
   PublishedFigureReconciliationResolver,
+  MailResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

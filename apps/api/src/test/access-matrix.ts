@@ -177,4 +177,8 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     query: `mutation { revokeResearchApiKey(id: "${NOBODY}") { id } }`,
     allowed: ['admin'],
   },
+  'Query.outboxMessages': {
+    query: '{ outboxMessages(limit: 1) { totalCount } }',
+    allowed: ['admin'],
+  },
 };

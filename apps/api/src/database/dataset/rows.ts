@@ -37,7 +37,11 @@ import type {
  */
 export type OrganisationRow = OrganisationEntity;
 export type NetworkMembershipRow = Omit<NetworkMembershipEntity, 'network' | 'member'>;
-export type ProgrammeRow = Omit<ProgrammeEntity, 'operator'>;
+/** Follow-up thresholds keep their column defaults; coaches' contact is not in the dataset. */
+export type ProgrammeRow = Omit<
+  ProgrammeEntity,
+  'operator' | 'followUpStartDays' | 'followUpProgressDays'
+>;
 export type ProgrammeComponentRow = Omit<ProgrammeComponentEntity, 'programme'>;
 export type StageDefinitionRow = Omit<StageDefinitionEntity, 'programme'>;
 export type EditionRow = Omit<EditionEntity, 'programme'>;
@@ -49,7 +53,7 @@ export type BudgetAllocationRow = Omit<
 export type ExpenditureRow = Omit<ExpenditureEntity, 'programme' | 'fundingSource'>;
 export type OutreachChannelRow = Omit<OutreachChannelEntity, 'organisation'>;
 export type CampaignRow = Omit<CampaignEntity, 'channel' | 'programme'>;
-export type CoachRow = Omit<CoachEntity, 'programme' | 'serviceProvider'>;
+export type CoachRow = Omit<CoachEntity, 'programme' | 'serviceProvider' | 'email' | 'phone'>;
 export type ApplicationRow = Omit<
   ApplicationEntity,
   'programme' | 'edition' | 'organisation' | 'channel' | 'coach'

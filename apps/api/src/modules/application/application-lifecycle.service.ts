@@ -12,6 +12,7 @@ import { todayInBrussels } from '../../database/sql.js';
 import { badInput, notFound, userError } from '../../graphql/errors.js';
 import { canActFor, canManage, type Viewer } from '../../graphql/policy.js';
 import { CoachEntity } from '../coach/coach.entity.js';
+import { notifyCoachAssigned, notifyStageChange } from '../mail/application-mail.js';
 import {
   NetworkMembershipEntity,
   OrganisationEntity,
@@ -170,6 +171,7 @@ export class ApplicationLifecycleService {
       if (!app.stage2At) throw badInput('Assign a coach after approval', 'input.coachId');
       await this.bumpVersion(em, app, input.expectedVersion);
       await em.update(ApplicationEntity, { id: app.id }, { coachId: coach.id });
+      await notifyCoachAssigned(em, app.id, coach.id);
       return em.getRepository(ApplicationEntity).findOneByOrFail({ id: app.id });
     });
   }
@@ -399,6 +401,15 @@ export class ApplicationLifecycleService {
       stage: input.stage,
       occurredAt: new Date(),
       actor: actorOf(viewer),
+      reasonCode: input.reasonCode ?? null,
+      reasonText,
+    });
+    // The e-mail it causes is written in this transaction: it exists iff the event does.
+    const def = defs.find((d) => d.key === input.stage);
+    await notifyStageChange(em, {
+      applicationId: app.id,
+      stage: input.stage,
+      firstStep: def?.kind === 'STEP' && def.position === 1,
       reasonCode: input.reasonCode ?? null,
       reasonText,
     });

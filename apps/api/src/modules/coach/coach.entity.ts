@@ -39,4 +39,11 @@ export class CoachEntity {
 
   @Column({ name: 'active_until', type: 'date', nullable: true })
   activeUntil!: string | null;
+
+  /** Contact shared with the company when the coach is assigned. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone!: string | null;
 }
