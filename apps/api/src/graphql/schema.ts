@@ -1,12 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
+import { FollowUpEffectResolver } from '../modules/analytics/follow-up-effect.resolver.js';
 import { PublishedFigureReconciliationResolver } from '../modules/analytics/reconciliation.resolver.js';
 import { ApplicationResolver } from '../modules/application/application.resolver.js';
 import { ApplicationLifecycleResolver } from '../modules/application/application-lifecycle.resolver.js';
 import { DossierResolver } from '../modules/application/dossier.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CoachResolver } from '../modules/coach/coach.resolver.js';
+import { FollowUpResolver } from '../modules/follow-up/follow-up.resolver.js';
 import { FundingResolver } from '../modules/funding/funding.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
@@ -33,6 +35,8 @@ export const resolvers = [
   AnalyticsResolver,
   PublishedFigureReconciliationResolver,
   MailResolver,
+  FollowUpResolver,
+  FollowUpEffectResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
