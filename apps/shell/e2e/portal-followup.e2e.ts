@@ -199,32 +199,33 @@ describe('follow-up worklist (manager, Chromium, real SMTP)', () => {
     await expectNoSeriousAxeViolations(page);
     await row.getByRole('button', { name: 'Opvolgen' }).click();
     await page.getByRole('heading', { name: `Opvolgen: ${company.name}` }).waitFor();
+    const panel = page.getByRole('region', { name: `Opvolgen: ${company.name}` });
 
     // The recipient's language (English) is preselected and its default text filled in.
-    const text = page.getByLabel('Tekst');
+    const text = panel.getByLabel('Tekst', { exact: true });
     await waitFor(
       'the default text',
       async () => ((await text.inputValue()).startsWith('Your application for') ? true : null),
       20_000,
     );
-    expect(await page.getByLabel('Taal').inputValue()).toBe('en');
-    expect(await page.getByLabel('E-mailadres', { exact: true }).inputValue()).toBe(company.email);
+    expect(await panel.getByLabel('Taal', { exact: true }).inputValue()).toBe('en');
+    expect(await panel.getByLabel('E-mailadres', { exact: true }).inputValue()).toBe(company.email);
 
     // A bad address: the API answers with a typed error shown beside the field; nothing is sent.
-    await page.getByLabel('E-mailadres', { exact: true }).fill('geen-adres');
-    await page.getByRole('button', { name: 'Herinnering versturen' }).click();
-    await page.getByText('Not a valid e-mail address').waitFor();
-    await page.getByLabel('E-mailadres', { exact: true }).fill(company.email);
+    await panel.getByLabel('E-mailadres', { exact: true }).fill('geen-adres');
+    await panel.getByRole('button', { name: 'Herinnering versturen' }).click();
+    await panel.getByText('Not a valid e-mail address').first().waitFor();
+    await panel.getByLabel('E-mailadres', { exact: true }).fill(company.email);
 
     // Edit the text, preview it, send it (by keyboard).
     await text.fill('Your coach has time next week.\n\nShall we plan the kick-off?');
-    await page.getByRole('button', { name: 'Voorbeeld' }).click();
+    await panel.getByRole('button', { name: 'Voorbeeld' }).click();
     const preview = page.getByRole('region', { name: 'Voorbeeld van het bericht' });
     await preview.getByText('Reminder: Gezondheidscoaches in bedrijven').waitFor();
     expect(await preview.textContent()).toContain('Shall we plan the kick-off?');
     await screenshot(page, 'portal-followup-preview');
     await expectNoSeriousAxeViolations(page);
-    await page.getByRole('button', { name: 'Herinnering versturen' }).focus();
+    await panel.getByRole('button', { name: 'Herinnering versturen' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText(`Herinnering verstuurd naar ${company.email}`).waitFor();
     await screenshot(page, 'portal-followup-sent');
