@@ -16,6 +16,10 @@ const schema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** `off`: this process serves requests but runs no background jobs (another one does). */
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
+  /** E-mail (read again by the send job, see modules/mail/mail.config.ts). */
+  SMTP_URL: z.string().url().optional().or(z.literal('')),
+  MAIL_FROM: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -204,6 +204,11 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     query: '{ followUpEffect(input: { programmeKey: "gezondheidscoaches" }) { pValue } }',
     allowed: ANALYTICS,
   },
+  'Query.funnelDrillDown': {
+    query:
+      '{ funnelDrillDown(input: { programmeKey: "gezondheidscoaches", stage: "APPROVED", kind: STOPPED }) { total } }',
+    allowed: ['manager', 'analyst', 'admin'],
+  },
   'Query.outboxMessages': {
     query: '{ outboxMessages(limit: 1) { totalCount } }',
     allowed: ['admin'],
