@@ -104,9 +104,7 @@ export function FollowUpEffectSection({
           <p>
             {effect.pValue == null
               ? t('followUpEffect.noTest')
-              : t('followUpEffect.fisher', {
-                  p: format.number(effect.pValue, { maximumSignificantDigits: 3 }),
-                })}
+              : t('followUpEffect.fisher', { p: format.pValue(effect.pValue) })}
           </p>
         </>
       ) : null}
