@@ -33,6 +33,10 @@ const schema = z.object({
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   /** Bearer token a Prometheus scraper sends to /metrics; unset: /metrics only in development. */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** E-mail (read again by the send job, see modules/mail/mail.config.ts). */
+  SMTP_URL: z.string().url().optional().or(z.literal('')),
+  MAIL_FROM: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

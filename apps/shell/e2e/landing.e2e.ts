@@ -160,7 +160,13 @@ describe('landing in the app that fits the role', () => {
     const { context, page, consoleErrors } = await newPage(browser);
     await signIn(page, DEMO.admin);
     await page.waitForURL(/\/portaal$/);
-    expect(await navLinks(page)).toEqual(['Portaal', 'Analyse', 'Beheer', 'Onderzoekssleutels']);
+    expect(await navLinks(page)).toEqual([
+      'Portaal',
+      'Analyse',
+      'Beheer',
+      'Onderzoekssleutels',
+      'Verzonden berichten',
+    ]);
     await page.locator('main table, main .wg-empty').first().waitFor();
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'portal-admin');

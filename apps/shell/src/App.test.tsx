@@ -146,7 +146,7 @@ describe('navigation by role', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Portaal', 'Analyse', 'Beheer', 'Onderzoekssleutels']);
+    ).toEqual(['Portaal', 'Analyse', 'Beheer', 'Onderzoekssleutels', 'Verzonden berichten']);
     await userEvent.click(within(nav).getByRole('link', { name: 'Analyse' }));
     expect(
       await screen.findByRole('heading', { name: 'analytics remote (nl-BE, /analyse)' }),

@@ -22,6 +22,7 @@ import { HomeRedirect } from './pages/HomeRedirect';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResearchKeysPage } from './pages/ResearchKeysPage';
+import { SentMessagesPage } from './pages/SentMessagesPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { RemoteOutlet, type RemoteOutletProps } from './remotes/RemoteOutlet';
@@ -80,6 +81,16 @@ export function App({ client, i18n, loadRemote }: AppProps) {
                     <RequireViewer>
                       {(viewer) =>
                         isAdmin(viewer.roles) ? <ResearchKeysPage /> : <NoAccessPage />
+                      }
+                    </RequireViewer>
+                  }
+                />
+                <Route
+                  path={ADMIN_PATHS.sentMessages}
+                  element={
+                    <RequireViewer>
+                      {(viewer) =>
+                        isAdmin(viewer.roles) ? <SentMessagesPage /> : <NoAccessPage />
                       }
                     </RequireViewer>
                   }

@@ -90,4 +90,22 @@ describe('funnel page', () => {
     expect(alert).toHaveTextContent('De trechter kon niet berekend worden');
     expect(alert).toHaveTextContent('asOf is before the programme started');
   });
+  it('shows the effect of follow-up with intervals and Fisher’s test, labelled observational', async () => {
+    renderAnalyticsAt('/trechter?programme=gezondheidscoaches&asOf=2019-07-31', {
+      AnalyticsFunnel: funnel,
+      AnalyticsDropOffReasons: dropOff,
+    });
+    const section = await screen.findByRole('region', { name: 'Effect van opvolging' });
+    expect(within(section).getByText('Observationeel, niet causaal')).toBeInTheDocument();
+    const row = within(section).getByRole('rowheader', { name: 'Met herinnering' }).closest('tr');
+    const cells = within(row as HTMLElement).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent?.replace(/[\u00a0\u202f]/g, ' '))).toEqual([
+      '4',
+      '3',
+      '75,0% (30,1–95,4%)',
+    ]);
+    expect(
+      within(section).getByText(/Exacte toets van Fisher \(tweezijdig\): p = 0,41/),
+    ).toBeInTheDocument();
+  });
 });

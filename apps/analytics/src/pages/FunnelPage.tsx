@@ -12,6 +12,7 @@ import {
   YearChoices,
 } from '../components/Filters';
 import { DropOffReasonsSection } from '../components/funnel/DropOffReasonsSection';
+import { FollowUpEffectSection } from '../components/funnel/FollowUpEffectSection';
 import {
   BreakdownSection,
   ConversionSection,
@@ -126,6 +127,13 @@ export function FunnelPage() {
                 unit={state.unit}
                 filter={filter}
                 context={view.sentence}
+                fileName={fileName}
+              />
+            ) : null}
+            {steps.some((s) => s.key === 'STARTED') ? (
+              <FollowUpEffectSection
+                programmeKey={programme.key}
+                years={state.years}
                 fileName={fileName}
               />
             ) : null}

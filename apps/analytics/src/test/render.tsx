@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { AnalyticsApp } from '../AnalyticsApp';
 import { createAnalyticsI18n } from '../i18n/i18n';
 import channelOptions from './api/channel-options.json';
+import followUpEffect from './api/follow-up-effect-coaching.json';
 import programmes from './api/programmes.json';
 import { analyst } from './fixtures';
 
@@ -20,6 +21,7 @@ export function renderAnalyticsAt(
   const api = createFakeApi({
     AnalyticsProgrammes: programmes,
     AnalyticsChannelOptions: channelOptions,
+    AnalyticsFollowUpEffect: followUpEffect,
     ...resolvers,
   });
   const view = render(

@@ -15,12 +15,14 @@ import {
 import { AuditRecordEntity } from '../modules/audit/audit.entity.js';
 import { RoleGrantEntity, SessionEntity, UserEntity } from '../modules/auth/user.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
+import { ApplicationContactEntity } from '../modules/follow-up/follow-up.entity.js';
 import {
   BudgetAllocationEntity,
   ExpenditureEntity,
   FundingSourceEntity,
 } from '../modules/funding/funding.entity.js';
 import { IndicatorMeasurementEntity } from '../modules/indicator/indicator.entity.js';
+import { MailOutboxEntity } from '../modules/mail/mail.entity.js';
 import {
   NetworkMembershipEntity,
   OrganisationEntity,
@@ -91,4 +93,6 @@ export const entities = [
   ResearchQueryLogEntity,
   AuditRecordEntity,
   InvitationEntity,
+  MailOutboxEntity,
+  ApplicationContactEntity,
 ];

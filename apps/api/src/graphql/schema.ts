@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
+import { FollowUpEffectResolver } from '../modules/analytics/follow-up-effect.resolver.js';
 import { PublishedFigureReconciliationResolver } from '../modules/analytics/reconciliation.resolver.js';
 import { ApplicationResolver } from '../modules/application/application.resolver.js';
 import { ApplicationLifecycleResolver } from '../modules/application/application-lifecycle.resolver.js';
@@ -9,7 +10,9 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CoachResolver } from '../modules/coach/coach.resolver.js';
 import { CoachAdminResolver } from '../modules/coach/coach-admin.resolver.js';
+import { FollowUpResolver } from '../modules/follow-up/follow-up.resolver.js';
 import { FundingResolver } from '../modules/funding/funding.resolver.js';
+import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver.js';
@@ -42,6 +45,9 @@ export const resolvers = [
   CoachAdminResolver,
   StaffResolver,
   AuditResolver,
+  MailResolver,
+  FollowUpResolver,
+  FollowUpEffectResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

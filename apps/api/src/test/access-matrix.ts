@@ -271,4 +271,40 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     query: `mutation { reactivateUser(userId: "${NOBODY}") { id } }`,
     allowed: ['admin'],
   },
+  'Query.followUpWorklist': {
+    query: '{ followUpWorklist(limit: 1) { totalCount } }',
+    allowed: MANAGERS,
+  },
+  'Query.reminderPreview': {
+    // An application nobody manages: managers get NOT_FOUND, which still passes the role check.
+    query: `{ reminderPreview(input: { applicationId: "${NOBODY}", template: "REMINDER_START" }) { subject } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.sendReminder': {
+    query: `mutation { sendReminder(input: { applicationId: "${NOBODY}", template: "REMINDER_START", text: "x" }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.recordFollowUpCall': {
+    query: `mutation { recordFollowUpCall(input: { applicationId: "${NOBODY}", outcome: "NO_ANSWER" }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.setFollowUpThresholds': {
+    // Out of range: BAD_USER_INPUT, nothing changes.
+    query:
+      'mutation { setFollowUpThresholds(input: { programmeKey: "gezondheidscoaches", startDays: -1, progressDays: 90 }) { startDays } }',
+    allowed: MANAGERS,
+  },
+  'Query.followUpEffect': {
+    query: '{ followUpEffect(input: { programmeKey: "gezondheidscoaches" }) { pValue } }',
+    allowed: ANALYTICS,
+  },
+  'Query.funnelDrillDown': {
+    query:
+      '{ funnelDrillDown(input: { programmeKey: "gezondheidscoaches", stage: "APPROVED", kind: STOPPED }) { total } }',
+    allowed: ['manager', 'analyst', 'admin'],
+  },
+  'Query.outboxMessages': {
+    query: '{ outboxMessages(limit: 1) { totalCount } }',
+    allowed: ['admin'],
+  },
 };

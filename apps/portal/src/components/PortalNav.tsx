@@ -24,6 +24,7 @@ export function PortalNav() {
     links.push(
       { to: '/beheer', label: t('nav.queue'), end: true },
       { to: '/beheer/uitgaven', label: t('nav.expenditures') },
+      { to: '/beheer/opvolging', label: t('nav.followUp') },
     );
   }
   return (

@@ -79,6 +79,13 @@ export function ShellLayout() {
                   </NavLink>
                 </li>
               ) : null}
+              {admin ? (
+                <li>
+                  <NavLink to={ADMIN_PATHS.sentMessages} className="wg-nav__link">
+                    {t('nav.sentMessages')}
+                  </NavLink>
+                </li>
+              ) : null}
             </PrimaryNav>
           ) : null
         }

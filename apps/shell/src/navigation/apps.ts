@@ -33,6 +33,7 @@ export function canOpen(app: AppKey, roles: readonly Role[]): boolean {
 /** Pages of the shell itself for administrators (the API checks the role on every call). */
 export const ADMIN_PATHS = {
   researchKeys: '/beheer/onderzoekssleutels',
+  sentMessages: '/beheer/berichten',
 } as const;
 
 export function isAdmin(roles: readonly Role[]): boolean {

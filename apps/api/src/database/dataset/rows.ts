@@ -43,7 +43,11 @@ import type {
  */
 export type OrganisationRow = OrganisationEntity;
 export type NetworkMembershipRow = Omit<NetworkMembershipEntity, 'network' | 'member'>;
-export type ProgrammeRow = Omit<ProgrammeEntity, 'operator'>;
+/** Follow-up thresholds keep their column defaults; coaches' contact is not in the dataset. */
+export type ProgrammeRow = Omit<
+  ProgrammeEntity,
+  'operator' | 'followUpStartDays' | 'followUpProgressDays'
+>;
 export type ProgrammeComponentRow = Omit<ProgrammeComponentEntity, 'programme'>;
 export type StageDefinitionRow = Omit<StageDefinitionEntity, 'programme'>;
 export type EditionRow = Omit<EditionEntity, 'programme'>;
@@ -55,8 +59,11 @@ export type BudgetAllocationRow = Omit<
 export type ExpenditureRow = Omit<ExpenditureEntity, 'programme' | 'fundingSource'>;
 export type OutreachChannelRow = Omit<OutreachChannelEntity, 'organisation'>;
 export type CampaignRow = Omit<CampaignEntity, 'channel' | 'programme'>;
-/** capacity and active keep their column defaults (no limit recorded, active). */
-export type CoachRow = Omit<CoachEntity, 'programme' | 'serviceProvider' | 'capacity' | 'active'>;
+/** capacity and active keep their column defaults (no limit recorded, active); no contact. */
+export type CoachRow = Omit<
+  CoachEntity,
+  'programme' | 'serviceProvider' | 'capacity' | 'active' | 'email' | 'phone'
+>;
 export type ApplicationRow = Omit<
   ApplicationEntity,
   'programme' | 'edition' | 'organisation' | 'channel' | 'coach'

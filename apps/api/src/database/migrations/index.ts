@@ -8,6 +8,7 @@ import { RateLimits1796412380606 } from './1796412380606-RateLimits.js';
 import { ResearchProtection1796412493335 } from './1796412493335-ResearchProtection.js';
 import { HealthPolicyScan1796412567738 } from './1796412567738-HealthPolicyScan.js';
 import { BackOffice1796412834289 } from './1796412834289-BackOffice.js';
+import { MailFollowUp1796413041324 } from './1796413041324-MailFollowUp.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ResearchProtection1796412493335,
   HealthPolicyScan1796412567738,
   BackOffice1796412834289,
+  MailFollowUp1796413041324,
 ];

@@ -14,6 +14,7 @@ import { assertId } from '../../graphql/ids.js';
 import { canActFor, canManage, type Viewer } from '../../graphql/policy.js';
 import { CoachEntity } from '../coach/coach.entity.js';
 import { assertCoachAvailable } from '../coach/coach-admin.service.js';
+import { notifyCoachAssigned, notifyStageChange } from '../mail/application-mail.js';
 import {
   NetworkMembershipEntity,
   OrganisationEntity,
@@ -175,6 +176,7 @@ export class ApplicationLifecycleService {
       if (app.coachId !== coach.id) await assertCoachAvailable(em, coach.id, app.id);
       await this.bumpVersion(em, app, input.expectedVersion);
       await em.update(ApplicationEntity, { id: app.id }, { coachId: coach.id });
+      await notifyCoachAssigned(em, app.id, coach.id);
       return em.getRepository(ApplicationEntity).findOneByOrFail({ id: app.id });
     });
   }
@@ -420,6 +422,15 @@ export class ApplicationLifecycleService {
       stage: input.stage,
       occurredAt: new Date(),
       actor: actorOf(viewer),
+      reasonCode: input.reasonCode ?? null,
+      reasonText,
+    });
+    // The e-mail it causes is written in this transaction: it exists iff the event does.
+    const def = defs.find((d) => d.key === input.stage);
+    await notifyStageChange(em, {
+      applicationId: app.id,
+      stage: input.stage,
+      firstStep: def?.kind === 'STEP' && def.position === 1,
       reasonCode: input.reasonCode ?? null,
       reasonText,
     });

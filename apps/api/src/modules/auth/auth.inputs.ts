@@ -19,4 +19,6 @@ export class SignUpInput {
   @Field(() => String, { nullable: true }) province?: string | null;
   @Field(() => String, { nullable: true }) naceCode?: string | null;
   @Field(() => Boolean) hasPreventionCommittee!: boolean;
+  @Field(() => String, { nullable: true, description: 'Language of e-mail: nl (default) or en.' })
+  language?: string | null;
 }

@@ -35,6 +35,7 @@ const signUpSchema = z.object({
     .regex(/^\d{2}(\.\d{1,3})?$/, 'NACE code looks like 10.71')
     .nullish(),
   hasPreventionCommittee: z.boolean(),
+  language: z.enum(['nl', 'en']).nullish(),
 });
 
 /** First zod issue as a typed BAD_USER_INPUT error naming the field. */
@@ -133,6 +134,7 @@ export class AuthService {
         email: input.email,
         passwordHash: await hashPassword(input.password),
         displayName: input.displayName,
+        language: input.language ?? 'nl',
       });
       await em
         .getRepository(RoleGrantEntity)

@@ -42,6 +42,10 @@ export class UserEntity {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** Language of e-mail to this user: 'nl' (default) or 'en'. */
+  @Column({ type: 'varchar', length: 5, default: 'nl' })
+  language!: string;
 }
 
 /**

@@ -47,4 +47,10 @@ export class CoachEntity {
   /** An inactive coach stays on the roster (history) but gets no new trajectories. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+  /** Contact shared with the company when the coach is assigned. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone!: string | null;
 }

@@ -59,6 +59,14 @@ export class ProgrammeEntity {
 
   @Column({ name: 'launched_on', type: 'date', nullable: true })
   launchedOn!: string | null;
+
+  /** Follow-up worklist: approved but not started after this many days. */
+  @Column({ name: 'follow_up_start_days', type: 'integer', default: 30 })
+  followUpStartDays!: number;
+
+  /** Follow-up worklist: started but no progress (no event, no contact) after this many days. */
+  @Column({ name: 'follow_up_progress_days', type: 'integer', default: 90 })
+  followUpProgressDays!: number;
 }
 
 @Entity({ name: 'programme_component' })

@@ -10,6 +10,8 @@ import { AuthService, parseInput } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import { hashToken } from '../auth/session-cookie.js';
 import { RoleGrantEntity, type RoleKey, UserEntity } from '../auth/user.entity.js';
+import { links } from '../mail/mail.config.js';
+import { sendStaffInvitation } from '../mail/mail.service.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
 import { InvitationEntity, STAFF_ROLES, type StaffRoleKey } from './invitation.entity.js';
 import type { AcceptInvitationInput, InviteUserInput, SetUserRolesInput } from './staff.inputs.js';
@@ -115,7 +117,10 @@ export class StaffService {
         entityId: invitation.id,
         after: { email: input.email, roles: input.roles, programmeIds },
       });
-      return { invitation, acceptPath: `${INVITATION_PATH}?token=${token}` };
+      const acceptPath = `${INVITATION_PATH}?token=${token}`;
+      // The e-mail is written in this transaction: sent exactly when the invitation exists.
+      await sendStaffInvitation(em, { email: input.email, link: links.path(acceptPath) });
+      return { invitation, acceptPath };
     });
   }
 

@@ -1,0 +1,150 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { JobQueue } from '../../jobs/job-queue.js';
+import { applyForCoaching, STAGE_CHANGE, signUpCompany } from '../../test/companies.js';
+import { DEMO, startTestServer, type TestServer } from '../../test/harness.js';
+import { type SmtpCapture, startSmtpCapture } from '../../test/smtp-capture.js';
+import './mail.jobs.js';
+import { MAIL_SEND_JOB } from './mail.service.js';
+
+let smtp: SmtpCapture;
+let server: TestServer;
+let manager: string;
+const savedSmtpUrl = process.env.SMTP_URL;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture({ refuse: (a) => a.startsWith('weigert-') });
+  server = await startTestServer();
+  manager = (await server.signIn(DEMO.manager)).cookie;
+});
+afterEach(() => {
+  process.env.SMTP_URL = savedSmtpUrl ?? '';
+});
+afterAll(async () => {
+  await server.close();
+  await smtp.close();
+});
+
+const sendAll = (s: TestServer) =>
+  JobQueue.for(s.dataSource).runUntilIdle({ names: [MAIL_SEND_JOB], ignoreStartAfter: true });
+
+const outbox = (s: TestServer, recipient: string) =>
+  s.dataSource.query(
+    'SELECT template, status, language, attempts FROM mail_outbox WHERE recipient = $1 ORDER BY created_at',
+    [recipient],
+  ) as Promise<{ template: string; status: string; language: string; attempts: number }[]>;
+
+describe('e-mail from the outbox', () => {
+  it('a decision produces exactly one message, through a retried mutation and a process restart', async () => {
+    process.env.SMTP_URL = smtp.url;
+    const company = await signUpCompany(server, { language: 'en' });
+    const app = await applyForCoaching(server, company);
+    const decide = {
+      input: { applicationId: app.id, stage: 'APPROVED', expectedVersion: app.version },
+    };
+    const first = await server.gql(STAGE_CHANGE, decide, { cookie: manager });
+    expect(first.errors).toBeUndefined();
+    // The client retries (a lost answer): the stale version is refused and nothing is queued.
+    const retry = await server.gql(STAGE_CHANGE, decide, { cookie: manager });
+    expect(retry.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await outbox(server, company.email)).map((m) => m.template)).toEqual([
+      'APPLICATION_RECEIVED',
+      'APPLICATION_APPROVED',
+    ]);
+
+    // The process dies after the commit, before any send job ran.
+    await server.close();
+    expect(smtp.to(company.email)).toHaveLength(0);
+    server = await startTestServer();
+    manager = (await server.signIn(DEMO.manager)).cookie;
+
+    await sendAll(server);
+    const received = smtp.to(company.email);
+    expect(received.map((m) => m.subject)).toEqual([
+      'Application received: Gezondheidscoaches in bedrijven',
+      'Application approved: Gezondheidscoaches in bedrijven',
+    ]);
+    expect(received[1]!.language).toBe('en');
+    expect(received[1]!.text).toContain(`/portaal/aanvragen/${app.id}`);
+    expect(received[1]!.html).toContain(`/portaal/aanvragen/${app.id}`);
+
+    // A send job that runs again (a worker died before completing it) sends nothing new.
+    const [row] = await server.dataSource.query(
+      `SELECT id FROM mail_outbox WHERE recipient = $1 AND template = 'APPLICATION_APPROVED'`,
+      [company.email],
+    );
+    await JobQueue.for(server.dataSource).enqueue(MAIL_SEND_JOB, { outboxId: row.id });
+    await sendAll(server);
+    expect(smtp.to(company.email)).toHaveLength(2);
+    expect((await outbox(server, company.email)).map((m) => m.status)).toEqual(['SENT', 'SENT']);
+  });
+
+  it('a rejection tells the reason, in Dutch by default', async () => {
+    process.env.SMTP_URL = smtp.url;
+    const company = await signUpCompany(server);
+    const app = await applyForCoaching(server, company);
+    const res = await server.gql(
+      STAGE_CHANGE,
+      {
+        input: {
+          applicationId: app.id,
+          stage: 'REJECTED',
+          expectedVersion: app.version,
+          reasonCode: 'INCOMPLETE',
+          reasonText: 'Het KBO-uittreksel ontbreekt.',
+        },
+      },
+      { cookie: manager },
+    );
+    expect(res.errors).toBeUndefined();
+    await sendAll(server);
+    const [, rejected] = smtp.to(company.email);
+    expect(rejected?.subject).toBe('Beslissing over uw aanvraag: Gezondheidscoaches in bedrijven');
+    expect(rejected?.language).toBe('nl-BE');
+    expect(rejected?.text).toContain('de aanvraag is onvolledig');
+    expect(rejected?.text).toContain('Het KBO-uittreksel ontbreekt.');
+  });
+
+  it('without SMTP_URL messages are kept, not sent, and admins see them', async () => {
+    process.env.SMTP_URL = '';
+    const company = await signUpCompany(server);
+    await applyForCoaching(server, company);
+    await sendAll(server);
+    expect(smtp.to(company.email)).toHaveLength(0);
+    expect((await outbox(server, company.email)).map((m) => m.status)).toEqual(['KEPT']);
+    const admin = (await server.signIn(DEMO.admin)).cookie;
+    const page = await server.gql<{
+      outboxMessages: { messages: { recipient: string; status: string; subject: string }[] };
+    }>(
+      '{ outboxMessages(status: KEPT, limit: 200) { messages { recipient status subject } totalCount } }',
+      {},
+      { cookie: admin },
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.outboxMessages.messages).toContainEqual({
+      recipient: company.email,
+      status: 'KEPT',
+      subject: 'Aanvraag ontvangen: Gezondheidscoaches in bedrijven',
+    });
+  });
+
+  it('a message the server keeps refusing is retried, marked FAILED and dead-lettered', async () => {
+    process.env.SMTP_URL = smtp.url;
+    const company = await signUpCompany(server, {
+      email: `weigert-${Date.now()}@example.be`,
+    });
+    await applyForCoaching(server, company);
+    await sendAll(server);
+    const [row] = await outbox(server, company.email);
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 6 });
+    const admin = (await server.signIn(DEMO.admin)).cookie;
+    const page = await server.gql<{
+      outboxMessages: { messages: { id: string }[]; deadLetters: { outboxId: string }[] };
+    }>(
+      '{ outboxMessages(status: FAILED) { messages { id } deadLetters { outboxId } } }',
+      {},
+      { cookie: admin },
+    );
+    const failedId = page.data!.outboxMessages.messages[0]!.id;
+    expect(page.data!.outboxMessages.deadLetters.map((d) => d.outboxId)).toContain(failedId);
+  });
+});
