@@ -17,6 +17,7 @@ import { getSchema } from './graphql/schema.js';
 import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { readSessionToken } from './modules/auth/session-cookie.js';
+import { defaultImportDir, importRoutes } from './modules/import/import.routes.js';
 import type { ResearchConfig } from './research/research.config.js';
 import { createResearchEndpoint } from './research/research.server.js';
 import { DEFAULT_RESEARCH_IDE_DIR, researchIdeRoutes } from './research/research-ide.routes.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Where dossier attachments are stored. */
   attachmentDir: string;
+  /** Where uploaded import files are kept (default: `imports/` beside attachmentDir). */
+  importDir?: string;
   /** Limits of the research endpoint beyond the environment's (tests lower the budget). */
   research?: Partial<ResearchConfig>;
   /** The built research IDE (default apps/research-ide/dist). */
@@ -48,6 +51,7 @@ export async function createApp({
   development = false,
   webRoot,
   attachmentDir,
+  importDir,
   research: researchOverrides,
   researchIdeDir = DEFAULT_RESEARCH_IDE_DIR,
 }: AppOptions): Promise<App> {
@@ -94,6 +98,7 @@ export async function createApp({
   });
 
   app.use('/api', attachmentRoutes(dataSource, attachmentDir));
+  app.use('/api', importRoutes(dataSource, importDir ?? defaultImportDir(attachmentDir)));
 
   app.use(
     '/graphql',

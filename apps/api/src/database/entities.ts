@@ -19,6 +19,12 @@ import {
   ExpenditureEntity,
   FundingSourceEntity,
 } from '../modules/funding/funding.entity.js';
+import {
+  ImportIssueEntity,
+  ImportMappingEntity,
+  ImportRecordEntity,
+  ImportRunEntity,
+} from '../modules/import/import.entity.js';
 import { IndicatorMeasurementEntity } from '../modules/indicator/indicator.entity.js';
 import {
   NetworkMembershipEntity,
@@ -75,4 +81,8 @@ export const entities = [
   RollupProgrammeEntity,
   ChangeLogEntity,
   ResearchApiKeyEntity,
+  ImportRunEntity,
+  ImportIssueEntity,
+  ImportMappingEntity,
+  ImportRecordEntity,
 ];

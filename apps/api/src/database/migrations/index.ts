@@ -4,6 +4,7 @@ import { Auth1795628207741 } from './1795628207741-Auth.js';
 import { Portal1795628912557 } from './1795628912557-Portal.js';
 import { AnalyticsRollup1795629783823 } from './1795629783823-AnalyticsRollup.js';
 import { ResearchKeys1795629833511 } from './1795629833511-ResearchKeys.js';
+import { Imports1796413381570 } from './1796413381570-Imports.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Portal1795628912557,
   AnalyticsRollup1795629783823,
   ResearchKeys1795629833511,
+  Imports1796413381570,
 ];
