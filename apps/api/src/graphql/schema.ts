@@ -7,8 +7,8 @@ import { ApplicationLifecycleResolver } from '../modules/application/application
 import { DossierResolver } from '../modules/application/dossier.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CoachResolver } from '../modules/coach/coach.resolver.js';
-import { ImportResolver } from '../modules/import/import.resolver.js';
 import { FundingResolver } from '../modules/funding/funding.resolver.js';
+import { ImportResolver } from '../modules/import/import.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver.js';
