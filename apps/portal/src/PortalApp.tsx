@@ -7,6 +7,7 @@ import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { PortalNav } from './components/PortalNav';
 import { createPortalI18n } from './i18n/i18n';
 import { ExpenditurePage } from './manager/ExpenditurePage';
+import { ImportPage } from './manager/ImportPage';
 import { ManagerQueuePage } from './manager/ManagerQueuePage';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { ApplyPage } from './pages/ApplyPage';
@@ -65,6 +66,7 @@ export function PortalRoutes() {
         <Route path="toolbox/:programmeKey/:componentKey" element={<ToolboxComponentPage />} />
         <Route path="beheer" element={<ManagerQueuePage />} />
         <Route path="beheer/uitgaven" element={<ExpenditurePage />} />
+        <Route path="beheer/import" element={<ImportPage />} />
         <Route path="*" element={<PortalNotFoundPage />} />
       </Route>
     </Routes>

@@ -22,6 +22,7 @@ export function PortalNav() {
     links.push(
       { to: '/beheer', label: t('nav.queue'), end: true },
       { to: '/beheer/uitgaven', label: t('nav.expenditures') },
+      { to: '/beheer/import', label: t('nav.import') },
     );
   }
   return (
