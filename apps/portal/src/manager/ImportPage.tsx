@@ -279,7 +279,7 @@ function MappingForm({ run }: { run: ImportPage_RunFragment }) {
           <SelectField
             key={field.key}
             label={`${field.key}${field.required ? ' *' : ''}`}
-            hint={field.description}
+            hint={t(`import.fields.${field.key}`, { defaultValue: field.description })}
             name={`column-${field.key}`}
             placeholder={t('import.notUsed')}
             options={headerOptions}
@@ -368,7 +368,18 @@ function Report({ run }: { run: ImportPage_RunFragment }) {
           },
           { key: 'field', header: t('import.issueField'), cell: (i) => i.field ?? '' },
           { key: 'code', header: t('import.issueCode'), cell: (i) => <code>{i.code}</code> },
-          { key: 'message', header: t('import.issueMessage'), cell: (i) => i.message },
+          {
+            key: 'message',
+            header: t('import.issueMessage'),
+            // The code in the reader's language; the server's sentence names the values.
+            cell: (i) => (
+              <>
+                {t(`import.codes.${i.code}`, { defaultValue: i.code })}
+                <br />
+                <small lang="en">{i.message}</small>
+              </>
+            ),
+          },
         ]}
         rows={run.issues}
         getRowKey={(i, index) => `${i.row}-${index}`}

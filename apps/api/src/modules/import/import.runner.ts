@@ -16,10 +16,15 @@ import type {
 import { ImportFileError, readRows } from './import.reader.js';
 
 /**
- * Rows per batch. Each batch is one short transaction, so on the embedded database (one
- * connection for the process) sign-in and other requests wait for a batch, never the file.
+ * Rows per batch, to start with. Each batch is one short transaction, so on the embedded
+ * database (one connection for the process) sign-in and other requests wait for a batch, never
+ * the file. The size then adapts so that a batch takes about TARGET_BATCH_MS: PGlite writes
+ * several times slower than a PostgreSQL server, and a fixed size would hold it for seconds.
  */
 export const IMPORT_BATCH_ROWS = 500;
+const TARGET_BATCH_MS = 150;
+const MIN_BATCH_ROWS = 25;
+const MAX_BATCH_ROWS = 2000;
 
 function processorFor(kind: ImportKind, ctx: ImportContext): RowProcessor {
   switch (kind) {
@@ -92,6 +97,7 @@ export async function runImport(
   let rowsRead = 0;
   let columns: [string, number][] | null = null;
   let batch: MappedRow[] = [];
+  let batchRows = IMPORT_BATCH_ROWS;
 
   const flush = async () => {
     const rows = batch;
@@ -117,8 +123,12 @@ export async function runImport(
         ],
       );
     };
+    const started = performance.now();
     if (mode === 'CONFIRM') await ds.transaction(step);
     else await step(ds.manager);
+    const ms = Math.max(1, performance.now() - started);
+    const next = Math.round((rows.length * TARGET_BATCH_MS) / ms);
+    batchRows = Math.min(MAX_BATCH_ROWS, Math.max(MIN_BATCH_ROWS, Math.min(next, batchRows * 2)));
     // Let requests queued behind this batch run before the next one.
     await yieldToOthers();
   };
@@ -140,7 +150,7 @@ export async function runImport(
       const values: Record<string, string> = {};
       for (const [field, index] of columns) values[field] = (raw.cells[index] ?? '').trim();
       batch.push({ rowNumber: raw.rowNumber, values });
-      if (batch.length >= IMPORT_BATCH_ROWS) await flush();
+      if (batch.length >= batchRows) await flush();
     }
     if (batch.length) await flush();
   } catch (error) {
