@@ -83,6 +83,15 @@ export function importRoutes(ds: DataSource, importDir: string): Router {
           if (error instanceof multer.MulterError) {
             if (stored) await rm(stored, { force: true });
             const tooBig = error.code === 'LIMIT_FILE_SIZE';
+            // Read the rest of the body before answering: a server that answers mid-upload and
+            // closes the socket makes the client see a reset instead of the 413 and its message.
+            if (!req.readableEnded) {
+              req.resume();
+              await new Promise((done) => {
+                req.once('end', done);
+                req.once('error', done);
+              });
+            }
             return fail(
               res,
               tooBig ? 413 : 400,
