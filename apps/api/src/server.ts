@@ -21,6 +21,7 @@ import { getSchema } from './graphql/schema.js';
 import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { readSessionToken } from './modules/auth/session-cookie.js';
+import { defaultImportDir, importRoutes } from './modules/import/import.routes.js';
 import { createDrainer, type Drainer } from './ops/drain.js';
 import { healthRoutes } from './ops/health.routes.js';
 import { Metrics } from './ops/metrics.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Where dossier attachments are stored. */
   attachmentDir: string;
+  /** Where uploaded import files are kept (default: `imports/` beside attachmentDir). */
+  importDir?: string;
   /** Limits of the research endpoint beyond the environment's (tests lower the budget). */
   research?: Partial<ResearchConfig>;
   /** The built research IDE (default apps/research-ide/dist). */
@@ -64,6 +67,7 @@ export async function createApp({
   development = false,
   webRoot,
   attachmentDir,
+  importDir,
   research: researchOverrides,
   researchIdeDir = DEFAULT_RESEARCH_IDE_DIR,
   metricsToken,
@@ -115,6 +119,7 @@ export async function createApp({
   app.use(metricsRoutes(metrics, { token: metricsToken, development }));
 
   app.use('/api', attachmentRoutes(dataSource, attachmentDir));
+  app.use('/api', importRoutes(dataSource, importDir ?? defaultImportDir(attachmentDir)));
 
   app.use(
     '/graphql',

@@ -8,6 +8,7 @@ import { PortalNav } from './components/PortalNav';
 import { createPortalI18n } from './i18n/i18n';
 import { ExpenditurePage } from './manager/ExpenditurePage';
 import { FollowUpPage } from './manager/FollowUpPage';
+import { ImportPage } from './manager/ImportPage';
 import { ManagerQueuePage } from './manager/ManagerQueuePage';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { ApplyPage } from './pages/ApplyPage';
@@ -73,6 +74,7 @@ export function PortalRoutes() {
         <Route path="beheer" element={<ManagerQueuePage />} />
         <Route path="beheer/uitgaven" element={<ExpenditurePage />} />
         <Route path="beheer/opvolging" element={<FollowUpPage />} />
+        <Route path="beheer/import" element={<ImportPage />} />
         <Route path="*" element={<PortalNotFoundPage />} />
       </Route>
     </Routes>

@@ -21,6 +21,12 @@ import {
   ExpenditureEntity,
   FundingSourceEntity,
 } from '../modules/funding/funding.entity.js';
+import {
+  ImportIssueEntity,
+  ImportMappingEntity,
+  ImportRecordEntity,
+  ImportRunEntity,
+} from '../modules/import/import.entity.js';
 import { IndicatorMeasurementEntity } from '../modules/indicator/indicator.entity.js';
 import { MailOutboxEntity } from '../modules/mail/mail.entity.js';
 import {
@@ -95,4 +101,8 @@ export const entities = [
   InvitationEntity,
   MailOutboxEntity,
   ApplicationContactEntity,
+  ImportRunEntity,
+  ImportIssueEntity,
+  ImportMappingEntity,
+  ImportRecordEntity,
 ];

@@ -12,6 +12,7 @@ import { CoachResolver } from '../modules/coach/coach.resolver.js';
 import { CoachAdminResolver } from '../modules/coach/coach-admin.resolver.js';
 import { FollowUpResolver } from '../modules/follow-up/follow-up.resolver.js';
 import { FundingResolver } from '../modules/funding/funding.resolver.js';
+import { ImportResolver } from '../modules/import/import.resolver.js';
 import { MailResolver } from '../modules/mail/mail.resolver.js';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver.js';
 import { OutreachResolver } from '../modules/outreach/outreach.resolver.js';
@@ -36,6 +37,7 @@ export const resolvers = [
   CoachResolver,
   OutreachResolver,
   FundingResolver,
+  ImportResolver,
   PublishedFigureResolver,
   ResearchKeyResolver,
   AnalyticsResolver,

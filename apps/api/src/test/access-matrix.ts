@@ -187,6 +187,25 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
       amountCents: -1, spentOn: "2019-01-01", description: "refused" }) { id } }`,
     allowed: MANAGERS,
   },
+  'Query.imports': { query: '{ imports { id } }', allowed: MANAGERS },
+  'Query.importRun': { query: `{ importRun(id: "${NOBODY}") { id } }`, allowed: MANAGERS },
+  'Query.importMappings': {
+    query: '{ importMappings(kind: ORGANISATIONS) { id } }',
+    allowed: MANAGERS,
+  },
+  'Mutation.startImportDryRun': {
+    query: `mutation { startImportDryRun(id: "${NOBODY}") { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.confirmImport': {
+    query: `mutation { confirmImport(id: "${NOBODY}") { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.saveImportMapping': {
+    // A name too short to pass: BAD_USER_INPUT, and no mapping is saved.
+    query: `mutation { saveImportMapping(input: { name: "x", kind: ORGANISATIONS, columns: [] }) { id } }`,
+    allowed: MANAGERS,
+  },
   'Query.researchApiKeys': { query: '{ researchApiKeys { id prefix } }', allowed: ['admin'] },
   'Query.researchQueryLog': {
     query: '{ researchQueryLog(limit: 1) { id cost outcome } }',

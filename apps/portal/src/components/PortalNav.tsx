@@ -25,6 +25,7 @@ export function PortalNav() {
       { to: '/beheer', label: t('nav.queue'), end: true },
       { to: '/beheer/uitgaven', label: t('nav.expenditures') },
       { to: '/beheer/opvolging', label: t('nav.followUp') },
+      { to: '/beheer/import', label: t('nav.import') },
     );
   }
   return (

@@ -9,6 +9,7 @@ import { ResearchProtection1796412493335 } from './1796412493335-ResearchProtect
 import { HealthPolicyScan1796412567738 } from './1796412567738-HealthPolicyScan.js';
 import { BackOffice1796412834289 } from './1796412834289-BackOffice.js';
 import { MailFollowUp1796413041324 } from './1796413041324-MailFollowUp.js';
+import { Imports1796413381570 } from './1796413381570-Imports.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   HealthPolicyScan1796412567738,
   BackOffice1796412834289,
   MailFollowUp1796413041324,
+  Imports1796413381570,
 ];
