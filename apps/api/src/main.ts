@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { loadDemo } from './database/dataset/demo.js';
 import { startEmbeddedDatabase } from './database/embedded.js';
+import { prioritiseDataSource } from './database/priority.js';
 import { createApp } from './server.js';
 
 const config = loadConfig();
@@ -26,6 +27,8 @@ const dataSource = createDataSource({
   embedded: !!embedded,
 });
 await dataSource.initialize();
+// One embedded connection: sign-ins and the portal go before queued analytics (priority.ts).
+if (embedded) prioritiseDataSource(dataSource);
 const ran = await dataSource.runMigrations({ transaction: 'each' });
 if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
 
