@@ -15,7 +15,7 @@
  * Each query and connection count runs A B A B (20 s each); the report gives the mean of the two.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,16 +77,14 @@ RETURNS public.stage_definition LANGUAGE sql STABLE AS $$
 $$`;
 
 function startServer(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const out = createWriteStream(`/tmp/werkgezond-bench-${name}-${process.pid}.log`);
+  // Logs straight into a file: through a pipe the server's synchronous log writes would wait
+  // whenever this process (busy running autocannon) is slow to read them.
+  const log = openSync(`/tmp/werkgezond-bench-${name}-${process.pid}.log`, 'w');
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // The dataset and demo accounts are loaded by the seed step, not by the server's start-up.
   delete childEnv.WERKGEZOND_DEMO;
-  const child = spawn(process.execPath, [script], {
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
+  const child = spawn(process.execPath, [script], { env: childEnv, stdio: ['ignore', log, log] });
+  child.once('exit', () => closeSync(log));
   return child;
 }
 
