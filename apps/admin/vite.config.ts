@@ -10,6 +10,8 @@ const shared = {
   '@apollo/client': { singleton: true, requiredVersion: '^4.3.8' },
   graphql: { singleton: true, requiredVersion: '^16.15.0' },
   rxjs: { singleton: true, requiredVersion: '^7.8.2' },
+  // Each app makes its own instance (createI18n); one copy of the library is enough.
+  i18next: { singleton: true, requiredVersion: '^26.7.2' },
 };
 
 export default defineConfig(({ command }) => ({

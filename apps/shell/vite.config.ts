@@ -1,6 +1,6 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv } from 'vite';
+import { defineConfig } from 'vite';
 
 /**
  * Shared singletons: the host provides them and the remotes reuse them, so there is one React,
@@ -15,27 +15,18 @@ const shared = {
   '@apollo/client': { singleton: true, requiredVersion: '^4.3.8' },
   graphql: { singleton: true, requiredVersion: '^16.15.0' },
   rxjs: { singleton: true, requiredVersion: '^7.8.2' },
+  // Each app makes its own instance (createI18n); one copy of the library is enough.
+  i18next: { singleton: true, requiredVersion: '^26.7.2' },
 };
 
-export default defineConfig(({ mode }) => {
-  const env = loadEnv(mode, process.cwd(), 'VITE_');
-  const remote = (name: string, fallback: string) => ({
-    type: 'module' as const,
-    name,
-    entry: env[`VITE_${name.toUpperCase()}_REMOTE_URL`] || fallback,
-    entryGlobalName: name,
-    shareScope: 'default',
-  });
+export default defineConfig(() => {
   return {
     base: '/',
     plugins: [
       federation({
         name: 'shell',
-        remotes: {
-          portal: remote('portal', '/portal/remoteEntry.js'),
-          analytics: remote('analytics', '/analytics/remoteEntry.js'),
-          admin: remote('admin', '/admin/remoteEntry.js'),
-        },
+        // No static remotes: the shell registers a remote at run time when its route is opened
+        // (src/remotes/loadRemoteMount.ts), so the sign-in page fetches no remote entry.
         shared,
         dts: false,
       }),

@@ -6,6 +6,7 @@ import { createDataSource } from './database/data-source.js';
 import { loadDemo } from './database/dataset/demo.js';
 import { startEmbeddedDatabase } from './database/embedded.js';
 import './jobs/all-jobs.js';
+import { prioritiseDataSource } from './database/priority.js';
 import { createReadRouting } from './database/read-replicas.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { DRAIN_TIMEOUT_MS } from './ops/drain.js';
@@ -39,6 +40,8 @@ const readRouting = await createReadRouting(
   embedded ? [] : config.DATABASE_REPLICA_URL,
   logger,
 );
+// One embedded connection: sign-ins and the portal go before queued analytics (priority.ts).
+if (embedded) prioritiseDataSource(dataSource);
 const ran = await dataSource.runMigrations({ transaction: 'each' });
 if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
 

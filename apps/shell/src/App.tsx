@@ -8,6 +8,7 @@ import { LocaleProvider } from './i18n/LocaleContext';
 import { ShellLayout } from './layout/ShellLayout';
 import {
   ADMIN_PATHS,
+  APP_KEYS,
   APP_PATHS,
   type AppKey,
   canOpen,
@@ -63,18 +64,13 @@ export function App({ client, i18n, loadRemote }: AppProps) {
                 <Route path={SIGN_UP_PATH} element={<SignUpPage />} />
                 <Route path={NO_ACCESS_PATH} element={<NoAccessPage />} />
                 <Route path={INVITATION_PATH} element={<AcceptInvitationPage />} />
-                <Route
-                  path={`${APP_PATHS.portal}/*`}
-                  element={<RemoteRoute app="portal" load={loadRemote} />}
-                />
-                <Route
-                  path={`${APP_PATHS.analytics}/*`}
-                  element={<RemoteRoute app="analytics" load={loadRemote} />}
-                />
-                <Route
-                  path={`${APP_PATHS.admin}/*`}
-                  element={<RemoteRoute app="admin" load={loadRemote} />}
-                />
+                {APP_KEYS.map((app) => (
+                  <Route
+                    key={app}
+                    path={`${APP_PATHS[app]}/*`}
+                    element={<RemoteRoute app={app} load={loadRemote} />}
+                  />
+                ))}
                 <Route
                   path={ADMIN_PATHS.researchKeys}
                   element={

@@ -11,8 +11,16 @@ export interface DataSourceOptions {
   logger?: TypeOrmLogger;
 }
 
+const embeddedSources = new WeakSet<DataSource>();
+
+/**
+ * The embedded server is one PGlite session behind every socket connection: a named statement
+ * outlives the pg client that prepared it, so a reconnecting client would prepare it twice.
+ */
+export const isEmbedded = (ds: DataSource): boolean => embeddedSources.has(ds);
+
 export function createDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+  const ds = new DataSource({
     type: 'postgres',
     url: options.url,
     entities,
@@ -33,4 +41,6 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     },
     ...(options.logger ? { logger: options.logger } : {}),
   });
+  if (options.embedded) embeddedSources.add(ds);
+  return ds;
 }

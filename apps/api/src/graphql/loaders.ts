@@ -45,34 +45,61 @@ function manyBy<E extends ObjectLiteral>(
   });
 }
 
+/**
+ * Each loader is made on first use: most requests touch one or two of them, and the context is
+ * built for every request.
+ */
+function lazily<T extends Record<string, () => unknown>>(
+  makers: T,
+): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const made: Partial<Record<keyof T, unknown>> = {};
+  const loaders = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(makers) as (keyof T)[]) {
+    Object.defineProperty(loaders, key, {
+      enumerable: true,
+      get: () => {
+        if (!(key in made)) made[key] = makers[key]?.();
+        return made[key];
+      },
+    });
+  }
+  return loaders;
+}
+
 /** One set of loaders per request: nested fields cost one query per type, not one per row. */
 export function createLoaders(ds: DataSource) {
-  return {
-    organisation: byId(ds, OrganisationEntity),
-    programme: byId(ds, ProgrammeEntity),
-    edition: byId(ds, EditionEntity),
-    channel: byId(ds, OutreachChannelEntity),
-    coach: byId(ds, CoachEntity),
-    editionsByProgramme: manyBy(ds, EditionEntity, 'programmeId', { year: 'ASC' }),
-    stagesByProgramme: manyBy(ds, StageDefinitionEntity, 'programmeId', {
-      kind: 'ASC', // enum order: STEP before EXIT
-      position: 'ASC',
-    }),
-    componentsByProgramme: manyBy(ds, ProgrammeComponentEntity, 'programmeId', { position: 'ASC' }),
-    campaignsByChannel: manyBy(ds, CampaignEntity, 'channelId', { startsOn: 'ASC' }),
-    eventsByApplication: manyBy(ds, ApplicationEventEntity, 'applicationId', { occurredAt: 'ASC' }),
-    membersByApplication: manyBy(ds, ApplicationMemberEntity, 'applicationId', {
-      organisationId: 'ASC',
-    }),
-    attachmentsByApplication: manyBy(ds, AttachmentEntity, 'applicationId', { uploadedAt: 'ASC' }),
-    dossierByApplication: new DataLoader<string, ParticipationDossierEntity | null>(async (ids) => {
-      const rows = await ds
-        .getRepository(ParticipationDossierEntity)
-        .findBy({ applicationId: In([...ids]) });
-      const map = new Map(rows.map((r) => [r.applicationId, r]));
-      return ids.map((id) => map.get(id) ?? null);
-    }),
-  };
+  return lazily({
+    organisation: () => byId(ds, OrganisationEntity),
+    programme: () => byId(ds, ProgrammeEntity),
+    edition: () => byId(ds, EditionEntity),
+    channel: () => byId(ds, OutreachChannelEntity),
+    coach: () => byId(ds, CoachEntity),
+    editionsByProgramme: () => manyBy(ds, EditionEntity, 'programmeId', { year: 'ASC' }),
+    stagesByProgramme: () =>
+      manyBy(ds, StageDefinitionEntity, 'programmeId', {
+        kind: 'ASC', // enum order: STEP before EXIT
+        position: 'ASC',
+      }),
+    componentsByProgramme: () =>
+      manyBy(ds, ProgrammeComponentEntity, 'programmeId', { position: 'ASC' }),
+    campaignsByChannel: () => manyBy(ds, CampaignEntity, 'channelId', { startsOn: 'ASC' }),
+    eventsByApplication: () =>
+      manyBy(ds, ApplicationEventEntity, 'applicationId', { occurredAt: 'ASC' }),
+    membersByApplication: () =>
+      manyBy(ds, ApplicationMemberEntity, 'applicationId', {
+        organisationId: 'ASC',
+      }),
+    attachmentsByApplication: () =>
+      manyBy(ds, AttachmentEntity, 'applicationId', { uploadedAt: 'ASC' }),
+    dossierByApplication: () =>
+      new DataLoader<string, ParticipationDossierEntity | null>(async (ids) => {
+        const rows = await ds
+          .getRepository(ParticipationDossierEntity)
+          .findBy({ applicationId: In([...ids]) });
+        const map = new Map(rows.map((r) => [r.applicationId, r]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

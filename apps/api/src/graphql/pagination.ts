@@ -74,23 +74,29 @@ export function pageSize(first: number | null | undefined): number {
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the connection from rows fetched with LIMIT size + 1 (the extra row says "more"). */
 export function toPage<R, T>(
   rows: R[],
   size: number,
-  totalCount: number,
+  /** A number, or a function that counts when (and only if) the field is read. */
+  totalCount: number | (() => Promise<number>),
   hadCursor: boolean,
   position: (row: R) => CursorPosition,
   map: (row: R) => T,
 ): Page<T> {
   const visible = rows.slice(0, size);
   const edges = visible.map((row) => ({ cursor: encodeCursor(position(row)), node: map(row) }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      if (typeof totalCount === 'number') return totalCount;
+      counted ??= totalCount();
+      return counted;
+    },
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: hadCursor,
@@ -121,7 +127,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' })
-    totalCount!: number;
+    totalCount!: number | Promise<number>;
   }
   return ConnectionType;
 }

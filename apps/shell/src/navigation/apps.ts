@@ -1,29 +1,34 @@
 import type { Role } from '@werkgezond/graphql-client';
 
-/** The micro-frontends the shell can load. */
-export type AppKey = 'portal' | 'analytics' | 'admin';
-
-export const APP_KEYS: readonly AppKey[] = ['portal', 'analytics', 'admin'];
-
 /**
- * The shell's routes for each remote. They differ from the paths the remotes' files are served
- * from (/portal/, /analytics/), so a reload of a deep link always reaches the shell.
+ * The micro-frontends the shell can load, in navigation order: the shell's route for each and
+ * which roles open it (the API checks every field again: this only picks the UI). Adding a remote
+ * is one line here; its entry is /<key>/remoteEntry.js unless VITE_<KEY>_REMOTE_URL is set
+ * (remotes/remoteConfig.ts), and it is fetched only when its route is opened.
+ * The routes differ from the paths the remotes' files are served from (/portal/, /analytics/),
+ * so a reload of a deep link always reaches the shell.
  */
-export const APP_PATHS: Readonly<Record<AppKey, string>> = {
-  portal: '/portaal',
-  analytics: '/analyse',
-  admin: '/beheer',
-};
+const REMOTE_APPS = {
+  portal: {
+    path: '/portaal',
+    roles: ['PARTICIPANT', 'NETWORK_COORDINATOR', 'PROGRAMME_MANAGER', 'ADMIN'],
+  },
+  analytics: { path: '/analyse', roles: ['ANALYST', 'ADMIN'] },
+  admin: { path: '/beheer', roles: ['PROGRAMME_MANAGER', 'ADMIN'] },
+} as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
 
-/** Which roles open which app. The API checks every field again: this only picks the UI. */
-const APP_ROLES: Readonly<Record<AppKey, readonly Role[]>> = {
-  portal: ['PARTICIPANT', 'NETWORK_COORDINATOR', 'PROGRAMME_MANAGER', 'ADMIN'],
-  analytics: ['ANALYST', 'ADMIN'],
-  admin: ['PROGRAMME_MANAGER', 'ADMIN'],
-};
+export type AppKey = keyof typeof REMOTE_APPS;
+
+export const APP_KEYS = Object.keys(REMOTE_APPS) as AppKey[];
+
+export const APP_PATHS = Object.fromEntries(
+  APP_KEYS.map((key) => [key, REMOTE_APPS[key].path]),
+) as Readonly<Record<AppKey, string>>;
 
 export function appsForRoles(roles: readonly Role[]): AppKey[] {
-  return APP_KEYS.filter((app) => APP_ROLES[app].some((role) => roles.includes(role)));
+  return APP_KEYS.filter((app) =>
+    (REMOTE_APPS[app].roles as readonly Role[]).some((role) => roles.includes(role)),
+  );
 }
 
 export function canOpen(app: AppKey, roles: readonly Role[]): boolean {

@@ -1,15 +1,17 @@
-import type { AppKey } from '../navigation/apps';
+import { APP_KEYS, type AppKey } from '../navigation/apps';
 
 /**
- * Where each remote's entry lives. Set at build time (VITE_PORTAL_REMOTE_URL,
- * VITE_ANALYTICS_REMOTE_URL, VITE_ADMIN_REMOTE_URL); by default the same origin as the shell, where the API serves
- * apps/portal/dist at /portal/ and apps/analytics/dist at /analytics/.
+ * Where each remote's entry lives. Set at build time (VITE_<KEY>_REMOTE_URL, e.g.
+ * VITE_PORTAL_REMOTE_URL); by default the same origin as the shell, where the API serves
+ * apps/<key>/dist at /<key>/.
  */
-export const REMOTE_ENTRY_URLS: Readonly<Record<AppKey, string>> = {
-  portal: import.meta.env.VITE_PORTAL_REMOTE_URL || '/portal/remoteEntry.js',
-  analytics: import.meta.env.VITE_ANALYTICS_REMOTE_URL || '/analytics/remoteEntry.js',
-  admin: import.meta.env.VITE_ADMIN_REMOTE_URL || '/admin/remoteEntry.js',
-};
+const env = import.meta.env as unknown as Record<string, string | undefined>;
+export const REMOTE_ENTRY_URLS = Object.fromEntries(
+  APP_KEYS.map((key) => [
+    key,
+    env[`VITE_${key.toUpperCase()}_REMOTE_URL`] || `/${key}/remoteEntry.js`,
+  ]),
+) as Readonly<Record<AppKey, string>>;
 
 /** Relative entries are resolved against the page, so the runtime gets an absolute URL. */
 export function remoteEntryUrl(app: AppKey, base: string = window.location.href): string {

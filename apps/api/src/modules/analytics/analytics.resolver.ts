@@ -1,5 +1,6 @@
 import { GraphQLDate } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { BackgroundWork } from '../../database/priority.js';
 import type { Context } from '../../graphql/context.js';
 import { BudgetService } from './budget.service.js';
 import { Budget } from './budget.types.js';
@@ -24,6 +25,8 @@ import { ReAimService } from './re-aim.service.js';
 import { ReAim } from './re-aim.types.js';
 
 /** Evaluator analytics: aggregates only, for analysts (and admins). */
+// Aggregations yield the embedded database's one connection to interactive work.
+@UseMiddleware(BackgroundWork)
 @Resolver()
 export class AnalyticsResolver {
   @Authorized('ANALYST')

@@ -1,4 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
+import { BackgroundWork } from '../../database/priority.js';
 import type { Context } from '../../graphql/context.js';
 import { PublishedFigureEntity } from '../published-figure/published-figure.entity.js';
 import { PublishedFigure } from '../published-figure/published-figure.types.js';
@@ -27,6 +37,8 @@ function reconciliation(ctx: Context): Promise<Map<string, ReconciliationData>> 
 }
 
 /** Adds the computed side to the published figures (publishedFigures and the report below). */
+// Aggregations yield the embedded database's one connection to interactive work.
+@UseMiddleware(BackgroundWork)
 @Resolver(() => PublishedFigure)
 export class PublishedFigureReconciliationResolver {
   @FieldResolver(() => String, {

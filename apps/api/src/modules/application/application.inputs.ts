@@ -1,5 +1,5 @@
 import { GraphQLDate } from 'graphql-scalars';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 
 @InputType()
 export class ApplicationFilter {
@@ -24,3 +24,19 @@ export class ApplicationFilter {
   @Field(() => ID, { nullable: true, description: 'Applicant or represented company.' })
   organisationId?: string | null;
 }
+
+export enum ApplicationOrder {
+  /** Newest first: submitted (or created) time, then id, descending. */
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  /** By id, ascending: a stable order independent of dates (exports, comparisons). */
+  ID = 'ID',
+}
+
+registerEnumType(ApplicationOrder, {
+  name: 'ApplicationOrder',
+  description: 'Order of the applications list.',
+  valuesConfig: {
+    NEWEST_FIRST: { description: 'Submitted (or created) time, newest first; the default.' },
+    ID: { description: 'Id ascending.' },
+  },
+});

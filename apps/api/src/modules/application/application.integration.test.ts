@@ -109,3 +109,44 @@ describe('applications', () => {
     expect(used).toBeLessThanOrEqual(10);
   });
 });
+
+describe('applications ordered by id', () => {
+  const BY_ID = `query ($after: String) {
+    applications(first: 40, orderBy: ID, after: $after) {
+      edges { node { id } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  type ById = {
+    applications: {
+      edges: { node: { id: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+
+  it('pages through every application once, in id order, as SQL orders them', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const res = await server.gql<ById>(BY_ID, { after });
+      expect(res.errors).toBeUndefined();
+      const page: ById['applications'] = res.data!.applications;
+      seen.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const rows: { id: string }[] = await server.dataSource.query(
+      'SELECT id FROM application ORDER BY id',
+    );
+    expect(seen).toEqual(rows.map((r) => r.id));
+  });
+
+  it('refuses a cursor of the newest-first order', async () => {
+    const newest = await server.gql<ById>(
+      '{ applications(first: 1) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+    );
+    const cursor = newest.data!.applications.pageInfo.endCursor;
+    const res = await server.gql<ById>(BY_ID, { after: cursor });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

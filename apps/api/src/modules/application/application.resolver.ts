@@ -20,7 +20,7 @@ import { Coach } from '../coach/coach.types.js';
 import { Organisation } from '../organisation/organisation.types.js';
 import { OutreachChannel } from '../outreach/outreach.types.js';
 import { Edition, Programme, Stage, toDomainStage } from '../programme/programme.types.js';
-import { ApplicationFilter } from './application.inputs.js';
+import { ApplicationFilter, ApplicationOrder } from './application.inputs.js';
 import { ApplicationService } from './application.service.js';
 import {
   Application,
@@ -40,9 +40,20 @@ export class ApplicationResolver {
   async applications(
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | null,
+    @Arg('orderBy', () => ApplicationOrder, {
+      nullable: true,
+      description: 'Default NEWEST_FIRST.',
+    })
+    orderBy: ApplicationOrder | null,
     @Ctx() ctx: Context,
   ): Promise<ApplicationConnection> {
-    return new ApplicationService(ctx.dataSource).list(requireViewer(ctx), filter, first, after);
+    return new ApplicationService(ctx.dataSource).list(
+      requireViewer(ctx),
+      filter,
+      first,
+      after,
+      orderBy ?? ApplicationOrder.NEWEST_FIRST,
+    );
   }
 
   @Authorized()

@@ -1,6 +1,7 @@
 import { isValidKbo, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { preparedQuery } from '../../database/prepared.js';
 import { badInput, userError } from '../../graphql/errors.js';
 import type { Viewer } from '../../graphql/policy.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
@@ -51,7 +52,10 @@ export class AuthService {
 
   /** One query: session + user + grants. Extends a sliding session at most once a minute. */
   async viewerForToken(token: string): Promise<Viewer | null> {
-    const [row]: ViewerRow[] = await this.ds.query(
+    // Every signed-in request runs this: a prepared statement, planned once per connection.
+    const [row] = await preparedQuery<ViewerRow>(
+      this.ds,
+      'wg_viewer_for_token',
       `SELECT s.id AS session_id, u.id AS user_id, u.email, u.display_name, s.expires_at,
               (SELECT json_agg(json_build_object('role', g.role, 'organisation_id', g.organisation_id,
                       'programme_id', g.programme_id)) FROM role_grant g WHERE g.user_id = u.id) AS grants
