@@ -5,7 +5,6 @@ import { isDevelopment, loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { loadDemo } from './database/dataset/demo.js';
 import { startEmbeddedDatabase } from './database/embedded.js';
-import './jobs/all-jobs.js';
 import { prioritiseDataSource } from './database/priority.js';
 import { createReadRouting } from './database/read-replicas.js';
 import { JobQueue } from './jobs/job-queue.js';

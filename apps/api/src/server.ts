@@ -10,6 +10,8 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { ReadRouting } from './database/read-replicas.js';
+// Every job kind is known wherever an app runs (a service may queue any of them).
+import './jobs/all-jobs.js';
 import type { Context } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { jsonBodyErrors, lastErrorHandler } from './graphql/http-errors.js';

@@ -59,6 +59,13 @@ describe('staff users', () => {
       { t: token },
     );
     expect(preview.data!.invitation).toEqual({ email, roles: ['ANALYST'] });
+    // The invitation e-mail was written with the invitation, carrying the same one-time link.
+    const mails: { template: string; text_body: string }[] = await server.dataSource.query(
+      'SELECT template, text_body FROM mail_outbox WHERE recipient = $1',
+      [email],
+    );
+    expect(mails.map((m) => m.template)).toEqual(['STAFF_INVITATION']);
+    expect(mails[0]!.text_body).toContain(`/uitnodiging?token=${token}`);
     const first = await accept(token);
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data!.acceptInvitation.roles).toEqual(['ANALYST']);
