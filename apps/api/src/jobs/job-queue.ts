@@ -87,6 +87,19 @@ function idForKey(name: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * pg-boss claims a batch with UPDATE … RETURNING, whose row order PostgreSQL does not define:
+ * run a batch oldest first, so a queue is first in, first out (an application's "received"
+ * message goes before its decision).
+ */
+function oldestFirst(jobs: PgBoss.JobWithMetadata<never>[]): PgBoss.JobWithMetadata<never>[] {
+  return [...jobs].sort(
+    (a, b) =>
+      new Date(a.createdOn).getTime() - new Date(b.createdOn).getTime() ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
 const queues = new WeakMap<DataSource, JobQueue>();
 
 export class JobQueue {
@@ -202,7 +215,7 @@ export class JobQueue {
           includeMetadata: true,
         },
         async (jobs) => {
-          for (const job of jobs as PgBoss.JobWithMetadata<never>[]) {
+          for (const job of oldestFirst(jobs as PgBoss.JobWithMetadata<never>[])) {
             const info = this.info(job);
             try {
               await def.handler(job.data, info);
@@ -238,7 +251,7 @@ export class JobQueue {
           includeMetadata: true,
           ignoreStartAfter,
         })) as PgBoss.JobWithMetadata<never>[];
-        for (const job of jobs) {
+        for (const job of oldestFirst(jobs)) {
           progress = true;
           ran += 1;
           try {

@@ -35,11 +35,14 @@ describe('research API: health-policy scan aggregates', () => {
     const [{ n }] = await server.dataSource.query(
       `SELECT count(DISTINCT organisation_id)::int AS n FROM health_policy_scan WHERE status = 'SUBMITTED'`,
     );
-    expect(d.companies).toEqual({ value: n, suppressed: false, reason: null });
+    // Counts carry the cell-key noise (at most ±2), like every released count.
+    expect(d.companies).toMatchObject({ suppressed: false, reason: null });
+    expect(Math.abs(d.companies.value! - n)).toBeLessThanOrEqual(2);
     expect(d.bins.map((b) => b.from)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
     for (const b of d.bins) {
+      // A released bin rests on at least 10 companies; with its noise it shows 8 or more.
       if (!b.companies.suppressed)
-        expect(b.companies.value === 0 || b.companies.value! >= 10).toBe(true);
+        expect(b.companies.value === 0 || b.companies.value! >= 8).toBe(true);
     }
     // Never exactly one hidden bin: the total would give it back.
     expect(d.bins.filter((b) => b.companies.suppressed).length).not.toBe(1);
@@ -72,7 +75,7 @@ describe('research API: health-policy scan aggregates', () => {
       { cookie: analyst.cookie },
     );
     const m = ana.data!.reAim.measures.find((x) => x.key === 'scan-mean-change')!;
-    expect(all.pairs!.value).toBe(m.denominator);
+    expect(Math.abs(all.pairs!.value! - m.denominator)).toBeLessThanOrEqual(2);
     expect(all.meanChange!.value).toBeCloseTo(m.value, 2);
     expect(all.lower!.value).toBeCloseTo(m.lower, 2);
     expect(all.upper!.value).toBeCloseTo(m.upper, 2);
