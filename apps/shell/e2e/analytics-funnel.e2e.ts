@@ -167,4 +167,26 @@ describe('analytics: the funnel', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('an admin gets the applications behind a count, each with a link to its case', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.admin);
+    await page.goto('/analyse/trechter?programme=gezondheidscoaches');
+    await expectHeading(page, 'Trechter');
+    const steps = page.getByRole('table', { name: /aantallen en percentages per stap/ });
+    await expect.poll(async () => (await tableRows(steps)).length).toBe(5);
+    const waiting = Number((await tableRows(steps))[3]?.[6]);
+    expect(waiting).toBeGreaterThan(0);
+    await steps
+      .getByRole('button', { name: `${waiting} nog bezig na “Goedgekeurd”: toon wie` })
+      .click();
+    const panel = page.getByRole('region', { name: 'Nog bezig na “Goedgekeurd”' });
+    const list = panel.getByRole('table', { name: /Aanvragen/ });
+    await list.waitFor();
+    expect((await tableRows(list)).length - 1).toBe(waiting);
+    const link = panel.getByRole('link', { name: /^Dossier openen van / }).first();
+    expect(await link.getAttribute('href')).toMatch(/^\/portaal\/aanvragen\/[^/]+$/);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
 });

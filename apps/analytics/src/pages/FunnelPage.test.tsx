@@ -148,6 +148,7 @@ describe('funnel page', () => {
     });
     await userEvent.click(within(panel).getByRole('button', { name: /^Sluiten/ }));
     expect(screen.queryByRole('region', { name: 'Gestopt na “Goedgekeurd”' })).toBeNull();
+    await waitFor(() => expect(button).toHaveFocus());
   });
 
   it('lists the applications with a link to their case when the API gives them (managers)', async () => {

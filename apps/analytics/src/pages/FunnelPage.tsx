@@ -145,7 +145,14 @@ export function FunnelPage() {
                   years={state.years}
                   exits={funnel.exits}
                   fileName={fileName}
-                  onClose={() => setOpenDrill(null)}
+                  onClose={() => {
+                    // Focus goes back to the count that opened the panel.
+                    const opener = `[data-drill="${drill.step.stage}-${drill.kind}"]`;
+                    setOpenDrill(null);
+                    requestAnimationFrame(() =>
+                      document.querySelector<HTMLButtonElement>(opener)?.focus(),
+                    );
+                  }}
                 />
               </Suspense>
             ) : null}

@@ -90,6 +90,14 @@ export default function FunnelDrillDownPanel({
       {drill ? (
         <>
           <p>{t('drill.total', { total: f.count(drill.total) })}</p>
+          {drill.applications && drill.applications.length < drill.total ? (
+            <p>
+              {t('drill.truncated', {
+                shown: f.count(drill.applications.length),
+                total: f.count(drill.total),
+              })}
+            </p>
+          ) : null}
           {drill.applications ? (
             <Table<DrillRow>
               caption={t('drill.applicationsCaption', { title })}

@@ -57,6 +57,7 @@ export function FunnelStepsSection({
       <button
         type="button"
         className="an-drill-button"
+        data-drill={`${before.stage}-${kind}`}
         aria-expanded={expanded}
         aria-controls={expanded ? drill.panelId : undefined}
         aria-label={t(kind === 'STOPPED' ? 'drill.openStopped' : 'drill.openInProgress', {
