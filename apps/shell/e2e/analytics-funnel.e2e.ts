@@ -133,4 +133,60 @@ describe('analytics: the funnel', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('a stopped count opens who stopped: counts by reason for the analyst', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.analyst);
+    await page.waitForURL(/\/analyse$/);
+    // As of today: the drill-down counts today, for the programme and years.
+    await page.goto('/analyse/trechter?programme=gezondheidscoaches');
+    await expectHeading(page, 'Trechter');
+    const steps = page.getByRole('table', { name: /aantallen en percentages per stap/ });
+    await page.getByRole('heading', { name: 'Stappen', exact: true }).waitFor();
+    await expect.poll(async () => (await tableRows(steps)).length).toBe(5);
+    // "Traject gestart" row, column "Gestopt": approved, then stopped before starting.
+    const stopped = Number((await tableRows(steps))[3]?.[5]);
+    expect(stopped).toBeGreaterThan(0);
+    const button = steps.getByRole('button', {
+      name: `${stopped} gestopt na “Goedgekeurd”: toon wie`,
+    });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Gestopt na “Goedgekeurd”' });
+    const reasons = panel.getByRole('table', { name: /Aantallen per reden/ });
+    await reasons.waitFor();
+    const rows = (await tableRows(reasons)).slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.reduce((n, r) => n + Number(r[1]), 0)).toBe(stopped);
+    // Analysts never see who: no applications, no links to a case.
+    expect(await panel.getByRole('link').count()).toBe(0);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await expectNoSeriousAxeViolations(page);
+    await panel.getByRole('button', { name: /^Sluiten/ }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('an admin gets the applications behind a count, each with a link to its case', async () => {
+    const { context, page, consoleErrors } = await newPage(browser);
+    await signIn(page, DEMO.admin);
+    await page.goto('/analyse/trechter?programme=gezondheidscoaches');
+    await expectHeading(page, 'Trechter');
+    const steps = page.getByRole('table', { name: /aantallen en percentages per stap/ });
+    await expect.poll(async () => (await tableRows(steps)).length).toBe(5);
+    const waiting = Number((await tableRows(steps))[3]?.[6]);
+    expect(waiting).toBeGreaterThan(0);
+    await steps
+      .getByRole('button', { name: `${waiting} nog bezig na “Goedgekeurd”: toon wie` })
+      .click();
+    const panel = page.getByRole('region', { name: 'Nog bezig na “Goedgekeurd”' });
+    const list = panel.getByRole('table', { name: /Aanvragen/ });
+    await list.waitFor();
+    expect((await tableRows(list)).length - 1).toBe(waiting);
+    const link = panel.getByRole('link', { name: /^Dossier openen van / }).first();
+    expect(await link.getAttribute('href')).toMatch(/^\/portaal\/aanvragen\/[^/]+$/);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -34,6 +34,12 @@ export const analyticsCss = `
 .an-table .wg-table__cell--end { white-space: nowrap; }
 .an-table caption { font-weight: 600; }
 .an-stacked { display: flex; flex-direction: column; gap: var(--wg-space-4); }
+.an-drill-button { font: inherit; color: var(--wg-color-primary); background: none; border: 0; padding: 0 var(--wg-space-1); text-decoration: underline; cursor: pointer; min-height: 24px; min-width: 24px; }
+.an-drill-button[aria-expanded='true'] { font-weight: 700; }
+.an-drill-button:focus-visible { outline: 3px solid var(--wg-color-primary); outline-offset: 2px; }
+.an-drill { border-left: 4px solid var(--wg-color-border); padding-left: var(--wg-space-4); }
+.an-drill-head { display: flex; align-items: baseline; justify-content: space-between; gap: var(--wg-space-4); }
+.an-drill-head > h2 { font-size: 1.375rem; margin: 0 0 var(--wg-space-2); }
 .an-chart { width: 100%; min-width: 0; }
 .an-stats { display: grid; gap: var(--wg-space-4); grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); margin: 0 0 var(--wg-space-6); }
 .an-stats .wg-stat__value { font-size: 1.5rem; }

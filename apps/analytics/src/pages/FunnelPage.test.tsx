@@ -108,4 +108,99 @@ describe('funnel page', () => {
       within(section).getByText(/Exacte toets van Fisher \(tweezijdig\): p = 0,41/),
     ).toBeInTheDocument();
   });
+
+  it('opens who stopped after a step from its count: counts by reason for the analyst', async () => {
+    const { api } = renderAnalyticsAt(
+      '/trechter?programme=gezondheidscoaches&asOf=2019-07-31&years=2018',
+      {
+        AnalyticsFunnel: funnel,
+        AnalyticsDropOffReasons: dropOff,
+        AnalyticsFunnelDrillDown: drillAnswer(null),
+      },
+    );
+    const table = await screen.findByRole('table', { name: /aantallen en percentages per stap/ });
+    // The "stopped" count of the STARTED row: approved, then stopped before starting.
+    const button = within(table).getByRole('button', {
+      name: '62 gestopt na “Goedgekeurd”: toon wie',
+    });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    const panel = await screen.findByRole('region', { name: 'Gestopt na “Goedgekeurd”' });
+    const reasons = await within(panel).findByRole('table', { name: /Aantallen per reden/ });
+    const rows = within(reasons)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual(['Tijdsinvestering24', 'Kostprijs20', 'Geen reden geregistreerd18']);
+    expect(within(panel).queryByRole('link')).toBeNull();
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(await within(panel).findByRole('heading', { level: 2 })).toHaveFocus();
+    expect(
+      api.calls.find((c) => c.operationName === 'AnalyticsFunnelDrillDown')?.variables,
+    ).toEqual({
+      input: {
+        programmeKey: 'gezondheidscoaches',
+        stage: 'APPROVED',
+        kind: 'STOPPED',
+        years: [2018],
+      },
+    });
+    await userEvent.click(within(panel).getByRole('button', { name: /^Sluiten/ }));
+    expect(screen.queryByRole('region', { name: 'Gestopt na “Goedgekeurd”' })).toBeNull();
+    await waitFor(() => expect(button).toHaveFocus());
+  });
+
+  it('lists the applications with a link to their case when the API gives them (managers)', async () => {
+    renderAnalyticsAt('/trechter?programme=gezondheidscoaches&asOf=2019-07-31', {
+      AnalyticsFunnel: funnel,
+      AnalyticsDropOffReasons: dropOff,
+      AnalyticsFunnelDrillDown: drillAnswer([
+        {
+          __typename: 'DrillApplication',
+          id: 'a1',
+          organisation: 'Bakkerij De Zonnebloem BV',
+          reachedAt: '2018-03-01T10:00:00.000Z',
+          exitStage: 'DROPPED_OUT',
+          exitReason: 'COST',
+        },
+      ]),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: '62 gestopt na “Goedgekeurd”: toon wie' }),
+    );
+    const panel = await screen.findByRole('region', { name: 'Gestopt na “Goedgekeurd”' });
+    const list = await within(panel).findByRole('table', { name: /Aanvragen/ });
+    const row = within(list).getByRole('rowheader', { name: 'Bakkerij De Zonnebloem BV' });
+    const cells = within(row.closest('tr') as HTMLElement).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toEqual([
+      '1 mrt 2018',
+      'Afgehaakt',
+      'Kostprijs',
+      'Dossier openen',
+    ]);
+    expect(
+      within(list).getByRole('link', { name: 'Dossier openen van Bakkerij De Zonnebloem BV' }),
+    ).toHaveAttribute('href', '/portaal/aanvragen/a1');
+  });
 });
+
+function drillAnswer(applications: Record<string, unknown>[] | null) {
+  return {
+    data: {
+      funnelDrillDown: {
+        __typename: 'FunnelDrillDown',
+        programmeKey: 'gezondheidscoaches',
+        stage: 'APPROVED',
+        kind: 'STOPPED',
+        total: 62,
+        byReason: [
+          { __typename: 'DrillReasonCount', reason: 'TIME_INVESTMENT', count: 24 },
+          { __typename: 'DrillReasonCount', reason: 'COST', count: 20 },
+          { __typename: 'DrillReasonCount', reason: null, count: 18 },
+        ],
+        applications,
+      },
+    },
+  };
+}

@@ -1,5 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { AnalyticsFunnelDocument } from '@werkgezond/graphql-client';
+import {
+  AnalyticsFunnelDocument,
+  type FunnelDrillKind,
+  type FunnelStepsTable_StepFragment,
+} from '@werkgezond/graphql-client';
+import { Spinner } from '@werkgezond/ui';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AsOfField,
@@ -28,6 +34,14 @@ import { stagesOf, useProgrammeChoice } from '../hooks/useProgrammeChoice';
 import { funnelSpec, toFunnelFilter } from '../url/specs';
 import { useSearchState } from '../url/useSearchState';
 
+// Its own chunk: only opened on demand, so it adds nothing to the first screen.
+const FunnelDrillDownPanel = lazy(() => import('../components/funnel/FunnelDrillDownPanel'));
+
+interface OpenDrill {
+  step: Pick<FunnelStepsTable_StepFragment, 'stage' | 'label'>;
+  kind: FunnelDrillKind;
+}
+
 /** Where companies drop out: the funnel of a programme at an "as of" date. */
 export function FunnelPage() {
   const { t } = useTranslation('analytics');
@@ -49,6 +63,10 @@ export function FunnelPage() {
     },
   });
   const funnel = data?.funnel;
+  const drillId = `drill-${useId()}`;
+  const [openDrill, setOpenDrill] = useState<OpenDrill | null>(null);
+  // A drill-down belongs to one programme; another programme closes it.
+  const drill = openDrill && programme ? openDrill : null;
   const view = useViewDescription({
     programmeName: programme?.name ?? '',
     asOf: state.asOf,
@@ -72,7 +90,10 @@ export function FunnelPage() {
           <ProgrammeSelect
             programmes={choice.programmes}
             value={programme?.key ?? null}
-            onChange={(key) => setState({ programme: key, years: [], reasonsAt: null })}
+            onChange={(key) => {
+              setOpenDrill(null);
+              setState({ programme: key, years: [], reasonsAt: null });
+            }}
           />
           <AsOfField value={state.asOf} onChange={(asOf) => setState({ asOf })} />
           <UnitSelect value={state.unit} onChange={(unit) => setState({ unit })} />
@@ -107,7 +128,34 @@ export function FunnelPage() {
               unit={funnel.unit}
               context={view.sentence}
               fileName={fileName}
+              drill={{
+                panelId: drillId,
+                open: drill ? { stage: drill.step.stage, kind: drill.kind } : null,
+                onOpen: (step, kind) => setOpenDrill({ step, kind }),
+              }}
             />
+            {drill ? (
+              <Suspense fallback={<Spinner label={t('drill.loading')} />}>
+                <FunnelDrillDownPanel
+                  key={`${drill.step.stage}-${drill.kind}`}
+                  id={drillId}
+                  programmeKey={programme.key}
+                  stage={drill.step}
+                  kind={drill.kind}
+                  years={state.years}
+                  exits={funnel.exits}
+                  fileName={fileName}
+                  onClose={() => {
+                    // Focus goes back to the count that opened the panel.
+                    const opener = `[data-drill="${drill.step.stage}-${drill.kind}"]`;
+                    setOpenDrill(null);
+                    requestAnimationFrame(() =>
+                      document.querySelector<HTMLButtonElement>(opener)?.focus(),
+                    );
+                  }}
+                />
+              </Suspense>
+            ) : null}
             <ConversionSection steps={funnel.steps} context={view.sentence} fileName={fileName} />
             <DropOffSection steps={funnel.steps} context={view.sentence} fileName={fileName} />
             <ExitsSection

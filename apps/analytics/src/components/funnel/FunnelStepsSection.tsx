@@ -1,5 +1,10 @@
-import type { FunnelStepsTable_StepFragment, FunnelUnit } from '@werkgezond/graphql-client';
+import type {
+  FunnelDrillKind,
+  FunnelStepsTable_StepFragment,
+  FunnelUnit,
+} from '@werkgezond/graphql-client';
 import { OKABE_ITO } from '@werkgezond/ui';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnalyticsFormat } from '../../hooks/useAnalyticsFormat';
 import { useStageName } from '../../hooks/useLabels';
@@ -13,6 +18,15 @@ export interface FunnelStepsSectionProps {
   /** e.g. "Gezondheidscoaches in bedrijven, stand 31 jul. 2019": names chart, table and file. */
   context: string;
   fileName: string;
+  /**
+   * Makes the "stopped" and "still in progress" counts buttons that open the drill-down of
+   * the step before (the one they reached). `open` marks the button of the open panel.
+   */
+  drill?: {
+    onOpen: (stage: FunnelStepsTable_StepFragment, kind: FunnelDrillKind) => void;
+    open: { stage: string; kind: FunnelDrillKind } | null;
+    panelId: string;
+  };
 }
 
 /**
@@ -20,11 +34,42 @@ export interface FunnelStepsSectionProps {
  * a table with counts and percentages side by side, the drop-off between steps (split in
  * "left" and "still in progress") and the median / 90th percentile of days between steps.
  */
-export function FunnelStepsSection({ steps, unit, context, fileName }: FunnelStepsSectionProps) {
+export function FunnelStepsSection({
+  steps,
+  unit,
+  context,
+  fileName,
+  drill,
+}: FunnelStepsSectionProps) {
   const { t } = useTranslation('analytics');
   const f = useAnalyticsFormat();
   const stageName = useStageName();
   const unitName = t(`units.${unit}`).toLowerCase();
+  const drillCell = (
+    s: FunnelStepsTable_StepFragment,
+    kind: FunnelDrillKind,
+    count: number | null | undefined,
+  ): ReactNode => {
+    const before = steps[steps.indexOf(s) - 1];
+    if (!drill || !before || !count) return f.count(count);
+    const expanded = drill.open?.stage === before.stage && drill.open.kind === kind;
+    return (
+      <button
+        type="button"
+        className="an-drill-button"
+        data-drill={`${before.stage}-${kind}`}
+        aria-expanded={expanded}
+        aria-controls={expanded ? drill.panelId : undefined}
+        aria-label={t(kind === 'STOPPED' ? 'drill.openStopped' : 'drill.openInProgress', {
+          n: f.count(count),
+          step: stageName(before),
+        })}
+        onClick={() => drill.onOpen(before, kind)}
+      >
+        {f.count(count)}
+      </button>
+    );
+  };
   const data = steps.map((s) => ({
     step: stageName(s),
     count: s.count,
@@ -69,14 +114,14 @@ export function FunnelStepsSection({ steps, unit, context, fileName }: FunnelSte
     {
       key: 'exited',
       header: t('funnel.exited'),
-      cell: (s) => f.count(s.exited),
+      cell: (s) => drillCell(s, 'STOPPED', s.exited),
       csv: (s) => s.exited,
       align: 'end',
     },
     {
       key: 'inProgress',
       header: t('funnel.inProgress'),
-      cell: (s) => f.count(s.inProgress),
+      cell: (s) => drillCell(s, 'IN_PROGRESS', s.inProgress),
       csv: (s) => s.inProgress,
       align: 'end',
     },
