@@ -171,6 +171,8 @@ describe('analytics: the funnel', () => {
   it('an admin gets the applications behind a count, each with a link to its case', async () => {
     const { context, page, consoleErrors } = await newPage(browser);
     await signIn(page, DEMO.admin);
+    // Wait for the sign-in to land: navigating earlier aborts its request (no session yet).
+    await page.waitForURL(/\/portaal$/);
     await page.goto('/analyse/trechter?programme=gezondheidscoaches');
     await expectHeading(page, 'Trechter');
     const steps = page.getByRole('table', { name: /aantallen en percentages per stap/ });
