@@ -19,6 +19,9 @@ if (!replicaUrls.length) {
 const FUNNEL = `query ($input: FunnelInput!) { funnel(input: $input) {
   units steps { stage count dropOff exited } exits { stage count reasons { reason count } }
   groups { key { dimension key } units steps { stage count } } } }`;
+/** How long the standby may take to replay the primary's latest write. */
+const CATCH_UP_MS = 15_000;
+
 const inputs = [
   { programmeKey: 'gezondheidscoaches', breakdownBy: ['CHANNEL'] },
   { programmeKey: 'nv-gezond', asOf: '2015-06-30' },
@@ -36,16 +39,27 @@ describe.skipIf(!replicaUrls.length)('read replica', () => {
     await routed?.close();
   });
 
-  /** Waits until the replica has replayed everything the primary has written so far. */
+  /**
+   * Waits until the replica has replayed everything the primary has written so far, polling
+   * every 50 ms; gives up after CATCH_UP_MS with the positions it saw (a broken or detached
+   * standby fails the test instead of hanging it).
+   */
   async function caughtUp() {
     const [{ lsn }] = await primary.dataSource.query('SELECT pg_current_wal_lsn()::text AS lsn');
     const replica = routed.app.readRouting!.replicas[0]!.dataSource;
+    const deadline = Date.now() + CATCH_UP_MS;
     for (;;) {
-      const [row] = await replica.query('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [
-        lsn,
-      ]);
+      const [row] = await replica.query(
+        `SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS done,
+                pg_last_wal_replay_lsn()::text AS replayed`,
+        [lsn],
+      );
       if (row.done) return;
-      await new Promise((r) => setTimeout(r, 20));
+      if (Date.now() >= deadline)
+        throw new Error(
+          `replica did not catch up within ${CATCH_UP_MS} ms: primary at ${lsn}, replica replayed ${row.replayed ?? 'nothing'} (is the standby streaming from DATABASE_URL?)`,
+        );
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
