@@ -11,6 +11,7 @@ import {
   newPage,
   screenshot,
   signIn,
+  UI_TIMEOUT,
 } from './support';
 
 let browser: Browser;
@@ -65,7 +66,7 @@ describe('back office: a new programme with a 2020 call, from creation to the an
           const [e, r] = await counts();
           return e! > 0 && e! < r!;
         },
-        { timeout: 20_000 },
+        { timeout: UI_TIMEOUT },
       )
       .toBe(true);
     await screenshot(a, 'admin-programme-new');
@@ -148,7 +149,7 @@ describe('back office: a new programme with a 2020 call, from creation to the an
     const steps = y.getByRole('table', { name: /aantallen en percentages per stap/ });
     await expect
       .poll(async () => (await tableRows(steps)).slice(1, 3).map((r) => [r[0], r[1]]), {
-        timeout: 30_000,
+        timeout: UI_TIMEOUT,
       })
       .toEqual([
         ['Aangevraagd', '1'],

@@ -10,6 +10,7 @@ import {
   newPage,
   screenshot,
   signIn,
+  UI_TIMEOUT,
 } from './support';
 
 let browser: Browser;
@@ -61,7 +62,7 @@ describe('analytics: the answer to a parliamentary question', () => {
     await page.getByLabel('Datum 3', { exact: true }).fill('2019-07-31');
     await page.waitForURL(/at=2017-12-31%2C2018-12-31%2C2019-07-31/);
     const table = page.getByRole('table', { name: /gecumuleerd aantal aanvragen per stap/ });
-    await expect.poll(() => tableRows(table), { timeout: 30_000 }).toEqual(SOURCE_TABLE);
+    await expect.poll(() => tableRows(table), { timeout: UI_TIMEOUT }).toEqual(SOURCE_TABLE);
     await chartsDrawn(page);
     await screenshot(page, 'analytics-answer');
     await expectNoSeriousAxeViolations(page);
@@ -107,7 +108,7 @@ describe('analytics: the answer to a parliamentary question', () => {
     const link = page.url();
     await openAnalytics(page, '/analyse', "Overzicht van de programma's");
     await page.goto(link);
-    await expect.poll(() => tableRows(table), { timeout: 30_000 }).toEqual(SOURCE_TABLE);
+    await expect.poll(() => tableRows(table), { timeout: UI_TIMEOUT }).toEqual(SOURCE_TABLE);
     await context.close();
   });
 });

@@ -10,6 +10,7 @@ import {
   newPage,
   screenshot,
   signIn,
+  UI_TIMEOUT,
 } from './support';
 
 let browser: Browser;
@@ -37,7 +38,9 @@ describe('analytics: the funnel', () => {
     const steps = page.getByRole('table', { name: /aantallen en percentages per stap/ });
     await page.getByRole('heading', { name: 'Stappen', exact: true }).waitFor();
     await expect
-      .poll(async () => (await tableRows(steps)).slice(1).map((r) => [r[0], r[1]]))
+      .poll(async () => (await tableRows(steps)).slice(1).map((r) => [r[0], r[1]]), {
+        timeout: UI_TIMEOUT,
+      })
       .toEqual([
         ['Aangevraagd', '196'],
         ['Goedgekeurd', '181'],
@@ -98,7 +101,9 @@ describe('analytics: the funnel', () => {
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('breakdown'));
     await expect
-      .poll(() => page.getByLabel('Opsplitsen naar', { exact: true }).inputValue())
+      .poll(() => page.getByLabel('Opsplitsen naar', { exact: true }).inputValue(), {
+        timeout: UI_TIMEOUT,
+      })
       .toBe('');
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -143,7 +148,7 @@ describe('analytics: the funnel', () => {
     await expectHeading(page, 'Trechter');
     const steps = page.getByRole('table', { name: /aantallen en percentages per stap/ });
     await page.getByRole('heading', { name: 'Stappen', exact: true }).waitFor();
-    await expect.poll(async () => (await tableRows(steps)).length).toBe(5);
+    await expect.poll(async () => (await tableRows(steps)).length, { timeout: UI_TIMEOUT }).toBe(5);
     // "Traject gestart" row, column "Gestopt": approved, then stopped before starting.
     const stopped = Number((await tableRows(steps))[3]?.[5]);
     expect(stopped).toBeGreaterThan(0);
@@ -176,7 +181,7 @@ describe('analytics: the funnel', () => {
     await page.goto('/analyse/trechter?programme=gezondheidscoaches');
     await expectHeading(page, 'Trechter');
     const steps = page.getByRole('table', { name: /aantallen en percentages per stap/ });
-    await expect.poll(async () => (await tableRows(steps)).length).toBe(5);
+    await expect.poll(async () => (await tableRows(steps)).length, { timeout: UI_TIMEOUT }).toBe(5);
     const waiting = Number((await tableRows(steps))[3]?.[6]);
     expect(waiting).toBeGreaterThan(0);
     await steps

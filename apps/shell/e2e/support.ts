@@ -55,11 +55,59 @@ export async function newPage(
   return { context, page, consoleErrors };
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/**
+ * How long a test waits for something the page shows after a request (tables filled,
+ * headings of a lazily loaded remote, polled values): generous, since CI shares two cores.
+ */
+export const UI_TIMEOUT = 30_000;
+
+export interface SignInOptions {
+  /**
+   * 'signedIn' (default): fail unless the API accepts the credentials, and return once the
+   * page has left /aanmelden (the session cookie is set; navigating now keeps it).
+   * 'refused': the test expects the API to refuse (wrong password, throttling); return once
+   * that answer has arrived, on the sign-in page.
+   */
+  expect?: 'signedIn' | 'refused';
+}
+
+/**
+ * Signs in through the sign-in page and waits until the attempt has landed: the SignIn
+ * mutation's answer has arrived and, when it was accepted, the page has moved on. Returning
+ * right after the click let callers navigate away while the request was in flight, which
+ * aborted it (no session). Returns whether the API accepted the credentials.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  options: SignInOptions = {},
+): Promise<{ signedIn: boolean }> {
+  const expected = options.expect ?? 'signedIn';
   await page.goto('/aanmelden');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
+  const answer = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === '/graphql' &&
+      response.request().method() === 'POST' &&
+      (response.request().postDataJSON() as { operationName?: string } | null)?.operationName ===
+        'SignIn',
+    { timeout: UI_TIMEOUT },
+  );
   await page.getByRole('button', { name: 'Aanmelden' }).click();
+  const body = (await (await answer).json()) as {
+    data?: { signIn?: { id: string } | null } | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  const signedIn = Boolean(body.data?.signIn) && !body.errors?.length;
+  if (expected === 'signedIn' && !signedIn)
+    throw new Error(`sign-in as ${email} was refused: ${JSON.stringify(body.errors ?? body)}`);
+  if (expected === 'refused' && signedIn)
+    throw new Error(`sign-in as ${email} was expected to be refused, but it was accepted`);
+  if (signedIn)
+    await page.waitForURL((url) => url.pathname !== '/aanmelden', { timeout: UI_TIMEOUT });
+  return { signedIn };
 }
 
 /** Waits until the remote has rendered its page heading. */
