@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The API's own in-process SMTP test server (smtp-server + mailparser, dev dependencies there).
 import { type SmtpCapture, startSmtpCapture } from '../../api/src/test/smtp-capture';
+import { freshKbo } from './portal-support';
 import {
   DEMO,
   DEMO_PASSWORD,
@@ -14,6 +16,7 @@ import {
   expectNoSeriousAxeViolations,
   launchChromium,
   screenshot,
+  signIn,
 } from './support';
 
 /**
@@ -82,16 +85,9 @@ async function browserPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page: await context.newPage() };
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/aanmelden');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-}
-
 const company = {
-  email: `opvolging-${Date.now()}@example.be`,
-  name: `Opvolging Testbedrijf ${Date.now() % 100000} BV`,
+  email: `opvolging-${randomUUID()}@example.be`,
+  name: `Opvolging Testbedrijf ${randomUUID().slice(0, 8)} BV`,
 };
 let applicationId: string;
 
@@ -117,8 +113,7 @@ beforeAll(async () => {
 
   // A company (English-speaking) applies; the manager approves; the start waiting time is 0
   // days in this instance so the approval lands on the worklist today.
-  const kboFirst8 = `0992${String(Date.now() % 10000).padStart(4, '0')}`;
-  const kbo = `${kboFirst8}${String(97 - (Number(kboFirst8) % 97)).padStart(2, '0')}`;
+  const kbo = freshKbo();
   await gql(null, 'mutation ($input: SignUpInput!) { signUp(input: $input) { id } }', {
     input: {
       email: company.email,

@@ -1,16 +1,25 @@
+import { randomInt } from 'node:crypto';
+import { makeKbo } from '@werkgezond/domain';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { graphql } from './support';
 
-let sequence = 0;
+/** Numbers this test process handed out already (files in one run share the e2e database). */
+const handedOut = new Set<string>();
 
-/** A valid enterprise number (mod-97 check digits) that the bundled dataset is unlikely to hold. */
+/**
+ * A valid enterprise number (mod-97 check digits) for a company a test registers: drawn with
+ * crypto randomness from 10_000_000..14_999_999 (first eight digits; the bundled dataset's
+ * numbers start with 0), never the same twice in one process. A clock-derived number could
+ * repeat one registered by an earlier run on a reused database (E2E_BASE_URL).
+ */
 export function freshKbo(): string {
-  sequence += 1;
-  const seed = (Date.now() * 7 + sequence * 7919 + Math.floor(Math.random() * 1000)) % 10_000_000;
-  const first8 = `1${String(seed).padStart(7, '0')}`;
-  const check = String(97 - (Number(first8) % 97)).padStart(2, '0');
-  return `${first8}${check}`;
+  for (;;) {
+    const kbo = makeKbo(randomInt(10_000_000, 15_000_000));
+    if (handedOut.has(kbo)) continue;
+    handedOut.add(kbo);
+    return kbo;
+  }
 }
 
 /** 0123.456.749 notation of a ten-digit number. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -59,7 +60,7 @@ describe('sign-in page', () => {
 
   it('says so when the password is wrong, and stays on the sign-in page', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, DEMO.participant, 'not-the-password');
+    await signIn(page, DEMO.participant, 'not-the-password', { expect: 'refused' });
     const alert = page.getByRole('alert').filter({ hasText: 'klopt niet' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Het e-mailadres of het wachtwoord klopt niet.');
@@ -72,7 +73,7 @@ describe('sign-in page', () => {
 
   it('tells how long to wait after too many failed attempts', async () => {
     const { context, page } = await newPage(browser);
-    const email = `onbekend-${Date.now()}@example.be`;
+    const email = `onbekend-${randomUUID()}@example.be`;
     await page.goto('/aanmelden');
     await page.getByLabel('E-mailadres').fill(email);
     for (let attempt = 1; attempt <= 6; attempt++) {

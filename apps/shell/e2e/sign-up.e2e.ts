@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dotted, freshKbo } from './portal-support';
 import {
   expectHeading,
   expectNoSeriousAxeViolations,
@@ -16,13 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A valid enterprise number (mod-97 check digits) that the bundled dataset is unlikely to hold. */
-function freshKbo(): string {
-  const first8 = `1${String(Date.now() % 10_000_000).padStart(7, '0')}`;
-  const check = String(97 - (Number(first8) % 97)).padStart(2, '0');
-  return `${first8.slice(0, 4)}.${first8.slice(4, 7)}.${first8.slice(7)}${check}`;
-}
-
 describe('self sign-up of a company', () => {
   it('checks the KBO number on the client, then registers and lands in the portal', async () => {
     const { context, page, consoleErrors } = await newPage(browser);
@@ -38,12 +33,12 @@ describe('self sign-up of a company', () => {
     await screenshot(page, 'sign-up-invalid-kbo');
 
     await page.getByLabel(/Naam van de onderneming/).fill('Schrijnwerkerij Test e2e');
-    await kbo.fill(freshKbo());
+    await kbo.fill(dotted(freshKbo()));
     await page.getByLabel(/Aantal werknemers/).fill('8');
     await page.getByLabel('Gemeente').fill('Kortrijk');
     await page.getByLabel('Provincie').selectOption('West-Vlaanderen');
     await page.getByLabel(/Je naam/).fill('Lies Test');
-    await page.getByLabel(/E-mailadres/).fill(`e2e-${Date.now()}@schrijnwerkerij.be`);
+    await page.getByLabel(/E-mailadres/).fill(`e2e-${randomUUID()}@schrijnwerkerij.be`);
     await page.getByLabel(/Wachtwoord/).fill('een heel lang wachtwoord');
     await page.getByRole('button', { name: 'Registreren', exact: true }).click();
 

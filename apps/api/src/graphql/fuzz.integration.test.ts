@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { makeKbo } from '@werkgezond/domain';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadDemo } from '../database/dataset/demo.js';
@@ -9,6 +9,7 @@ import { judge, type Outcome } from '../test/fuzz/judge.js';
 import { Random } from '../test/fuzz/random.js';
 import type { Pools } from '../test/fuzz/values.js';
 import { DEMO, startTestServer, type TestServer } from '../test/harness.js';
+import { freshKbo } from '../test/kbo.js';
 import { DEMO_KEY } from '../test/research-client.js';
 
 /**
@@ -51,7 +52,7 @@ beforeAll(async () => {
     personas.push({ name, endpoint: '/graphql', headers: { cookie }, pools: none });
   }
   // A company of its own: its writes (applications, profile, surveys) touch no bundled data.
-  const email = `fuzz-${Date.now()}@example.be`;
+  const email = `fuzz-${randomUUID()}@example.be`;
   const signUp = await server.gql<{ signUp: { organisation: { id: string } } }>(
     'mutation ($input: SignUpInput!) { signUp(input: $input) { organisation { id } } }',
     {
@@ -59,7 +60,7 @@ beforeAll(async () => {
         email,
         password: 'een-lang-wachtwoord',
         displayName: 'Fuzz Tester',
-        kboNumber: makeKbo(19_000_000 + (Date.now() % 999_999)),
+        kboNumber: await freshKbo(server.dataSource),
         organisationName: 'Fuzz BV',
         employeeCount: 12,
         hasPreventionCommittee: false,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestServer, type TestServer } from '../../test/harness.js';
+import { freshKbo } from '../../test/kbo.js';
 
 let server: TestServer;
 let manager: string;
@@ -12,15 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A fresh valid KBO number per call (0990 prefix: unused by the dataset's generator range). */
-let seq = 0;
-function freshKbo(): string {
-  seq += 1;
-  const first8 = `0990${String((process.pid * 100 + seq) % 10000).padStart(4, '0')}`;
-  return `${first8}${String(97 - (Number(first8) % 97)).padStart(2, '0')}`;
-}
-
 async function signUpCompany(overrides: Record<string, unknown> = {}) {
+  const kbo = await freshKbo(server.dataSource);
   const email = `bedrijf-${randomUUID()}@example.be`;
   const res = await server.gql<{ signUp: { organisation: { id: string } } }>(
     'mutation ($input: SignUpInput!) { signUp(input: $input) { organisation { id } } }',
@@ -29,8 +23,8 @@ async function signUpCompany(overrides: Record<string, unknown> = {}) {
         email,
         password: 'een-veilig-wachtwoord',
         displayName: 'Jan Testers',
-        kboNumber: freshKbo(),
-        organisationName: `Testbedrijf ${seq} BV`,
+        kboNumber: kbo,
+        organisationName: `Testbedrijf ${kbo} BV`,
         employeeCount: 14,
         province: 'Limburg',
         municipality: 'Hasselt',
@@ -41,7 +35,11 @@ async function signUpCompany(overrides: Record<string, unknown> = {}) {
   );
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   const { cookie } = await server.signIn(email, 'een-veilig-wachtwoord');
-  return { cookie, organisationId: res.data!.signUp.organisation.id };
+  return {
+    cookie,
+    organisationId: res.data!.signUp.organisation.id,
+    name: `Testbedrijf ${kbo} BV`,
+  };
 }
 
 const APPLY = `mutation ($input: ApplicationDraftInput!) {
@@ -319,7 +317,7 @@ describe('a network coordinator registers a group for the award and submits the 
           organisationId: network.id,
           registrationType: 'GROUP',
           memberOrganisationIds: network.members.slice(0, 2).map((m) => m.id),
-          newMembers: [{ kboNumber: freshKbo(), name: 'Nieuw Lid BV' }],
+          newMembers: [{ kboNumber: await freshKbo(server.dataSource), name: 'Nieuw Lid BV' }],
           idempotencyKey: `group-${randomUUID()}`,
         },
       },
@@ -420,7 +418,7 @@ describe('company profile, surveys and toolbox', () => {
       {
         input: {
           organisationId: company.organisationId,
-          name: `Testbedrijf ${seq} BV`,
+          name: company.name,
           employeeCount: 60,
           hasPreventionCommittee: false,
         },

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestServer, type TestServer } from '../../test/harness.js';
+import { freshKbo } from '../../test/kbo.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -76,7 +78,7 @@ describe('sign-in and sessions', () => {
 
   it('lets a company sign up with a valid KBO number and rejects an invalid one by field', async () => {
     const input = {
-      email: `nieuw-${Date.now()}@example.be`,
+      email: `nieuw-${randomUUID()}@example.be`,
       password: 'een-lang-wachtwoord',
       displayName: 'Nieuwe Gebruiker',
       kboNumber: '0202.239.951',
@@ -92,9 +94,8 @@ describe('sign-in and sessions', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.kboNumber',
     });
-    // A free, valid number: 0999.000.0xx with check digits computed the KBO way.
-    const first8 = `0999${String(Date.now() % 10000).padStart(4, '0')}`;
-    const kbo = `${first8}${String(97 - (Number(first8) % 97)).padStart(2, '0')}`;
+    // A free, valid number (check digits computed the KBO way), unused in this database.
+    const kbo = await freshKbo(server.dataSource);
     const ok = await server.gql<{
       signUp: { email: string; roles: string[]; organisation: { name: string; sizeClass: string } };
     }>(
@@ -108,7 +109,7 @@ describe('sign-in and sessions', () => {
     });
     const again = await server.gql(
       'mutation ($input: SignUpInput!) { signUp(input: $input) { email } }',
-      { input: { ...input, email: `ander-${Date.now()}@example.be`, kboNumber: kbo } },
+      { input: { ...input, email: `ander-${randomUUID()}@example.be`, kboNumber: kbo } },
     );
     expect(again.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

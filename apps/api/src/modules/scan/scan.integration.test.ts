@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../graphql/policy.js';
 import { DEMO, startTestServer, type TestServer } from '../../test/harness.js';
+import { freshKbo } from '../../test/kbo.js';
 import { ScanService } from './scan.service.js';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
@@ -12,15 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-let seq = 0;
-/** A fresh valid KBO number (0991 prefix: outside the generator's range and other tests'). */
-function freshKbo(): string {
-  seq += 1;
-  const first8 = `0991${String((process.pid * 100 + seq) % 10000).padStart(4, '0')}`;
-  return `${first8}${String(97 - (Number(first8) % 97)).padStart(2, '0')}`;
-}
-
 async function signUpCompany(employeeCount = 14) {
+  const kbo = await freshKbo(server.dataSource);
   const email = `scan-${randomUUID()}@example.be`;
   const res = await server.gql<{ signUp: { organisation: { id: string } } }>(
     'mutation ($input: SignUpInput!) { signUp(input: $input) { organisation { id } } }',
@@ -29,8 +23,8 @@ async function signUpCompany(employeeCount = 14) {
         email,
         password: 'een-veilig-wachtwoord',
         displayName: 'Scan Tester',
-        kboNumber: freshKbo(),
-        organisationName: `Scanbedrijf ${seq} BV`,
+        kboNumber: kbo,
+        organisationName: `Scanbedrijf ${kbo} BV`,
         employeeCount,
         province: 'Limburg',
         municipality: 'Hasselt',
