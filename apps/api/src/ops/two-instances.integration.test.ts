@@ -1,35 +1,57 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ApiProcess, startApiProcess } from '../test/api-process.js';
+import { createProgramme } from '../test/backoffice-fixtures.js';
 import { DEMO, startTestServer, type TestServer } from '../test/harness.js';
 import { createKey, research } from '../test/research-client.js';
 
 /**
- * Two API instances (two createApp, two pools) on one PostgreSQL: nothing a request needs
- * lives in one process, so a load balancer may send each request to either.
+ * Two API instances on one PostgreSQL: A in this process (createApp), B a separate
+ * `node dist/main.js` process, so state kept in a module or in process memory cannot pass
+ * from one to the other unnoticed. Nothing a request needs lives in one process, so a load
+ * balancer may send each request to either.
+ *
+ * Skipped on the embedded database: it is one PGlite in the test process, which a second
+ * process cannot share (README, "Scaling out"). CI runs it against PostgreSQL.
  */
-let a: TestServer;
-let b: TestServer;
+const embedded = inject('embedded');
+if (embedded) {
+  console.warn(
+    'two-instances.integration.test.ts skipped: needs DATABASE_URL (a PostgreSQL server a second process can reach)',
+  );
+}
+
 const BUDGET = 5;
 const SMALL =
   '{ aggregate(measures: [COMPANIES], dimensions: [PROGRAMME]) { total { companies { value } } } }';
 
-beforeAll(async () => {
-  a = await startTestServer({ research: { budgetPerHour: BUDGET } });
-  b = await startTestServer({ research: { budgetPerHour: BUDGET }, keepRateLimits: true });
-});
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-});
+describe.skipIf(embedded)('two API instances (two processes) on one database', () => {
+  let a: TestServer;
+  let b: ApiProcess;
 
-async function signInCode(server: TestServer, email: string, password: string) {
-  const res = await server.gql<{ signIn: { email: string } }>(
-    'mutation ($input: SignInInput!) { signIn(input: $input) { email } }',
-    { input: { email, password } },
-  );
-  return res.errors?.[0]?.extensions?.code ?? 'OK';
-}
+  beforeAll(async () => {
+    // A clears the rate-limit table (harness default); B keeps what it finds, as in production.
+    a = await startTestServer({ research: { budgetPerHour: BUDGET } });
+    b = await startApiProcess(inject('databaseUrl'), {
+      RESEARCH_BUDGET_PER_HOUR: String(BUDGET),
+    });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
 
-describe('two API instances on one database', () => {
+  async function signInCode(server: TestServer | ApiProcess, email: string, password: string) {
+    const res = await server.gql<{ signIn: { email: string } }>(
+      'mutation ($input: SignInInput!) { signIn(input: $input) { email } }',
+      { input: { email, password } },
+    );
+    return res.errors?.[0]?.extensions?.code ?? 'OK';
+  }
+
+  it('runs B as its own process', () => {
+    expect(b.pid).not.toBe(process.pid);
+  });
+
   it('accepts on B a session opened on A', async () => {
     const { cookie } = await a.signIn(DEMO.analyst);
     const me = await b.gql<{ viewer: { email: string } | null }>(
@@ -41,7 +63,7 @@ describe('two API instances on one database', () => {
   });
 
   it('throttles on B the 6th wrong password after 5 on A', async () => {
-    const email = `two-instances-${Date.now()}@example.test`;
+    const email = `two-instances-${crypto.randomUUID()}@example.test`;
     for (let i = 0; i < 5; i++)
       expect(await signInCode(a, email, `guess-${i}`)).toBe('UNAUTHENTICATED');
     expect(await signInCode(b, email, 'guess-5')).toBe('RATE_LIMITED');
@@ -51,7 +73,7 @@ describe('two API instances on one database', () => {
 
   it('shares a research key’s hourly budget between the instances', async () => {
     const { cookie } = await a.signIn(DEMO.admin);
-    const { key } = await createKey(a, cookie, `Two instances ${Date.now()}`);
+    const { key } = await createKey(a, cookie, `Two instances ${crypto.randomUUID()}`);
     const first = await research(a, SMALL, { key });
     expect(first.errors).toBeUndefined();
     const spent = (first.extensions!.cost as { requested: number }).requested;
@@ -60,5 +82,22 @@ describe('two API instances on one database', () => {
     expect(second.status).toBe(429);
     expect(second.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect((second.extensions!.cost as { remaining: number }).remaining).toBe(BUDGET - spent);
+  });
+
+  it('shows on B at once a programme an admin created through A (research catalog)', async () => {
+    const { cookie } = await a.signIn(DEMO.admin);
+    const { key } = await createKey(a, cookie, `Catalog ${crypto.randomUUID()}`);
+    const PROGRAMMES = '{ programmes { key } }';
+    const keys = async () => {
+      const res = await research<{ programmes: { key: string }[] }>(b, PROGRAMMES, { key });
+      expect(res.errors).toBeUndefined();
+      return res.data!.programmes.map((p) => p.key);
+    };
+    // B has answered from the catalog before the programme exists…
+    const before = await keys();
+    const programme = await createProgramme(a, cookie);
+    expect(before).not.toContain(programme.key);
+    // …and its next answer has it: no in-process copy waits for a refresh.
+    expect(await keys()).toContain(programme.key);
   });
 });

@@ -9,8 +9,6 @@ import {
   SIZE_CLASS_KEYS,
 } from './research-dimensions.js';
 
-const REFRESH_MS = 10 * 60_000;
-
 export interface DimensionValueInfo {
   key: string | null;
   label: string;
@@ -25,19 +23,24 @@ interface CatalogData {
 
 /**
  * The values each dimension can take (registry and programme metadata: nothing about a single
- * company), loaded once and refreshed every ten minutes. It prices queries before they run
- * (groups = product of the requested dimensions' value counts) and gives answers complete
- * tables, zero cells included, so suppression sees every cell.
+ * company). It prices queries before they run (groups = product of the requested dimensions'
+ * value counts) and gives answers complete tables, zero cells included, so suppression sees
+ * every cell.
+ *
+ * One catalog per request, read from PostgreSQL on first use (one statement, about 3 ms warm
+ * on the bundled dataset's 3,000 organisations): a programme, edition or channel an admin adds
+ * through any API instance is in the next research request of every instance. An in-process
+ * copy refreshed on a timer made instances disagree for up to its refresh interval.
  */
 export class DimensionCatalog {
   private data: CatalogData | null = null;
-  private loadedAt = 0;
   private loading: Promise<void> | null = null;
 
   async ensureLoaded(ds: DataSource): Promise<void> {
-    if (this.data && Date.now() - this.loadedAt < REFRESH_MS) return;
-    this.loading ??= this.load(ds).finally(() => {
+    if (this.data) return;
+    this.loading ??= this.load(ds).catch((error: unknown) => {
       this.loading = null;
+      throw error;
     });
     await this.loading;
   }
@@ -92,7 +95,6 @@ export class DimensionCatalog {
         ],
       },
     };
-    this.loadedAt = Date.now();
   }
 
   private get loaded(): CatalogData {

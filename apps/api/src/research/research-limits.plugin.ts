@@ -7,7 +7,6 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphq
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { userError } from '../graphql/errors.js';
 import { refusedByInputGuard } from '../graphql/input-guard.js';
-import type { DimensionCatalog } from './dimension-catalog.js';
 import type { ResearchConfig } from './research.config.js';
 import type { ResearchContext } from './research.context.js';
 
@@ -29,7 +28,6 @@ export interface CostReport {
 interface Options {
   config: ResearchConfig;
   budget: RateLimiterAbstract;
-  catalog: DimensionCatalog;
 }
 
 /**
@@ -42,7 +40,6 @@ interface Options {
 export function researchLimitsPlugin({
   config,
   budget,
-  catalog,
 }: Options): ApolloServerPlugin<ResearchContext> {
   return {
     async requestDidStart() {
@@ -89,6 +86,7 @@ export function researchLimitsPlugin({
             );
           }
 
+          const { catalog } = ctx;
           await catalog.ensureLoaded(ctx.dataSource);
           try {
             state.requested = getComplexity({

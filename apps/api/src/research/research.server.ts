@@ -74,7 +74,6 @@ export async function createResearchEndpoint({
   readDataSource = dataSource,
 }: ResearchEndpointOptions): Promise<ResearchEndpoint> {
   const config = researchConfig(process.env, overrides);
-  const catalog = new DimensionCatalog();
   // In PostgreSQL: every API instance spends from the same hourly budget of a key.
   const budget = postgresLimiter(dataSource, {
     keyPrefix: 'research-budget',
@@ -107,7 +106,7 @@ export async function createResearchEndpoint({
       ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin(),
       internalErrorsPlugin<ResearchContext>('research', metrics),
-      researchLimitsPlugin({ config, budget, catalog }),
+      researchLimitsPlugin({ config, budget }),
       ...(metrics ? [metrics.apolloPlugin<ResearchContext>('research')] : []),
       // After the limits plugin: it reads the cost that plugin put on the answer.
       researchQueryLogPlugin(new ResearchQueryLogService(dataSource), logger),
@@ -175,7 +174,8 @@ export async function createResearchEndpoint({
             dataSource: readDataSource,
             apiKey,
             config,
-            catalog,
+            // Read per request: the same programmes and editions on every instance.
+            catalog: new DimensionCatalog(),
             deadline: Date.now() + config.timeoutMs,
           };
         },

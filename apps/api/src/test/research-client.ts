@@ -8,7 +8,7 @@ export interface ResearchResponse<T> extends GraphQLResponse<T> {
 
 /** POSTs to /research/graphql with a Bearer key (null: no Authorization header). */
 export async function research<T = Record<string, unknown>>(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   query: string,
   options: {
     key?: string | null;
