@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, startTestServer, type TestServer } from '../test/harness.js';
 import { createKey, research } from '../test/research-client.js';
 
@@ -69,9 +69,9 @@ describe('cost, feedback and budget', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'COST' });
     expect(costOf(res).requested).toBeGreaterThan(1000);
     expect(costOf(res).remaining).toBe(5000);
-    // Only the key look-up (and its last-used stamp) and the query log row ran: no population
-    // check, no aggregate.
-    expect(server.queryCount() - before).toBeLessThanOrEqual(3);
+    // Only the key look-up (and its last-used stamp), the dimension catalog (read per request
+    // to price it) and the query log row ran: no population check, no aggregate.
+    expect(server.queryCount() - before).toBeLessThanOrEqual(4);
     const control = server.queryCount();
     await research(server, SMALL, { key });
     expect(server.queryCount() - control).toBeGreaterThanOrEqual(3);
@@ -159,15 +159,79 @@ describe('shape limits', () => {
     expect(many.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
   });
 
-  it('answers TIMEOUT (503) when a request outlives the per-request time limit', async () => {
-    const slow = await startTestServer({ research: { timeoutMs: 1 } });
+  it('answers TIMEOUT (503) when the time limit is over before the work starts', async () => {
+    // A zero limit: the deadline has passed by the time any resolver runs, whatever the speed
+    // of the machine, so nothing is sent to the database.
+    const late = await startTestServer({ research: { timeoutMs: 0 } });
     try {
-      const res = await research(slow, SMALL);
+      const res = await research(late, SMALL);
       expect(res.status).toBe(503);
       expect(res.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
       expect(res.data?.aggregate ?? null).toBeNull();
     } finally {
-      await slow.close();
+      await late.close();
     }
   });
+
+  // A statement held up by a lock this test owns: it cannot finish before the deadline, and
+  // the test decides when it ends. PostgreSQL only: the embedded database is one session, in
+  // which a lock blocks nobody.
+  it.skipIf(inject('embedded'))(
+    'answers TIMEOUT (503) while the statement still runs; the statement is cancelled before the server closes',
+    async () => {
+      const slow = await startTestServer({ research: { timeoutMs: 2_000 } });
+      const lock = server.dataSource.createQueryRunner();
+      await lock.connect();
+      try {
+        await lock.startTransaction();
+        // The aggregate reads expenditure; the key check, budget and catalog do not.
+        await lock.query('LOCK TABLE expenditure IN ACCESS EXCLUSIVE MODE');
+        const [{ pid: lockPid }] = await lock.query('SELECT pg_backend_pid() AS pid');
+        const blockedBy = async (): Promise<number[]> =>
+          (
+            await server.dataSource.query(
+              'SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+              [lockPid],
+            )
+          ).map((r: { pid: number }) => r.pid);
+
+        const res = await research(slow, SMALL);
+        expect(res.status).toBe(503);
+        expect(res.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+        expect(res.data?.aggregate ?? null).toBeNull();
+
+        // The API gave up on the work; the database still has its statement, waiting for the
+        // lock (polled: work abandoned at the deadline may send it a moment later).
+        const until = (ms: number) => Date.now() + ms;
+        const found = until(10_000);
+        let waiting = await blockedBy();
+        while (!waiting.length) {
+          if (Date.now() >= found)
+            throw new Error('the aggregate statement never reached the lock');
+          await new Promise((r) => setTimeout(r, 50));
+          waiting = await blockedBy();
+        }
+        for (const pid of waiting)
+          await server.dataSource.query('SELECT pg_cancel_backend($1)', [pid]);
+        await lock.rollbackTransaction();
+        // Nothing of it left running when the server closes (bounded wait, no busy loop).
+        const deadline = until(10_000);
+        for (;;) {
+          const [{ active }] = await server.dataSource.query(
+            `SELECT count(*)::int AS active FROM pg_stat_activity
+              WHERE pid = ANY($1::int[]) AND state = 'active'`,
+            [waiting],
+          );
+          if (active === 0) break;
+          if (Date.now() >= deadline)
+            throw new Error(`statements of ${waiting.join(', ')} still running after 10 s`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        if (lock.isTransactionActive) await lock.rollbackTransaction();
+        await lock.release();
+        await slow.close();
+      }
+    },
+  );
 });
