@@ -179,7 +179,7 @@ describe('shape limits', () => {
   it.skipIf(inject('embedded'))(
     'answers TIMEOUT (503) while the statement still runs; the statement is cancelled before the server closes',
     async () => {
-      const slow = await startTestServer({ research: { timeoutMs: 2_000 } });
+      const slow = await startTestServer({ research: { timeoutMs: 5_000 } });
       const lock = server.dataSource.createQueryRunner();
       await lock.connect();
       try {
