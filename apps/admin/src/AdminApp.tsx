@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ProgrammeNewPage } from './pages/ProgrammeNewPage';
 import { ProgrammePage } from './pages/ProgrammePage';
 import { ProgrammesPage } from './pages/ProgrammesPage';
+import { SurveysPage } from './pages/SurveysPage';
 import { UsersPage } from './pages/UsersPage';
 import adminCss from './styles/admin.css?inline';
 import { isAdmin, useViewer, ViewerContext } from './ViewerContext';
@@ -59,6 +60,7 @@ export function AdminRoutes() {
         />
         <Route path="programmas/:key" element={<ProgrammePage />} />
         <Route path="coaches" element={<CoachesPage />} />
+        <Route path="enquetes" element={<SurveysPage />} />
         <Route
           path="gebruikers"
           element={

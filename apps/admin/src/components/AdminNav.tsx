@@ -9,6 +9,7 @@ export function AdminNav() {
   const links = [
     { to: '/', label: t('nav.programmes'), end: true },
     { to: '/coaches', label: t('nav.coaches'), end: false },
+    { to: '/enquetes', label: t('nav.surveys'), end: false },
   ];
   if (isAdmin(viewer)) {
     links.push(

@@ -22,6 +22,7 @@ import { PublishedFigureResolver } from '../modules/published-figure/published-f
 import { ScanResolver } from '../modules/scan/scan.resolver.js';
 import { StaffResolver } from '../modules/staff/staff.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
+import { SurveyAdminResolver } from '../modules/survey/survey-admin.resolver.js';
 import { ResearchKeyResolver } from '../research/research-key.resolver.js';
 import { authChecker } from './policy.js';
 
@@ -45,6 +46,7 @@ export const resolvers = [
   // Back office (issue 11)
   ProgrammeAdminResolver,
   CoachAdminResolver,
+  SurveyAdminResolver,
   StaffResolver,
   AuditResolver,
   MailResolver,

@@ -265,6 +265,23 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     query: `mutation { updateCoach(input: { id: "${NOBODY}", capacity: 2 }) { id } }`,
     allowed: MANAGERS,
   },
+  'Query.surveyDefinitions': {
+    query: '{ surveyDefinitions(programmeKey: "gezondheidscoaches") { id versions { version } } }',
+    allowed: MANAGERS,
+  },
+  'Mutation.createSurvey': {
+    query: `mutation { createSurvey(input: { programmeKey: "gezondheidscoaches", title: "",
+      questions: [] }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.updateSurvey': {
+    query: `mutation { updateSurvey(input: { id: "${NOBODY}", title: "x", questions: [] }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.setSurveyStatus': {
+    query: `mutation { setSurveyStatus(input: { id: "${NOBODY}", status: PUBLISHED }) { id } }`,
+    allowed: MANAGERS,
+  },
   'Mutation.inviteUser': {
     query: 'mutation { inviteUser(input: { email: "bad", roles: [ANALYST] }) { acceptPath } }',
     allowed: ['admin'],

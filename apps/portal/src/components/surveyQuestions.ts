@@ -37,7 +37,10 @@ export const MAX_TEXT_ANSWER = 2000;
 
 /** The client checks of an answer: required for closed questions, a length limit for text. */
 export function answerProblem(question: SurveyQuestion, value: string): string | null {
-  if (question.kind === 'TEXT') return value.length > MAX_TEXT_ANSWER ? 'validation.tooLong' : null;
+  if (question.kind === 'TEXT') {
+    if (question.required && !value.trim()) return 'validation.answerRequired';
+    return value.length > MAX_TEXT_ANSWER ? 'validation.tooLong' : null;
+  }
   if (!value) return 'validation.answerRequired';
   if (question.kind === 'SCALE') {
     const options = questionOptions(question);

@@ -33,6 +33,7 @@ const KNOWN: readonly { field?: RegExp; message: RegExp; key: string }[] = [
     key: 'errors.dossierAlreadySubmitted',
   },
   { field: /answers\.\w+$/, message: /answer every question/i, key: 'errors.answerRequired' },
+  { field: /answers$/, message: /required question/i, key: 'errors.answerRequired' },
   { field: /value$/, message: /at most \d+ characters/i, key: 'errors.tooLong' },
   { field: /value$/, message: /whole number from/i, key: 'errors.scaleRange' },
   { field: /points$/, message: /whole number of points/i, key: 'errors.scanPoints' },

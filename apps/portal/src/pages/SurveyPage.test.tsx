@@ -12,6 +12,7 @@ const question = (key: string, text: string, kind: string, options: unknown, pos
   options,
   componentKey: null,
   position,
+  required: false,
 });
 const survey = (response: { questionKey: string; value: string }[] | null) => ({
   __typename: 'Survey',

@@ -270,6 +270,9 @@ function generateSurvey2014(rng: Rng, apps: AwardApplication[], tables: DatasetT
     title: 'NV Gezond award 2014: gebruik van de toolbox en leefstijlintenties (deelnamedossier)',
     opensOn: '2014-01-01',
     closesOn: null,
+    status: 'PUBLISHED',
+    moment: null,
+    currentVersion: 1,
   };
   const componentText: Record<(typeof TOOLBOX_COMPONENTS)[number], string> = {
     'stappenplan-samenwerking':
@@ -293,8 +296,10 @@ function generateSurvey2014(rng: Rng, apps: AwardApplication[], tables: DatasetT
     questions.push({
       id: uuidFor(`survey_question:nv-gezond-2014-dossier:${qKey}`),
       surveyId: survey.id,
+      version: 1,
       key: qKey,
       text: componentText[key],
+      required: false,
       kind: 'CHOICE',
       options: {
         choices: [...USE_CHOICES],
@@ -312,8 +317,10 @@ function generateSurvey2014(rng: Rng, apps: AwardApplication[], tables: DatasetT
     questions.push({
       id: uuidFor(`survey_question:nv-gezond-2014-dossier:${key}`),
       surveyId: survey.id,
+      version: 1,
       key,
       text,
+      required: false,
       kind: 'SCALE',
       options: { min: 1, max: 5, minLabel: 'Helemaal niet akkoord', maxLabel: 'Helemaal akkoord' },
       componentKey: null,
@@ -345,6 +352,7 @@ function generateSurvey2014(rng: Rng, apps: AwardApplication[], tables: DatasetT
       id: uuidFor(`survey_response:nv-gezond-2014-dossier:${a.row.id}`),
       surveyId: survey.id,
       organisationId: a.row.organisationId,
+      version: 1,
       answers,
       submittedAt: a.submittedAt,
       updatedAt: a.submittedAt,

@@ -39,8 +39,8 @@ export async function loadDemoSurveys(ds: DataSource): Promise<void> {
   await ds.transaction(async (em) => {
     await em.query('DELETE FROM survey WHERE key = $1', [DEMO_SURVEY_KEY]);
     const [{ id }] = await em.query(
-      `INSERT INTO survey (key, programme_id, title, opens_on)
-       SELECT $1, id, 'Evaluatie gezondheidscoaches (najaar 2019)', '2019-09-01' FROM programme
+      `INSERT INTO survey (key, programme_id, title, opens_on, status)
+       SELECT $1, id, 'Evaluatie gezondheidscoaches (najaar 2019)', '2019-09-01', 'PUBLISHED' FROM programme
         WHERE key = 'gezondheidscoaches' RETURNING id`,
       [DEMO_SURVEY_KEY],
     );

@@ -439,7 +439,7 @@ describe('company profile, surveys and toolbox', () => {
       `SELECT id FROM programme WHERE key = 'gezondheidscoaches'`,
     );
     const [{ id: surveyId }] = await server.dataSource.query(
-      `INSERT INTO survey (key, programme_id, title, opens_on) VALUES ($1, $2, 'Testbevraging', '2020-01-01') RETURNING id`,
+      `INSERT INTO survey (key, programme_id, title, opens_on, status) VALUES ($1, $2, 'Testbevraging', '2020-01-01', 'PUBLISHED') RETURNING id`,
       [`test-${randomUUID()}`, programme[0].id],
     );
     await server.dataSource.query(

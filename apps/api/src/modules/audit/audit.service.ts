@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_TYPES = [
   'COACH',
   'USER',
   'INVITATION',
+  'SURVEY',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { todayInBrussels } from '../../database/sql.js';
 import { links } from './mail.config.js';
 import { asLanguage, queueMail } from './mail.service.js';
 import {
@@ -87,19 +88,46 @@ export async function notifyStageChange(
   if (input.firstStep)
     return toApplicants(em, input.applicationId, 'received', 'APPLICATION_RECEIVED', () => ({}));
   if (input.stage === 'APPROVED')
-    return toApplicants(em, input.applicationId, 'decision', 'APPLICATION_APPROVED', () => ({}));
+    await toApplicants(em, input.applicationId, 'decision', 'APPLICATION_APPROVED', () => ({}));
   if (input.stage === 'REJECTED')
-    return toApplicants(
-      em,
-      input.applicationId,
-      'decision',
-      'APPLICATION_REJECTED',
-      (_r, lang) => ({
-        reason:
-          REJECTION_REASON_LABELS[lang][input.reasonCode ?? 'OTHER'] ?? input.reasonCode ?? '',
-        reasonText: input.reasonText?.trim() || null,
-      }),
-    );
+    await toApplicants(em, input.applicationId, 'decision', 'APPLICATION_REJECTED', (_r, lang) => ({
+      reason: REJECTION_REASON_LABELS[lang][input.reasonCode ?? 'OTHER'] ?? input.reasonCode ?? '',
+      reasonText: input.reasonText?.trim() || null,
+    }));
+  const moment = SURVEY_MOMENT_OF_STAGE[input.stage];
+  if (moment) await inviteToSurveys(em, input.applicationId, moment);
+}
+
+/** The steps (trajectory stage keys) at which the surveys of a moment invite the applicant. */
+const SURVEY_MOMENT_OF_STAGE: Record<string, 'AFTER_APPROVAL' | 'AFTER_COMPLETION'> = {
+  APPROVED: 'AFTER_APPROVAL',
+  COMPLETED: 'AFTER_COMPLETION',
+};
+
+/**
+ * Published, not yet closed surveys of the application's programme (all calls or its call) for
+ * this moment: one invitation per survey and organisation, in the stage change's transaction.
+ */
+async function inviteToSurveys(
+  em: EntityManager,
+  applicationId: string,
+  moment: 'AFTER_APPROVAL' | 'AFTER_COMPLETION',
+): Promise<void> {
+  const surveys = (await em.query(
+    `SELECT s.id, a.organisation_id AS "organisationId"
+       FROM application a JOIN survey s ON s.programme_id = a.programme_id
+      WHERE a.id = $1 AND s.status = 'PUBLISHED' AND s.moment = $2
+        AND (s.edition_id IS NULL OR s.edition_id = a.edition_id)
+        AND (s.closes_on IS NULL OR s.closes_on >= $3)
+      ORDER BY s.opens_on, s.id`,
+    [applicationId, moment, todayInBrussels()],
+  )) as { id: string; organisationId: string }[];
+  for (const s of surveys)
+    await sendSurveyInvitation(em, {
+      organisationId: s.organisationId,
+      surveyId: s.id,
+      applicationId,
+    });
 }
 
 /** Called in the transaction that assigns the coach. */
@@ -124,7 +152,7 @@ export async function notifyCoachAssigned(
 /** Survey invitation to everyone acting for an organisation; once per survey and organisation. */
 export async function sendSurveyInvitation(
   em: EntityManager,
-  input: { organisationId: string; surveyId: string },
+  input: { organisationId: string; surveyId: string; applicationId?: string | null },
 ): Promise<number> {
   const [s] = (await em.query(
     `SELECT s.title, p.key AS "programmeKey", o.name AS organisation
@@ -140,6 +168,7 @@ export async function sendSurveyInvitation(
       template: 'SURVEY_INVITATION',
       language: r.language,
       recipient: r.email,
+      applicationId: input.applicationId ?? null,
       vars: {
         recipientName: r.name,
         organisation: s.organisation,

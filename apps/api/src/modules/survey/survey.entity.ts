@@ -12,6 +12,12 @@ import { EditionEntity, ProgrammeEntity } from '../programme/programme.entity.js
 
 export const QUESTION_KINDS = ['SCALE', 'CHOICE', 'BOOLEAN', 'TEXT'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+/** DRAFT: being built, invisible to companies; PUBLISHED: answerable and sent; ARCHIVED: withdrawn. */
+export const SURVEY_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+/** When an application's companies are invited: at the approval decision or at completion. */
+export const SURVEY_MOMENTS = ['AFTER_APPROVAL', 'AFTER_COMPLETION'] as const;
+export type SurveyMoment = (typeof SURVEY_MOMENTS)[number];
 
 @Entity({ name: 'survey' })
 export class SurveyEntity {
@@ -44,10 +50,21 @@ export class SurveyEntity {
 
   @Column({ name: 'closes_on', type: 'date', nullable: true })
   closesOn!: string | null;
+
+  @Column({ type: 'enum', enum: SURVEY_STATUSES, enumName: 'survey_status', default: 'DRAFT' })
+  status!: SurveyStatus;
+
+  /** Null: no automatic invitation (surveys handed out another way, e.g. with the dossier). */
+  @Column({ type: 'enum', enum: SURVEY_MOMENTS, enumName: 'survey_moment', nullable: true })
+  moment!: SurveyMoment | null;
+
+  /** The version new responses answer; earlier versions' questions stay for their responses. */
+  @Column({ name: 'current_version', type: 'integer', default: 1 })
+  currentVersion!: number;
 }
 
 @Entity({ name: 'survey_question' })
-@Index('uq_survey_question_key', ['surveyId', 'key'], { unique: true })
+@Index('uq_survey_question_version_key', ['surveyId', 'version', 'key'], { unique: true })
 export class SurveyQuestionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -59,11 +76,18 @@ export class SurveyQuestionEntity {
   @JoinColumn({ name: 'survey_id' })
   survey!: Relation<SurveyEntity>;
 
+  /** The survey version this question belongs to (1, 2, …). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @Column({ type: 'varchar', length: 64 })
   key!: string;
 
   @Column({ type: 'text' })
   text!: string;
+
+  @Column({ type: 'boolean', default: false })
+  required!: boolean;
 
   @Column({ type: 'enum', enum: QUESTION_KINDS, enumName: 'question_kind' })
   kind!: QuestionKind;
@@ -100,6 +124,10 @@ export class SurveyResponseEntity {
   @ManyToOne(() => OrganisationEntity)
   @JoinColumn({ name: 'organisation_id' })
   organisation!: Relation<OrganisationEntity>;
+
+  /** The survey version whose questions this response answered. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 
   @Column({ type: 'jsonb', default: {} })
   answers!: Record<string, string | number | boolean | null>;

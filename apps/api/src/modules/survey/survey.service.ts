@@ -1,10 +1,9 @@
-import type { DataSource } from 'typeorm';
-import { todayInBrussels } from '../../database/sql.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { type DataSource, In } from 'typeorm';
+import { badInput, notFound, userError } from '../../graphql/errors.js';
 import { canActFor, type Viewer } from '../../graphql/policy.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
 import { SurveyEntity, SurveyQuestionEntity, SurveyResponseEntity } from './survey.entity.js';
-import { Survey } from './survey.types.js';
+import { Survey, surveyIsOpen } from './survey.types.js';
 
 export class SurveyService {
   constructor(private readonly ds: DataSource) {}
@@ -18,21 +17,30 @@ export class SurveyService {
     if (!canActFor(viewer, organisationId)) throw notFound('Organisation');
     const programme = await this.ds.getRepository(ProgrammeEntity).findOneBy({ key: programmeKey });
     if (!programme) throw badInput(`Unknown programme "${programmeKey}"`, 'programmeKey');
-    const surveys = await this.ds
-      .getRepository(SurveyEntity)
-      .find({ where: { programmeId: programme.id }, order: { opensOn: 'DESC' } });
+    // Drafts are the back office's; archived surveys stay visible with the response given.
+    const surveys = await this.ds.getRepository(SurveyEntity).find({
+      where: { programmeId: programme.id, status: In(['PUBLISHED', 'ARCHIVED']) },
+      order: { opensOn: 'DESC' },
+    });
     return Promise.all(
       surveys.map(async (s) => {
-        const [questions, response] = await Promise.all([
-          this.ds.getRepository(SurveyQuestionEntity).findBy({ surveyId: s.id }),
-          this.ds.getRepository(SurveyResponseEntity).findOneBy({ surveyId: s.id, organisationId }),
-        ]);
+        const response = await this.ds
+          .getRepository(SurveyResponseEntity)
+          .findOneBy({ surveyId: s.id, organisationId });
+        const questions = await this.ds.getRepository(SurveyQuestionEntity).findBy({
+          surveyId: s.id,
+          version: In([...new Set([s.currentVersion, response?.version ?? s.currentVersion])]),
+        });
         return Survey.from(s, questions, response);
       }),
     );
   }
 
-  /** One response per organisation per survey, editable until the survey closes. */
+  /**
+   * One response per organisation per survey, editable until the survey closes. A response to
+   * an earlier version that is submitted again answers the current version from scratch.
+   * Required questions must have an answer (given now or before); otherwise nothing is stored.
+   */
   async respond(
     viewer: Viewer,
     input: {
@@ -45,11 +53,11 @@ export class SurveyService {
     return this.ds.transaction(async (em) => {
       const survey = await em.getRepository(SurveyEntity).findOneBy({ id: input.surveyId });
       if (!survey) throw notFound('Survey');
+      if (survey.status === 'DRAFT') throw notFound('Survey');
       const questions = await em
         .getRepository(SurveyQuestionEntity)
-        .findBy({ surveyId: survey.id });
-      const today = todayInBrussels();
-      if (survey.opensOn > today || (survey.closesOn && survey.closesOn < today)) {
+        .findBy({ surveyId: survey.id, version: survey.currentVersion });
+      if (!surveyIsOpen(survey)) {
         throw badInput(
           'This survey is closed; responses can no longer be changed',
           'input.surveyId',
@@ -69,6 +77,18 @@ export class SurveyService {
         surveyId: survey.id,
         organisationId: input.organisationId,
       });
+      const earlier = existing?.version === survey.currentVersion ? existing.answers : {};
+      const merged = { ...earlier, ...answers };
+      const missing = questions
+        .sort((a, b) => a.position - b.position)
+        .find((q) => q.required && (merged[q.key] === null || merged[q.key] === undefined));
+      if (missing) {
+        throw userError('BAD_USER_INPUT', `Answer the required question "${missing.key}"`, {
+          field: 'input.answers',
+          questionKey: missing.key,
+          reason: 'REQUIRED',
+        });
+      }
       const now = new Date();
       const saved = await repo.save({
         ...(existing ?? {
@@ -76,7 +96,8 @@ export class SurveyService {
           organisationId: input.organisationId,
           submittedAt: now,
         }),
-        answers: { ...(existing?.answers ?? {}), ...answers },
+        version: survey.currentVersion,
+        answers: merged,
         updatedAt: now,
       });
       return Survey.from(survey, questions, saved);
