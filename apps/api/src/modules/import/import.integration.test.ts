@@ -11,7 +11,10 @@ import { IMPORT_JOB } from './import.jobs.js';
 let server: TestServer;
 let manager: string;
 let analyst: string;
-const fx = fixtureSet(randomInt(0, 99_999));
+const seed = randomInt(0, 99_998);
+const fx = fixtureSet(seed);
+/** Organisations of the tests on text PostgreSQL cannot store (their own KBO numbers). */
+const fz = fixtureSet(seed + 1);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -28,6 +31,7 @@ const RUN = `query ($id: ID!) { importRun(id: $id) {
 interface Run {
   id: string;
   status: string;
+  fileName: string;
   format: string;
   rowsTotal: number | null;
   rowsInvalid: number;
@@ -52,7 +56,10 @@ async function upload(kind: string, name: string, bytes: Buffer | string, cookie
   });
   return {
     status: res.status,
-    body: (await res.json()) as { id?: string; error?: { code: string } },
+    body: (await res.json()) as {
+      id?: string;
+      error?: { code: string; message: string; field?: string; problem?: string };
+    },
   };
 }
 
@@ -72,8 +79,10 @@ function uploadLarge(
   bytes: Buffer,
 ): Promise<{ status: number; body: { error?: { code: string } } }> {
   const boundary = 'wg-test-boundary';
+  // A name given as a disposition parameter (filename*=…) is sent as it is.
+  const param = name.startsWith('filename') ? name : `filename="${name}"`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; ${param}\r\nContent-Type: text/csv\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return new Promise((resolve, reject) => {
@@ -348,6 +357,114 @@ describe('import of organisations, applications and stage events', () => {
     await workbook.xlsx.load(Buffer.from(await orgs.arrayBuffer()) as never);
     const header = workbook.worksheets[0]!.getRow(1).values as string[];
     expect(header.slice(1, 3)).toEqual(['kboNumber', 'name']);
+  });
+});
+
+describe('text PostgreSQL cannot store (NUL, lone surrogates)', () => {
+  const orgsWith = async (kbos: string[]) =>
+    Number(
+      (
+        await server.dataSource.query(
+          'SELECT count(*) FROM organisation WHERE kbo_number = ANY($1)',
+          [kbos],
+        )
+      )[0].count,
+    );
+
+  it('a NUL after 100 KB of a CSV makes its row an issue of the report, not a failed job', async () => {
+    const header = 'KBO-nummer;Naam;Soort;Opmerking';
+    // Row 2 pads the file past the first 64 KB that are sniffed for binary content.
+    const rows = [
+      header,
+      `${fz.kbo(1)};Import Vulling ${seed};COMPANY;${'x'.repeat(110 * 1024)}`,
+      `${fz.kbo(2)};Import Nul\u0000Byte ${seed};COMPANY;`,
+      `${fz.kbo(3)};Import Na de nul ${seed};COMPANY;`,
+    ];
+    const csv = rows.join('\n');
+    expect(csv.indexOf('\u0000')).toBeGreaterThan(100 * 1024);
+    const run = await dryRun('ORGANISATIONS', 'nul-diep.csv', csv);
+    expect(run.issues).toEqual([
+      {
+        row: 3,
+        field: 'name',
+        code: 'UNSTORABLE_TEXT',
+        message: expect.stringContaining('NUL'),
+      },
+    ]);
+    expect(run.rowsInvalid).toBe(1);
+    expect(run.createdCount + run.updatedCount + run.unchangedCount).toBe(2);
+    const done = await confirm(run.id);
+    expect(done.rowsInvalid).toBe(1);
+    // The refused row wrote nothing; the rows around it were imported.
+    expect(await orgsWith([fz.kbo(2)])).toBe(0);
+    expect(await orgsWith([fz.kbo(1), fz.kbo(3)])).toBe(2);
+  });
+
+  it('an XLSX cell with a NUL (Excel writes _x0000_) or a lone surrogate: row issues, preview shown', async () => {
+    const header = fx.applicationsRows[0]!;
+    const row = (reference: string) => [
+      reference,
+      fz.kbo(1),
+      'gezondheidscoaches',
+      '2018',
+      '',
+      'INDIVIDUAL',
+      '',
+    ];
+    const bytes = await xlsxOf([
+      header,
+      row(`Z${seed}-nul_x0000_1`),
+      row(`Z${seed}-ok`),
+      [
+        `Z${seed}-half`,
+        fz.kbo(1),
+        'gezondheidscoaches',
+        '2018',
+        'web_xD800_site',
+        'INDIVIDUAL',
+        '',
+      ],
+    ]);
+    const run = await dryRun('APPLICATIONS', 'nul-cel.xlsx', bytes);
+    // The preview shows the cell (with a replacement character) instead of failing the upload.
+    expect(run.preview[0]![0]).toBe(`Z${seed}-nul\uFFFD1`);
+    expect(run.issues.map((i) => [i.row, i.field, i.code])).toEqual([
+      [2, 'reference', 'UNSTORABLE_TEXT'],
+      [4, 'channelKey', 'UNSTORABLE_TEXT'],
+    ]);
+    expect(run.issues[1]!.message).toContain('lone surrogate');
+    expect(run.rowsInvalid).toBe(2);
+    expect(run.createdCount).toBe(1);
+  });
+
+  it('a file name or a column name with a NUL is refused with a typed 400, nothing stored', async () => {
+    const runs = Number(
+      (await server.dataSource.query('SELECT count(*) FROM import_run'))[0].count,
+    );
+    // Encoded (RFC 5987), the NUL reaches the file name; raw, the multipart parser refuses it.
+    const encoded = await uploadLarge(
+      'ORGANISATIONS',
+      "filename*=UTF-8''lijst%00.csv",
+      Buffer.from(fx.organisationsCsv()),
+    );
+    expect(encoded).toMatchObject({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', field: 'file.name', problem: 'NUL' } },
+    });
+    const raw = await upload('ORGANISATIONS', 'lijst\u0000.csv', fx.organisationsCsv());
+    expect(raw).toMatchObject({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', field: 'file' } },
+    });
+    const header = await upload('APPLICATIONS', 'kolom.xlsx', await xlsxOf([['refe_x0000_rence']]));
+    expect(header).toMatchObject({ status: 415, body: { error: { code: 'ENCODING' } } });
+    expect(
+      Number((await server.dataSource.query('SELECT count(*) FROM import_run'))[0].count),
+    ).toBe(runs);
+    // Any other name is kept as given (accents, punctuation), not rewritten.
+    const accented = await upload('ORGANISATIONS', 'Lijst één & twee (v2).csv', 'kboNumber;name\n');
+    expect(accented.status).toBe(201);
+    expect((await fetchRun(accented.body.id!)).fileName).toBe('Lijst één & twee (v2).csv');
   });
 });
 
