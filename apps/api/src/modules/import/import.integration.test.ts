@@ -171,6 +171,19 @@ async function coaching2018(asOf?: string) {
   return Object.fromEntries([...funnel.steps, ...funnel.exits].map((s) => [s.stage, s.count]));
 }
 
+const FIGURES = `query { publishedFigures(programmeKey: "gezondheidscoaches") { id computedValue } }`;
+/** The reconciliation's computed values of the coaching answer's cumulative counts, by id. */
+async function coachingFigures(): Promise<Record<string, number>> {
+  const { publishedFigures } = await gql<{
+    publishedFigures: { id: string; computedValue: string | null }[];
+  }>(FIGURES, {}, analyst);
+  const counts = publishedFigures.filter((f) =>
+    /^coaches-\d{4}-(applications|approved|rejected|started|completed)$/.test(f.id),
+  );
+  expect(counts.length).toBe(15);
+  return Object.fromEntries(counts.map((f) => [f.id, Number(f.computedValue)]));
+}
+
 describe('import of organisations, applications and stage events', () => {
   let orgRun: Run;
   let appRun: Run;
@@ -242,6 +255,7 @@ describe('import of organisations, applications and stage events', () => {
   });
 
   it('checks stage events against the stage rules, then feeds the funnel', async () => {
+    const figuresBefore = await coachingFigures();
     funnelBefore = await coaching2018();
     asOfBefore = await coaching2018('2018-03-15');
     eventRun = await dryRun('STAGE_EVENTS', 'fasen.csv', fx.eventsCsv);
@@ -284,6 +298,28 @@ describe('import of organisations, applications and stage events', () => {
     expect(asOf.APPLIED! - asOfBefore.APPLIED!).toBe(3);
     expect(asOf.APPROVED! - asOfBefore.APPROVED!).toBe(1);
     expect(asOf.STARTED! - asOfBefore.STARTED!).toBe(0);
+    // The published-figures reconciliation computes from the imported events too: the coaching
+    // answer's cumulative counts "through 2018-12-31" and "through 2019-07-31" each grow by the
+    // imported 2018 applications (3 applied, 1 approved, 1 rejected, 1 started, 1 completed);
+    // "through 2017-12-31" does not (the one 2017 event was refused as outside the edition).
+    const figuresAfter = await coachingFigures();
+    const growth = (year: number) =>
+      Object.fromEntries(
+        ['applications', 'approved', 'rejected', 'started', 'completed'].map((metric) => {
+          const id = `coaches-${year}-${metric}`;
+          return [metric, figuresAfter[id]! - figuresBefore[id]!];
+        }),
+      );
+    const imported = { applications: 3, approved: 1, rejected: 1, started: 1, completed: 1 };
+    expect(growth(2018)).toEqual(imported);
+    expect(growth(2019)).toEqual(imported);
+    expect(growth(2017)).toEqual({
+      applications: 0,
+      approved: 0,
+      rejected: 0,
+      started: 0,
+      completed: 0,
+    });
   });
 
   it('re-importing the same files changes nothing', async () => {
@@ -357,6 +393,69 @@ describe('import of organisations, applications and stage events', () => {
     await workbook.xlsx.load(Buffer.from(await orgs.arrayBuffer()) as never);
     const header = workbook.worksheets[0]!.getRow(1).values as string[];
     expect(header.slice(1, 3)).toEqual(['kboNumber', 'name']);
+  });
+});
+
+describe('saved column mappings', () => {
+  const SAVE = `mutation ($input: SaveImportMappingInput!) { saveImportMapping(input: $input) { id name } }`;
+  const MAPPINGS = `query ($kind: ImportKind!) { importMappings(kind: $kind) { id name columns { field column } } }`;
+  const START = `mutation ($id: ID!, $columns: [ImportColumnInput!]) {
+    startImportDryRun(id: $id, columns: $columns) { status } }`;
+  // Headers of an accounting package's export: none is one the import recognises by itself.
+  const header = 'Firma;Ondernemingsnr. (KBO);Personeel;Vorm';
+  const file = (rows: [number, string, number][]) =>
+    [
+      header,
+      ...rows.map(([i, name, staff]) => `${name} ${seed};${fz.kbo(i)};${staff};COMPANY`),
+    ].join('\n');
+
+  it('a mapping saved for one file is found again and validates a second file', async () => {
+    const name = `Boekhouding ${seed}`;
+    const columns = [
+      { field: 'kboNumber', column: 'Ondernemingsnr. (KBO)' },
+      { field: 'name', column: 'Firma' },
+      { field: 'employeeCount', column: 'Personeel' },
+      { field: 'kind', column: 'Vorm' },
+    ];
+    await gql(SAVE, { input: { name, kind: 'ORGANISATIONS', columns } });
+
+    // The second file: the guessed mapping cannot validate it.
+    const up = await upload(
+      'ORGANISATIONS',
+      'boekhouding-2.csv',
+      file([
+        [4, 'Import Zaak', 7],
+        [5, 'Import Atelier', 40],
+      ]),
+    );
+    expect(up.status).toBe(201);
+    const unmapped = await server.gql(START, { id: up.body.id }, { cookie: manager });
+    expect(unmapped.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'columns',
+    });
+
+    // The saved mapping, as the page lists it, validates it.
+    const { importMappings } = await gql<{
+      importMappings: { name: string; columns: { field: string; column: string }[] }[];
+    }>(MAPPINGS, { kind: 'ORGANISATIONS' });
+    const saved = importMappings.find((m) => m.name === name);
+    expect(saved?.columns).toEqual(expect.arrayContaining(columns));
+    expect(saved?.columns).toHaveLength(columns.length);
+    await gql(START, { id: up.body.id, columns: saved!.columns });
+    await runJobs();
+    const run = await fetchRun(up.body.id!);
+    expect(run.status).toBe('VALIDATED');
+    expect(run.issues).toEqual([]);
+    expect(run.createdCount + run.updatedCount + run.unchangedCount).toBe(2);
+    expect(run.mapping).toEqual(expect.arrayContaining(columns));
+    const done = await confirm(run.id);
+    expect(done.rowsInvalid).toBe(0);
+    const [org] = await server.dataSource.query(
+      'SELECT name, employee_count FROM organisation WHERE kbo_number = $1',
+      [fz.kbo(5)],
+    );
+    expect(org).toEqual({ name: `Import Atelier ${seed}`, employee_count: 40 });
   });
 });
 
