@@ -20,6 +20,7 @@ import { internalErrorsPlugin, reportingContextFailures } from './graphql/intern
 import { createLoaders } from './graphql/loaders.js';
 import { knownOperationTypesRule } from './graphql/operation-types.rule.js';
 import { getSchema } from './graphql/schema.js';
+import { JobQueue } from './jobs/job-queue.js';
 import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { readSessionToken } from './modules/auth/session-cookie.js';
@@ -87,6 +88,8 @@ export async function createApp({
   app.use(drainer.middleware);
   const readDataSource = readRouting?.readDataSource ?? dataSource;
   const metrics = new Metrics(dataSource, readRouting);
+  // A job that fails is an internal error too: counted beside the requests' ones.
+  JobQueue.for(dataSource).reportFailuresTo(metrics);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     includeStacktraceInErrorResponses: development,

@@ -36,10 +36,19 @@ export function unstorable(text: string): Unstorable | null {
   return found[0] === '\u0000' ? 'NUL' : 'LONE_SURROGATE';
 }
 
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
+
+/** `text` with every character PostgreSQL cannot store replaced (for display only). */
+export const replaceUnstorable = (text: string, by = '\uFFFD'): string =>
+  text.replace(UNSTORABLE_ALL, by);
+
 const DESCRIBE: Record<Unstorable, string> = {
   NUL: 'a NUL character (\\u0000)',
   LONE_SURROGATE: 'invalid UTF-16 (a lone surrogate)',
 };
+
+/** What the problem is, in words for an error message: "a NUL character (\u0000)". */
+export const describeUnstorable = (problem: Unstorable): string => DESCRIBE[problem];
 
 export interface UnstorableString {
   /** Argument path, as in badInput's `field`: "input.answers.2.value". */

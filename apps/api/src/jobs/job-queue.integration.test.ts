@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test/harness.js';
 import { defineJob, JobQueue } from './job-queue.js';
@@ -76,5 +78,36 @@ describe('job queue in PostgreSQL', () => {
     expect(failed?.output).toMatchObject({ message: `failing on purpose: ${tag}` });
     const dead = await queue.jobs('test.echo.dead');
     expect(dead.map((j) => (j.data as { tag: string }).tag)).toContain(tag);
+  });
+
+  it('every failed attempt is an internal error: logged with the job id and counted', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const { metrics } = server.app;
+    queue.reportFailuresTo(metrics, pino({ level: 'error' }, sink));
+    const counted = async () =>
+      (await metrics.internalErrors.get()).values.find((v) => v.labels.endpoint === 'jobs')
+        ?.value ?? 0;
+    const before = await counted();
+    const tag = randomUUID();
+    const id = await queue.enqueue('test.echo', { tag, fail: true });
+    await queue.runUntilIdle({ names: ['test.echo'], ignoreStartAfter: true });
+    // Two attempts (retryLimit 1), two internal errors.
+    expect((await counted()) - before).toBe(2);
+    const logged = lines.filter((l) => l.jobId === id);
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toMatchObject({
+      msg: 'internal error',
+      requestId: id,
+      endpoint: 'jobs',
+      job: 'test.echo',
+      err: { message: `failing on purpose: ${tag}` },
+    });
+    queue.reportFailuresTo(metrics, pino({ level: 'silent' }));
   });
 });

@@ -11,6 +11,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
+import { type InternalErrorCounter, reportInternalError } from '../graphql/internal-errors.js';
 
 export interface JobInfo {
   id: string;
@@ -107,6 +108,7 @@ export class JobQueue {
   private starting: Promise<void> | null = null;
   private readonly created = new Set<string>();
   private working = false;
+  private metrics: InternalErrorCounter | undefined;
 
   private constructor(
     private readonly ds: DataSource,
@@ -177,6 +179,31 @@ export class JobQueue {
     return [...definitions.keys()];
   }
 
+  /**
+   * Counts failed job attempts in internal_errors_total (endpoint "jobs") from now on; the app
+   * calls this with its metrics. `logger` replaces the queue's logger for failure reports.
+   */
+  reportFailuresTo(metrics: InternalErrorCounter, logger?: Logger): void {
+    this.metrics = metrics;
+    if (logger) this.failureLogger = logger;
+  }
+
+  private failureLogger: Logger | undefined;
+
+  /**
+   * A job attempt that threw: an internal error like a request's, logged with the job id in
+   * place of a request id and counted. pg-boss retries it (with backoff) or dead-letters it.
+   */
+  private reportFailure(job: PgBoss.JobWithMetadata<never>, info: JobInfo, error: unknown): void {
+    reportInternalError(
+      this.failureLogger?.child({ job: job.name, jobId: job.id }) ?? info.logger,
+      job.id,
+      error,
+      { endpoint: 'jobs', job: job.name, jobId: job.id, retryCount: job.retryCount },
+      this.metrics,
+    );
+  }
+
   private info(job: PgBoss.JobWithMetadata<never>): JobInfo {
     return {
       id: job.id,
@@ -221,7 +248,7 @@ export class JobQueue {
               await def.handler(job.data, info);
             } catch (err) {
               // pg-boss records the failure and retries with backoff; the log says why.
-              info.logger.error({ err, retryCount: job.retryCount }, 'job failed');
+              this.reportFailure(job, info, err);
               throw err;
             }
           }
@@ -254,10 +281,12 @@ export class JobQueue {
         for (const job of oldestFirst(jobs)) {
           progress = true;
           ran += 1;
+          const info = this.info(job);
           try {
-            await def.handler(job.data, this.info(job));
+            await def.handler(job.data, info);
             await this.boss.complete(name, job.id);
           } catch (error) {
+            this.reportFailure(job, info, error);
             await this.boss.fail(name, job.id, {
               message: error instanceof Error ? error.message : String(error),
             });

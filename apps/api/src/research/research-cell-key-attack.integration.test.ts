@@ -14,7 +14,7 @@
  * Every attack prints how close it got. Record keys of the bundled dataset are fixed (see the
  * loader), so the figures are the same on every run.
  */
-import { MAX_NOISE, preimage } from '@werkgezond/domain';
+import { MAX_NOISE, perturbCount, preimage, RECORD_KEY_MODULUS } from '@werkgezond/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestServer, type TestServer } from '../test/harness.js';
 import { createKey, research } from '../test/research-client.js';
@@ -577,6 +577,57 @@ describe('cell key attacks', () => {
     );
     expect(outcomes.length).toBeGreaterThan(0);
     expect(confident).toEqual([]);
+  });
+});
+
+describe('reAim and the aggregate release the same records with the same noise', () => {
+  const REAIM = `query ($p: String!, $y: Int) { reAim(programmeKey: $p, year: $y) {
+    protection { method maxNoise } measures { key denominator { value suppressed } } } }`;
+
+  it('applied companies of an edition: equal to the perturbed aggregate COMPANIES cell, not the raw count', async () => {
+    const populations = [
+      ...[2017, 2018, 2019].map((y) => [COACHING, y] as const),
+      ...[2012, 2013, 2014, 2015].map((y) => ['nv-gezond', y] as const),
+    ];
+    let perturbed = 0;
+    let same = 0;
+    for (const [programme, year] of populations) {
+      const res = await research<{
+        reAim: {
+          protection: unknown;
+          measures: { key: string; denominator: Cell | null }[];
+        };
+      }>(server, REAIM, { key, variables: { p: programme, y: year } });
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(res.data!.reAim.protection).toEqual({ method: 'CELL_KEY', maxNoise: MAX_NOISE });
+      // "participants": companies that took part out of the companies that applied.
+      const applied = res.data!.reAim.measures.find((m) => m.key === 'participants')!.denominator!;
+      const cell = (await aggregate({ programmes: [programme], editionYears: [String(year)] }))!
+        .total.companies;
+      // reAim counts distinct companies, the aggregate (application, company) pairs: where each
+      // company applied once in the edition, they count the same records with the same key.
+      const [truth] = await server.dataSource.query(
+        `SELECT count(*)::int AS pairs, count(DISTINCT company_id)::int AS companies,
+                (SELECT (sum(o.record_key) % ${RECORD_KEY_MODULUS})::int FROM organisation o
+                  WHERE o.id IN (SELECT company_id FROM (${UNITS_SQL}) v
+                                  WHERE programme = $1 AND edition_year = $2)) AS key_sum
+           FROM (${UNITS_SQL}) u WHERE programme = $1 AND edition_year = $2`,
+        [programme, String(year)],
+      );
+      expect(applied, `${programme} ${year}`).toEqual({
+        value: perturbCount(truth.companies, truth.key_sum),
+        suppressed: false,
+      });
+      if (truth.companies === truth.pairs) {
+        expect(applied.value, `${programme} ${year}`).toBe(cell.value);
+        same++;
+      }
+      if (applied.value !== truth.companies) perturbed++;
+    }
+    // The coaching editions (one application per company) are compared with the aggregate.
+    expect(same).toBeGreaterThanOrEqual(3);
+    // The noise applies to some of them: reAim no longer shows their raw count.
+    expect(perturbed).toBeGreaterThan(0);
   });
 });
 

@@ -16,6 +16,7 @@ import { BudgetService } from '../modules/analytics/budget.service.js';
 import { type ReAimDimension, reAimSql } from '../modules/analytics/re-aim.service.js';
 import { editionIdsForYears, loadProgramme } from '../modules/analytics/scope.js';
 import type { EligibilityRulesJson } from '../modules/programme/programme.entity.js';
+import { toCountCell } from './cell-protection.js';
 import type { DimensionCatalog } from './dimension-catalog.js';
 import { type CubeCell, S } from './funnel-cube.js';
 import type { AmountCell, CountCell } from './research.types.js';
@@ -293,6 +294,7 @@ export class ResearchProgrammeService {
       year,
       steps,
       (eligibility ?? {}) as EligibilityRulesJson,
+      { keySums: true },
     );
     const [row] = (await this.ds.query(statement.sql, statement.params)) as Record<
       string,
@@ -325,11 +327,14 @@ export class ResearchProgrammeService {
     const protectedCells = new Map(
       protectLinkedCells(cells, relations, { threshold: this.threshold }).map((r) => [r.key, r]),
     );
+    // Released counts carry the cell key noise of the records they count (key sums from the
+    // query), like every other count of this API: a reAim count equal to an aggregate or funnel
+    // cell of the same records shows the same perturbed value, so comparing them reveals nothing.
     const cell = (q: string): CountCell => {
       const r = protectedCells.get(q);
-      return !r || r.suppressed
-        ? { value: null, suppressed: true, reason: r?.reason ?? 'SECONDARY' }
-        : { value: n(q), suppressed: false, reason: null };
+      return !r
+        ? { value: null, suppressed: true, reason: 'SECONDARY' }
+        : toCountCell(r, n(q), n(`${q}_key`));
     };
 
     // Funnel numbers come from the funnel cube of the same population (programme and edition).

@@ -209,7 +209,7 @@ const WITHHELD: Record<string, string> = {
  */
 const PERTURBED = new Set(
   Object.keys(COMPUTE).filter((id) =>
-    /^(award-\d+-(registrations|dossiers|companies)|coaches-\d+-(applications|approved|rejected|started|completed))$/.test(
+    /^(award-\d+-(registrations|dossiers|companies)|coaches-\d+-(applications|approved|rejected|started|completed)|coaches-count)$/.test(
       id,
     ),
   ),

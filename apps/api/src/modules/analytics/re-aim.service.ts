@@ -3,6 +3,7 @@
  * Maintenance, each as numerator / denominator over row-level data. Where the data cannot
  * answer, the measure says so (available: false) instead of inventing a number.
  */
+import { RECORD_KEY_MODULUS } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../graphql/errors.js';
 import type { EligibilityRulesJson } from '../programme/programme.entity.js';
@@ -107,12 +108,51 @@ interface ReAimRow {
   decided_within_14: number;
 }
 
+/**
+ * Cell keys of RE-AIM's counts (research API only): for each count q, \`q_key\` is the sum of the
+ * record keys of the records it counts, modulo the key modulus, so the count can be released
+ * with the same cell key perturbation as the aggregate and funnel cells. Companies, networks and
+ * service providers are organisations (their record key); a coach has no stored key and counts
+ * with a fixed key derived from its id (never exposed, the same in every answer).
+ */
+function keySumColumns(eligible: string): string {
+  const ks = (expr: string) => `(COALESCE(sum(${expr}), 0) % ${RECORD_KEY_MODULUS})::int`;
+  const orgs = (ids: string) =>
+    `(SELECT ${ks('o.record_key')} FROM (${ids}) x JOIN organisation o ON o.id = x.org_id)`;
+  const coachKey = (id: string) =>
+    `(('x' || substr(md5(${id}::text), 1, 8))::bit(32)::bigint % ${RECORD_KEY_MODULUS})`;
+  return `,
+  ${orgs('SELECT DISTINCT org_id FROM units WHERE stage1_at IS NOT NULL')} AS applied_companies_key,
+  (SELECT ${ks('o.record_key')} FROM organisation o WHERE ${eligible}) AS eligible_key,
+  ${orgs(`SELECT DISTINCT u.org_id FROM units u JOIN organisation o ON o.id = u.org_id
+    WHERE u.stage1_at IS NOT NULL AND ${eligible}`)} AS applied_eligible_key,
+  ${orgs('SELECT org_id FROM participants')} AS participated_companies_key,
+  ${orgs(`SELECT DISTINCT organisation_id AS org_id FROM apps WHERE registration_type = 'GROUP' AND stage1_at IS NOT NULL`)}
+    AS networks_registered_key,
+  (SELECT ${ks('o.record_key')} FROM organisation o WHERE kind = 'NETWORK') AS networks_in_registry_key,
+  ${orgs(`SELECT DISTINCT org_id FROM units WHERE registration_type = 'GROUP' AND stage1_at IS NOT NULL`)}
+    AS network_member_companies_key,
+  ${orgs('SELECT org_id FROM scores WHERE before IS NOT NULL AND after IS NOT NULL')} AS pairs_key,
+  ${orgs('SELECT org_id FROM scores WHERE after > before')} AS improved_key,
+  ${orgs(`SELECT p.org_id FROM participants p
+    WHERE (SELECT count(DISTINCT x.edition_id) FROM all_participations x WHERE x.org_id = p.org_id) > 1`)}
+    AS repeat_companies_key,
+  ${orgs('SELECT org_id FROM scores WHERE later')} AS later_measured_key,
+  (SELECT ${ks(coachKey('c.id'))} FROM coach c WHERE c.programme_id = $1
+      AND ($3::int IS NULL OR (c.active_from <= make_date($3::int, 12, 31)
+           AND (c.active_until IS NULL OR c.active_until >= make_date($3::int, 1, 1))))) AS coaches_key,
+  (SELECT ${ks(coachKey('x.coach_id'))} FROM (SELECT DISTINCT coach_id FROM apps WHERE coach_id IS NOT NULL) x)
+    AS coaches_with_applications_key,
+  ${orgs('SELECT DISTINCT c.service_provider_id AS org_id FROM coach c WHERE c.programme_id = $1')} AS providers_key`;
+}
+
 export function reAimSql(
   programmeId: string,
   editionId: string | null,
   year: number | null,
   steps: number,
   rules: EligibilityRulesJson,
+  options: { keySums?: boolean } = {},
 ): Statement {
   const params: unknown[] = [programmeId, editionId, year];
   const eligible = eligibleCompanySql(rules, params);
@@ -175,7 +215,7 @@ SELECT
   (SELECT count(DISTINCT c.service_provider_id) FROM coach c WHERE c.programme_id = $1)::int AS providers,
   (SELECT count(*) FROM apps a WHERE a.stage2_at IS NOT NULL OR a.exit_stage = 'REJECTED')::int AS decided,
   (SELECT count(*) FROM apps a WHERE ${localDay("LEAST(a.stage2_at, CASE WHEN a.exit_stage = 'REJECTED' THEN a.exit_at END)")}
-      - ${localDay('a.stage1_at')} <= 14)::int AS decided_within_14`;
+      - ${localDay('a.stage1_at')} <= 14)::int AS decided_within_14${options.keySums ? keySumColumns(eligible) : ''}`;
   return { sql, params };
 }
 

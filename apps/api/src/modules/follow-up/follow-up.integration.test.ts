@@ -257,4 +257,45 @@ describe('follow-up worklist', () => {
     // Started: it leaves the not-started list.
     expect((await worklist()).find((i) => i.applicationId === app.id)).toBeUndefined();
   });
+
+  it('lists a started application with no progress once the programme’s M days have passed', async () => {
+    const setThresholds = async (progressDays: number) => {
+      const res = await server.gql(
+        THRESHOLDS,
+        { input: { programmeKey: 'gezondheidscoaches', startDays: 0, progressDays } },
+        { cookie: manager },
+      );
+      expect(res.errors).toBeUndefined();
+    };
+    // The start, as if recorded ten days ago (the projection the worklist reads).
+    await server.dataSource.query(
+      `UPDATE application SET stage3_at = now() - interval '10 days' WHERE id = $1`,
+      [app.id],
+    );
+    const mine = async () => (await worklist()).find((i) => i.applicationId === app.id);
+    // M = 30: ten days without progress is not yet a stall.
+    await setThresholds(30);
+    expect(await mine()).toBeUndefined();
+    // M = 7: it is, counted from the start (not the approval), with its contacts so far.
+    await setThresholds(7);
+    expect(await mine()).toMatchObject({
+      reason: 'NO_PROGRESS',
+      daysWaiting: 10,
+      channel: 'Prebes – mailing aan de leden',
+      recipientEmail: company.email,
+      lastContact: { kind: 'CALL' },
+    });
+    // Completed: progress, so it leaves the list.
+    const [{ version }] = await server.dataSource.query(
+      'SELECT version FROM application WHERE id = $1',
+      [app.id],
+    );
+    const completed = await server.gql<{ recordStageChange: { version: number } }>(
+      STAGE_CHANGE,
+      { input: { applicationId: app.id, stage: 'COMPLETED', expectedVersion: version } },
+      { cookie: manager },
+    );
+    expect(completed.errors).toBeUndefined();
+    expect(await mine()).toBeUndefined();
+  });
 });

@@ -11,7 +11,10 @@ import { IMPORT_JOB } from './import.jobs.js';
 let server: TestServer;
 let manager: string;
 let analyst: string;
-const fx = fixtureSet(randomInt(0, 99_999));
+const seed = randomInt(0, 99_998);
+const fx = fixtureSet(seed);
+/** Organisations of the tests on text PostgreSQL cannot store (their own KBO numbers). */
+const fz = fixtureSet(seed + 1);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -28,6 +31,7 @@ const RUN = `query ($id: ID!) { importRun(id: $id) {
 interface Run {
   id: string;
   status: string;
+  fileName: string;
   format: string;
   rowsTotal: number | null;
   rowsInvalid: number;
@@ -52,7 +56,10 @@ async function upload(kind: string, name: string, bytes: Buffer | string, cookie
   });
   return {
     status: res.status,
-    body: (await res.json()) as { id?: string; error?: { code: string } },
+    body: (await res.json()) as {
+      id?: string;
+      error?: { code: string; message: string; field?: string; problem?: string };
+    },
   };
 }
 
@@ -72,8 +79,10 @@ function uploadLarge(
   bytes: Buffer,
 ): Promise<{ status: number; body: { error?: { code: string } } }> {
   const boundary = 'wg-test-boundary';
+  // A name given as a disposition parameter (filename*=…) is sent as it is.
+  const param = name.startsWith('filename') ? name : `filename="${name}"`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; ${param}\r\nContent-Type: text/csv\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return new Promise((resolve, reject) => {
@@ -162,6 +171,19 @@ async function coaching2018(asOf?: string) {
   return Object.fromEntries([...funnel.steps, ...funnel.exits].map((s) => [s.stage, s.count]));
 }
 
+const FIGURES = `query { publishedFigures(programmeKey: "gezondheidscoaches") { id computedValue } }`;
+/** The reconciliation's computed values of the coaching answer's cumulative counts, by id. */
+async function coachingFigures(): Promise<Record<string, number>> {
+  const { publishedFigures } = await gql<{
+    publishedFigures: { id: string; computedValue: string | null }[];
+  }>(FIGURES, {}, analyst);
+  const counts = publishedFigures.filter((f) =>
+    /^coaches-\d{4}-(applications|approved|rejected|started|completed)$/.test(f.id),
+  );
+  expect(counts.length).toBe(15);
+  return Object.fromEntries(counts.map((f) => [f.id, Number(f.computedValue)]));
+}
+
 describe('import of organisations, applications and stage events', () => {
   let orgRun: Run;
   let appRun: Run;
@@ -233,6 +255,7 @@ describe('import of organisations, applications and stage events', () => {
   });
 
   it('checks stage events against the stage rules, then feeds the funnel', async () => {
+    const figuresBefore = await coachingFigures();
     funnelBefore = await coaching2018();
     asOfBefore = await coaching2018('2018-03-15');
     eventRun = await dryRun('STAGE_EVENTS', 'fasen.csv', fx.eventsCsv);
@@ -275,6 +298,28 @@ describe('import of organisations, applications and stage events', () => {
     expect(asOf.APPLIED! - asOfBefore.APPLIED!).toBe(3);
     expect(asOf.APPROVED! - asOfBefore.APPROVED!).toBe(1);
     expect(asOf.STARTED! - asOfBefore.STARTED!).toBe(0);
+    // The published-figures reconciliation computes from the imported events too: the coaching
+    // answer's cumulative counts "through 2018-12-31" and "through 2019-07-31" each grow by the
+    // imported 2018 applications (3 applied, 1 approved, 1 rejected, 1 started, 1 completed);
+    // "through 2017-12-31" does not (the one 2017 event was refused as outside the edition).
+    const figuresAfter = await coachingFigures();
+    const growth = (year: number) =>
+      Object.fromEntries(
+        ['applications', 'approved', 'rejected', 'started', 'completed'].map((metric) => {
+          const id = `coaches-${year}-${metric}`;
+          return [metric, figuresAfter[id]! - figuresBefore[id]!];
+        }),
+      );
+    const imported = { applications: 3, approved: 1, rejected: 1, started: 1, completed: 1 };
+    expect(growth(2018)).toEqual(imported);
+    expect(growth(2019)).toEqual(imported);
+    expect(growth(2017)).toEqual({
+      applications: 0,
+      approved: 0,
+      rejected: 0,
+      started: 0,
+      completed: 0,
+    });
   });
 
   it('re-importing the same files changes nothing', async () => {
@@ -348,6 +393,177 @@ describe('import of organisations, applications and stage events', () => {
     await workbook.xlsx.load(Buffer.from(await orgs.arrayBuffer()) as never);
     const header = workbook.worksheets[0]!.getRow(1).values as string[];
     expect(header.slice(1, 3)).toEqual(['kboNumber', 'name']);
+  });
+});
+
+describe('saved column mappings', () => {
+  const SAVE = `mutation ($input: SaveImportMappingInput!) { saveImportMapping(input: $input) { id name } }`;
+  const MAPPINGS = `query ($kind: ImportKind!) { importMappings(kind: $kind) { id name columns { field column } } }`;
+  const START = `mutation ($id: ID!, $columns: [ImportColumnInput!]) {
+    startImportDryRun(id: $id, columns: $columns) { status } }`;
+  // Headers of an accounting package's export: none is one the import recognises by itself.
+  const header = 'Firma;Ondernemingsnr. (KBO);Personeel;Vorm';
+  const file = (rows: [number, string, number][]) =>
+    [
+      header,
+      ...rows.map(([i, name, staff]) => `${name} ${seed};${fz.kbo(i)};${staff};COMPANY`),
+    ].join('\n');
+
+  it('a mapping saved for one file is found again and validates a second file', async () => {
+    const name = `Boekhouding ${seed}`;
+    const columns = [
+      { field: 'kboNumber', column: 'Ondernemingsnr. (KBO)' },
+      { field: 'name', column: 'Firma' },
+      { field: 'employeeCount', column: 'Personeel' },
+      { field: 'kind', column: 'Vorm' },
+    ];
+    await gql(SAVE, { input: { name, kind: 'ORGANISATIONS', columns } });
+
+    // The second file: the guessed mapping cannot validate it.
+    const up = await upload(
+      'ORGANISATIONS',
+      'boekhouding-2.csv',
+      file([
+        [4, 'Import Zaak', 7],
+        [5, 'Import Atelier', 40],
+      ]),
+    );
+    expect(up.status).toBe(201);
+    const unmapped = await server.gql(START, { id: up.body.id }, { cookie: manager });
+    expect(unmapped.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'columns',
+    });
+
+    // The saved mapping, as the page lists it, validates it.
+    const { importMappings } = await gql<{
+      importMappings: { name: string; columns: { field: string; column: string }[] }[];
+    }>(MAPPINGS, { kind: 'ORGANISATIONS' });
+    const saved = importMappings.find((m) => m.name === name);
+    expect(saved?.columns).toEqual(expect.arrayContaining(columns));
+    expect(saved?.columns).toHaveLength(columns.length);
+    await gql(START, { id: up.body.id, columns: saved!.columns });
+    await runJobs();
+    const run = await fetchRun(up.body.id!);
+    expect(run.status).toBe('VALIDATED');
+    expect(run.issues).toEqual([]);
+    expect(run.createdCount + run.updatedCount + run.unchangedCount).toBe(2);
+    expect(run.mapping).toEqual(expect.arrayContaining(columns));
+    const done = await confirm(run.id);
+    expect(done.rowsInvalid).toBe(0);
+    const [org] = await server.dataSource.query(
+      'SELECT name, employee_count FROM organisation WHERE kbo_number = $1',
+      [fz.kbo(5)],
+    );
+    expect(org).toEqual({ name: `Import Atelier ${seed}`, employee_count: 40 });
+  });
+});
+
+describe('text PostgreSQL cannot store (NUL, lone surrogates)', () => {
+  const orgsWith = async (kbos: string[]) =>
+    Number(
+      (
+        await server.dataSource.query(
+          'SELECT count(*) FROM organisation WHERE kbo_number = ANY($1)',
+          [kbos],
+        )
+      )[0].count,
+    );
+
+  it('a NUL after 100 KB of a CSV makes its row an issue of the report, not a failed job', async () => {
+    const header = 'KBO-nummer;Naam;Soort;Opmerking';
+    // Row 2 pads the file past the first 64 KB that are sniffed for binary content.
+    const rows = [
+      header,
+      `${fz.kbo(1)};Import Vulling ${seed};COMPANY;${'x'.repeat(110 * 1024)}`,
+      `${fz.kbo(2)};Import Nul\u0000Byte ${seed};COMPANY;`,
+      `${fz.kbo(3)};Import Na de nul ${seed};COMPANY;`,
+    ];
+    const csv = rows.join('\n');
+    expect(csv.indexOf('\u0000')).toBeGreaterThan(100 * 1024);
+    const run = await dryRun('ORGANISATIONS', 'nul-diep.csv', csv);
+    expect(run.issues).toEqual([
+      {
+        row: 3,
+        field: 'name',
+        code: 'UNSTORABLE_TEXT',
+        message: expect.stringContaining('NUL'),
+      },
+    ]);
+    expect(run.rowsInvalid).toBe(1);
+    expect(run.createdCount + run.updatedCount + run.unchangedCount).toBe(2);
+    const done = await confirm(run.id);
+    expect(done.rowsInvalid).toBe(1);
+    // The refused row wrote nothing; the rows around it were imported.
+    expect(await orgsWith([fz.kbo(2)])).toBe(0);
+    expect(await orgsWith([fz.kbo(1), fz.kbo(3)])).toBe(2);
+  });
+
+  it('an XLSX cell with a NUL (Excel writes _x0000_) or a lone surrogate: row issues, preview shown', async () => {
+    const header = fx.applicationsRows[0]!;
+    const row = (reference: string) => [
+      reference,
+      fz.kbo(1),
+      'gezondheidscoaches',
+      '2018',
+      '',
+      'INDIVIDUAL',
+      '',
+    ];
+    const bytes = await xlsxOf([
+      header,
+      row(`Z${seed}-nul_x0000_1`),
+      row(`Z${seed}-ok`),
+      [
+        `Z${seed}-half`,
+        fz.kbo(1),
+        'gezondheidscoaches',
+        '2018',
+        'web_xD800_site',
+        'INDIVIDUAL',
+        '',
+      ],
+    ]);
+    const run = await dryRun('APPLICATIONS', 'nul-cel.xlsx', bytes);
+    // The preview shows the cell (with a replacement character) instead of failing the upload.
+    expect(run.preview[0]![0]).toBe(`Z${seed}-nul\uFFFD1`);
+    expect(run.issues.map((i) => [i.row, i.field, i.code])).toEqual([
+      [2, 'reference', 'UNSTORABLE_TEXT'],
+      [4, 'channelKey', 'UNSTORABLE_TEXT'],
+    ]);
+    expect(run.issues[1]!.message).toContain('lone surrogate');
+    expect(run.rowsInvalid).toBe(2);
+    expect(run.createdCount).toBe(1);
+  });
+
+  it('a file name or a column name with a NUL is refused with a typed 400, nothing stored', async () => {
+    const runs = Number(
+      (await server.dataSource.query('SELECT count(*) FROM import_run'))[0].count,
+    );
+    // Encoded (RFC 5987), the NUL reaches the file name; raw, the multipart parser refuses it.
+    const encoded = await uploadLarge(
+      'ORGANISATIONS',
+      "filename*=UTF-8''lijst%00.csv",
+      Buffer.from(fx.organisationsCsv()),
+    );
+    expect(encoded).toMatchObject({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', field: 'file.name', problem: 'NUL' } },
+    });
+    const raw = await upload('ORGANISATIONS', 'lijst\u0000.csv', fx.organisationsCsv());
+    expect(raw).toMatchObject({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', field: 'file' } },
+    });
+    const header = await upload('APPLICATIONS', 'kolom.xlsx', await xlsxOf([['refe_x0000_rence']]));
+    expect(header).toMatchObject({ status: 415, body: { error: { code: 'ENCODING' } } });
+    expect(
+      Number((await server.dataSource.query('SELECT count(*) FROM import_run'))[0].count),
+    ).toBe(runs);
+    // Any other name is kept as given (accents, punctuation), not rewritten.
+    const accented = await upload('ORGANISATIONS', 'Lijst één & twee (v2).csv', 'kboNumber;name\n');
+    expect(accented.status).toBe(201);
+    expect((await fetchRun(accented.body.id!)).fileName).toBe('Lijst één & twee (v2).csv');
   });
 });
 

@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { fileTypeFromFile } from 'file-type';
+import { describeUnstorable, replaceUnstorable, unstorable } from '../../graphql/input-guard.js';
 import type { ImportFormat } from './import.entity.js';
 
 export type FileErrorCode = 'NOT_A_SPREADSHEET' | 'ENCODING' | 'EMPTY' | 'TOO_LARGE';
@@ -87,6 +88,15 @@ async function detectDelimiter(path: string): Promise<string> {
   }
 }
 
+/**
+ * Excel keeps characters that XML cannot hold as `_xHHHH_` in a cell's text (ECMA-376
+ * ST_Xstring: a NUL is `_x0000_`, a literal "_x0041_" is written `_x005F_x0041_`); exceljs's
+ * streaming reader leaves them encoded. Decoded here so a cell reads as Excel shows it; the
+ * import then refuses the rows whose text PostgreSQL cannot store.
+ */
+const decodeXstring = (text: string): string =>
+  text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
@@ -102,13 +112,16 @@ function cellText(value: unknown): string {
     };
     if ('result' in v) return cellText(v.result);
     if (v.richText)
-      return v.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
+      return decodeXstring(
+        v.richText
+          .map((t) => t.text)
+          .join('')
+          .trim(),
+      );
     if ('text' in v) return cellText(v.text);
     return '';
   }
+  if (typeof value === 'string') return decodeXstring(value.trim());
   return String(value).trim();
 }
 
@@ -232,5 +245,14 @@ export async function readHead(
   if (!headers || headers.every((h) => h === '')) {
     throw new ImportFileError('EMPTY', 'The file has no header row');
   }
-  return { headers, preview };
+  // Column names are stored with the mapping: a header PostgreSQL cannot store refuses the file.
+  const bad = headers.findIndex((h) => unstorable(h) !== null);
+  if (bad >= 0) {
+    throw new ImportFileError(
+      'ENCODING',
+      `Column ${bad + 1} of the header row holds ${describeUnstorable(unstorable(headers[bad]!)!)}: rename the column`,
+    );
+  }
+  // Cells are only shown here; the dry run reports such a row (and never imports it).
+  return { headers, preview: preview.map((row) => row.map((cell) => replaceUnstorable(cell))) };
 }

@@ -17,8 +17,24 @@ import { ImportService } from './import.service.js';
 /** 100,000 rows of any of the three tables fit in well under this. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 
-const fail = (res: Response, status: number, code: string, message: string) =>
-  res.status(status).json({ error: { code, message } });
+const fail = (
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+) => res.status(status).json({ error: { code, message, ...extra } });
+
+/**
+ * The multipart parser (busboy) refuses a malformed form with a plain Error, e.g. "Malformed
+ * part header" for a raw NUL in the file name: the client's mistake, not an internal error.
+ * Disk errors of the storage carry a system error code and stay internal.
+ */
+const isMalformedForm = (error: unknown): error is Error =>
+  error instanceof Error &&
+  !(error instanceof multer.MulterError) &&
+  (error as NodeJS.ErrnoException).code === undefined &&
+  (error as NodeJS.ErrnoException).errno === undefined;
 
 const EXPORT_KINDS: Record<string, ImportKind> = {
   organisations: 'ORGANISATIONS',
@@ -50,6 +66,8 @@ export function importRoutes(ds: DataSource, importDir: string): Router {
       filename: (_req, _file, done) => done(null, randomUUID()),
     }),
     limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 2 },
+    // Browsers send the file name in UTF-8 (multer's default reads it as Latin-1).
+    defParamCharset: 'utf8',
   });
 
   const manager = async (req: Request, res: Response): Promise<Viewer | null> => {
@@ -80,9 +98,10 @@ export function importRoutes(ds: DataSource, importDir: string): Router {
       upload.single('file')(req, res, async (error: unknown) => {
         const stored = req.file?.path;
         try {
-          if (error instanceof multer.MulterError) {
+          const malformed = isMalformedForm(error);
+          if (error instanceof multer.MulterError || malformed) {
             if (stored) await rm(stored, { force: true });
-            const tooBig = error.code === 'LIMIT_FILE_SIZE';
+            const tooBig = error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE';
             // Read the rest of the body before answering: a server that answers mid-upload and
             // closes the socket makes the client see a reset instead of the 413 and its message.
             if (!req.readableEnded) {
@@ -98,7 +117,10 @@ export function importRoutes(ds: DataSource, importDir: string): Router {
               tooBig ? 'TOO_LARGE' : 'BAD_USER_INPUT',
               tooBig
                 ? `Import files may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`
-                : error.message,
+                : malformed
+                  ? `The upload cannot be read (${(error as Error).message}); a file name may not hold control characters such as NUL`
+                  : (error as Error).message,
+              malformed ? { field: 'file' } : {},
             );
           }
           if (error) return next(error);
@@ -119,7 +141,11 @@ export function importRoutes(ds: DataSource, importDir: string): Router {
         } catch (e) {
           if (e instanceof ImportFileError) return fail(res, 415, e.code, e.message);
           if (e instanceof GraphQLError) {
-            return fail(res, 400, String(e.extensions.code ?? 'BAD_USER_INPUT'), e.message);
+            const { field, problem } = e.extensions as { field?: string; problem?: string };
+            return fail(res, 400, String(e.extensions.code ?? 'BAD_USER_INPUT'), e.message, {
+              ...(field ? { field } : {}),
+              ...(problem ? { problem } : {}),
+            });
           }
           next(e);
         }

@@ -1,17 +1,19 @@
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
+import { describeUnstorable, unstorable } from '../../graphql/input-guard.js';
 import { askForRollupRefresh } from '../analytics/rollup.jobs.js';
 import { ApplicationProcessor } from './import.applications.js';
 import { type ImportKind, ImportRunEntity } from './import.entity.js';
 import { StageEventProcessor } from './import.events.js';
 import { OrganisationProcessor } from './import.organisations.js';
-import type {
-  BatchOutcome,
-  ImportContext,
-  ImportMode,
-  MappedRow,
-  RowIssue,
-  RowProcessor,
+import {
+  type BatchOutcome,
+  emptyOutcome,
+  type ImportContext,
+  type ImportMode,
+  type MappedRow,
+  type RowIssue,
+  type RowProcessor,
 } from './import.pipeline.js';
 import { ImportFileError, readRows } from './import.reader.js';
 
@@ -50,6 +52,21 @@ async function saveIssues(em: EntityManager, importId: string, issues: RowIssue[
       issues.map((i) => i.message),
     ],
   );
+}
+
+/**
+ * A cell PostgreSQL cannot store (NUL, a lone surrogate: the input guard's rule) makes its row
+ * an issue of the report instead of an error of the whole job.
+ */
+function unstorableCell(rowNumber: number, field: string, value: string): RowIssue | null {
+  const problem = unstorable(value);
+  if (!problem) return null;
+  return {
+    rowNumber,
+    field,
+    code: 'UNSTORABLE_TEXT',
+    message: `The value holds ${describeUnstorable(problem)}, which cannot be stored`,
+  };
 }
 
 /** The last attempt of a job failed for a reason other than the file: the page must not wait. */
@@ -99,13 +116,18 @@ export async function runImport(
   let batch: MappedRow[] = [];
   let batchRows = IMPORT_BATCH_ROWS;
 
+  // Rows refused before validation (text PostgreSQL cannot store), saved with the next batch.
+  let pending: RowIssue[] = [];
+
   const flush = async () => {
     const rows = batch;
+    const refused = pending;
     batch = [];
+    pending = [];
     const step = async (em: EntityManager) => {
-      const outcome = await processor.processBatch(em, rows);
-      await saveIssues(em, importId, outcome.issues);
-      totals.invalid += outcome.invalid;
+      const outcome = rows.length ? await processor.processBatch(em, rows) : emptyOutcome();
+      await saveIssues(em, importId, [...refused, ...outcome.issues]);
+      totals.invalid += outcome.invalid + refused.length;
       totals.created += outcome.created;
       totals.updated += outcome.updated;
       totals.unchanged += outcome.unchanged;
@@ -148,11 +170,22 @@ export async function runImport(
       if (raw.cells.every((c) => c === '')) continue;
       rowsRead += 1;
       const values: Record<string, string> = {};
-      for (const [field, index] of columns) values[field] = (raw.cells[index] ?? '').trim();
+      let refused: RowIssue | null = null;
+      for (const [field, index] of columns) {
+        const value = (raw.cells[index] ?? '').trim();
+        values[field] = value;
+        refused ??= unstorableCell(raw.rowNumber, field, value);
+      }
+      if (refused) {
+        // Reported with the next batch, like the processors' issues; the row is skipped.
+        pending.push(refused);
+        if (pending.length >= MAX_BATCH_ROWS) await flush();
+        continue;
+      }
       batch.push({ rowNumber: raw.rowNumber, values });
       if (batch.length >= batchRows) await flush();
     }
-    if (batch.length) await flush();
+    if (batch.length || pending.length) await flush();
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     await ds.query(

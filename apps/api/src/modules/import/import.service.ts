@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { stringify } from 'csv-stringify';
 import type { DataSource } from 'typeorm';
 import { badInput, notFound, userError } from '../../graphql/errors.js';
+import { describeUnstorable, unstorable } from '../../graphql/input-guard.js';
 import { isAdmin, type Viewer } from '../../graphql/policy.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import {
@@ -26,6 +27,26 @@ export interface UploadedFile {
 }
 
 const MAX_LISTED = 50;
+/** Characters (code points) of a file name that are kept. */
+const MAX_FILE_NAME = 200;
+
+/**
+ * The file name as the user gave it (it is shown and kept with every imported row's
+ * provenance, never used as a path). A name PostgreSQL cannot store is refused like any other
+ * input (the input guard's rule), not quietly altered; a very long one is shortened.
+ */
+export function importFileName(originalName: string): string {
+  const problem = unstorable(originalName);
+  if (problem) {
+    throw userError(
+      'BAD_USER_INPUT',
+      `The file name holds ${describeUnstorable(problem)}, which cannot be stored: rename the file`,
+      { field: 'file.name', problem, http: { status: 400 } },
+    );
+  }
+  // By code points, so a shortened name never ends in half a surrogate pair.
+  return Array.from(originalName.trim()).slice(0, MAX_FILE_NAME).join('') || 'import';
+}
 
 /** Imports: upload, mapping, dry run, confirmation, report, saved mappings. */
 export class ImportService {
@@ -41,12 +62,13 @@ export class ImportService {
         throw badInput(`kind must be one of ${IMPORT_KINDS.join(', ')}`, 'kind');
       }
       const kind = file.kind as ImportKind;
+      const fileName = importFileName(file.originalName);
       const format = await sniffFormat(file.path);
       const { headers, preview } = await readHead(file.path, format);
       return await this.ds.getRepository(ImportRunEntity).save({
         kind,
         format,
-        fileName: file.originalName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'import',
+        fileName,
         storagePath: file.path,
         sizeBytes: String(file.sizeBytes),
         sha256: file.sha256,
