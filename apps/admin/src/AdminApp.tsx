@@ -7,6 +7,7 @@ import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AdminNav } from './components/AdminNav';
 import { createAdminI18n } from './i18n/i18n';
 import { AuditPage } from './pages/AuditPage';
+import { BudgetPage } from './pages/BudgetPage';
 import { CoachesPage } from './pages/CoachesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProgrammeNewPage } from './pages/ProgrammeNewPage';
@@ -58,6 +59,7 @@ export function AdminRoutes() {
           }
         />
         <Route path="programmas/:key" element={<ProgrammePage />} />
+        <Route path="programmas/:key/budget" element={<BudgetPage />} />
         <Route path="coaches" element={<CoachesPage />} />
         <Route
           path="gebruikers"

@@ -19,7 +19,18 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert, toProblem } from '../components/Problem';
 
-const ENTITY_TYPES = ['PROGRAMME', 'EDITION', 'STAGE', 'COACH', 'USER', 'INVITATION'] as const;
+const ENTITY_TYPES = [
+  'PROGRAMME',
+  'EDITION',
+  'STAGE',
+  'COACH',
+  'USER',
+  'INVITATION',
+  'BUDGET_ALLOCATION',
+  'OUTREACH_CHANNEL',
+  'RESEARCH_KEY',
+  'FOLLOW_UP_THRESHOLDS',
+] as const;
 const PAGE = 25;
 
 function Change({ value }: { value: unknown }) {

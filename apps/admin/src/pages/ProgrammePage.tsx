@@ -23,7 +23,7 @@ import {
 } from '@werkgezond/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import {
   EligibilityFields,
   type RulesForm,
@@ -50,7 +50,15 @@ export function ProgrammePage() {
   if (!programme) return <NotFoundPage />;
   return (
     <div className="wg-stack">
-      <PageHeader title={programme.name} description={<code>{programme.key}</code>} />
+      <PageHeader
+        title={programme.name}
+        description={
+          <>
+            <code>{programme.key}</code> ·{' '}
+            <Link to={`/programmas/${programme.key}/budget`}>{t('budget.link')}</Link>
+          </>
+        }
+      />
       {(location.state as { created?: boolean } | null)?.created ? (
         <Alert variant="success" title={t('programme.created')} />
       ) : null}

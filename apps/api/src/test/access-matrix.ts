@@ -73,8 +73,28 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     allowed: ANALYTICS,
   },
   'Query.budget': {
+    // Managers: the programmes they manage (the demo manager manages nv-gezond).
     query: '{ budget(programmeKey: "nv-gezond", year: 2014) { allocatedCents } }',
-    allowed: ANALYTICS,
+    allowed: ['manager', 'analyst', 'admin'],
+  },
+  'Query.fundingSources': {
+    query: '{ fundingSources { key } }',
+    allowed: ['manager', 'analyst', 'admin'],
+  },
+  'Mutation.createBudgetAllocation': {
+    // A negative amount: BAD_USER_INPUT, nothing is written.
+    query: `mutation { createBudgetAllocation(input: { programmeKey: "nv-gezond", fundingSourceKey: "esf",
+      year: 2014, amountCents: -1 }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.updateBudgetAllocation': {
+    query: `mutation { updateBudgetAllocation(input: { id: "${NOBODY}", fundingSourceKey: "esf",
+      amountCents: 100 }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.deleteBudgetAllocation': {
+    query: `mutation { deleteBudgetAllocation(id: "${NOBODY}") }`,
+    allowed: MANAGERS,
   },
   'Query.decisionLeadTime': {
     query:

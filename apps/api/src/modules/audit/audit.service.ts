@@ -13,6 +13,10 @@ export const AUDIT_ENTITY_TYPES = [
   'COACH',
   'USER',
   'INVITATION',
+  'BUDGET_ALLOCATION',
+  'OUTREACH_CHANNEL',
+  'RESEARCH_KEY',
+  'FOLLOW_UP_THRESHOLDS',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
