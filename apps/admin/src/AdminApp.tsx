@@ -13,6 +13,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ProgrammeNewPage } from './pages/ProgrammeNewPage';
 import { ProgrammePage } from './pages/ProgrammePage';
 import { ProgrammesPage } from './pages/ProgrammesPage';
+import { ReferralsPage } from './pages/ReferralsPage';
 import { UsersPage } from './pages/UsersPage';
 import adminCss from './styles/admin.css?inline';
 import { isAdmin, useViewer, ViewerContext } from './ViewerContext';
@@ -66,6 +67,14 @@ export function AdminRoutes() {
           element={
             <AdminOnly>
               <UsersPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="kanalen"
+          element={
+            <AdminOnly>
+              <ReferralsPage />
             </AdminOnly>
           }
         />

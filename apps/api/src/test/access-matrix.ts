@@ -44,6 +44,20 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     allowed: 'signed-in',
   },
   'Query.outreachChannels': { query: '{ outreachChannels { key } }', allowed: 'signed-in' },
+  'Query.referralChannels': { query: '{ referralChannels { key signUps } }', allowed: ['admin'] },
+  'Query.referralLink': {
+    query: '{ referralLink(code: "onbekend123") { channelName } }',
+    allowed: 'everyone',
+  },
+  'Mutation.createReferralLink': {
+    // An unknown channel: NOT_FOUND, nothing changes.
+    query: 'mutation { createReferralLink(channelKey: "geen-kanaal") { code } }',
+    allowed: ['admin'],
+  },
+  'Mutation.revokeReferralLink': {
+    query: 'mutation { revokeReferralLink(channelKey: "geen-kanaal") { code } }',
+    allowed: ['admin'],
+  },
   'Query.funding': {
     query: '{ funding { spentCents } }',
     allowed: ['manager', 'analyst', 'admin'],

@@ -10,6 +10,7 @@ import { HealthPolicyScan1796412567738 } from './1796412567738-HealthPolicyScan.
 import { BackOffice1796412834289 } from './1796412834289-BackOffice.js';
 import { MailFollowUp1796413041324 } from './1796413041324-MailFollowUp.js';
 import { Imports1796413381570 } from './1796413381570-Imports.js';
+import { ReferralLinks1796660983060 } from './1796660983060-ReferralLinks.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   BackOffice1796412834289,
   MailFollowUp1796413041324,
   Imports1796413381570,
+  ReferralLinks1796660983060,
 ];

@@ -240,6 +240,9 @@ export class ApplicationLifecycleService {
       if (!channel) throw badInput(`Unknown channel "${input.channelKey}"`, 'input.channelKey');
       channelId = channel.id;
     }
+    // A company that signed up through a channel's tracked link: that channel is the first
+    // touch, whatever the "how did you hear of us?" answer says.
+    if (org.firstTouchChannelId) channelId = org.firstTouchChannelId;
     const memberIds =
       input.registrationType === 'GROUP' ? await this.resolveMembers(em, org, input) : [];
 
