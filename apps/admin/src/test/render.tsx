@@ -31,6 +31,7 @@ export function programmeFixture(overrides: Record<string, unknown> = {}) {
       sizeClasses: [],
       requiresNoPreventionCommittee: true,
       provinces: [],
+      naceSections: [],
     },
     stages: [],
     editions: [

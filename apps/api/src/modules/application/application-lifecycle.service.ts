@@ -364,6 +364,7 @@ export class ApplicationLifecycleService {
         employeeCount: org.employeeCount ?? 0,
         hasPreventionCommittee: org.hasPreventionCommittee,
         province: org.province,
+        naceSection: org.naceSection,
       });
       if (!verdict.eligible) {
         throw userError('BAD_USER_INPUT', verdict.reasons.map((r) => r.message).join(' '), {

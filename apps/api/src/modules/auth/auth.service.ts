@@ -1,4 +1,4 @@
-import { isValidKbo, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
+import { isValidKbo, naceSectionOf, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { preparedQuery } from '../../database/prepared.js';
@@ -135,7 +135,7 @@ export class AuthService {
         employeeCount: input.employeeCount,
         sizeClass: sizeClassOf(input.employeeCount),
         naceCode: input.naceCode ?? null,
-        naceSection: null,
+        naceSection: naceSectionOf(input.naceCode),
         municipality: input.municipality ?? null,
         province: input.province ?? null,
         hasPreventionCommittee: input.hasPreventionCommittee,

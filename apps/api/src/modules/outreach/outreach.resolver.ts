@@ -4,8 +4,8 @@ import { badInput } from '../../graphql/errors.js';
 import { requireViewer } from '../../graphql/policy.js';
 import { OutreachChannelEntity } from './outreach.entity.js';
 import { Campaign, OutreachChannel, ReferralChannel, ReferralLinkInfo } from './outreach.types.js';
-import { channelForCode, REFERRAL_CODE } from './referral-code.js';
 import { ReferralService } from './referral.service.js';
+import { channelForCode, REFERRAL_CODE } from './referral-code.js';
 
 @Resolver(() => OutreachChannel)
 export class OutreachResolver {

@@ -13,8 +13,8 @@ import {
   type ChannelKind,
   type OutreachChannelEntity,
 } from './outreach.entity.js';
-import { referralPath } from './referral-code.js';
 import type { ReferralChannelRow } from './referral.service.js';
+import { referralPath } from './referral-code.js';
 
 export const ChannelKindEnum = Object.fromEntries(CHANNEL_KINDS.map((k) => [k, k]));
 registerEnumType(ChannelKindEnum, { name: 'ChannelKind' });

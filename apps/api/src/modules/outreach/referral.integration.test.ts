@@ -25,7 +25,11 @@ interface ReferralChannel {
 }
 
 async function freshLink(key: string): Promise<ReferralChannel> {
-  const list = await server.gql<{ referralChannels: ReferralChannel[] }>(LIST, {}, { cookie: admin });
+  const list = await server.gql<{ referralChannels: ReferralChannel[] }>(
+    LIST,
+    {},
+    { cookie: admin },
+  );
   // A link left by an earlier run of this file is revoked first.
   if (list.data!.referralChannels.find((c) => c.key === key)?.code)
     await server.gql(REVOKE, { key }, { cookie: admin });
@@ -54,11 +58,9 @@ describe('referral links', () => {
     const programme = await createProgramme(server, admin);
     await openCall(server, admin, programme.key, new Date().getUTCFullYear());
     const company = await signUpCompany(server, { via: link.code });
-    const me = await server.gql<{ viewer: { organisation: { firstTouchChannel: { key: string } } } }>(
-      '{ viewer { organisation { firstTouchChannel { key } } } }',
-      {},
-      { cookie: company.cookie },
-    );
+    const me = await server.gql<{
+      viewer: { organisation: { firstTouchChannel: { key: string } } };
+    }>('{ viewer { organisation { firstTouchChannel { key } } } }', {}, { cookie: company.cookie });
     expect(me.data!.viewer.organisation.firstTouchChannel).toEqual({ key: CHANNEL });
 
     // The application names another channel (or none): the tracked first touch wins.
@@ -83,7 +85,10 @@ describe('referral links', () => {
     expect(app.data!.application.channel.key).toBe(CHANNEL);
 
     const perf = await server.gql<{
-      channelPerformance: { totalApplications: number; channels: { key: string; applications: number }[] };
+      channelPerformance: {
+        totalApplications: number;
+        channels: { key: string; applications: number }[];
+      };
     }>(
       'query ($input: ChannelPerformanceInput!) { channelPerformance(input: $input) { totalApplications channels { key applications } } }',
       { input: { programmeKey: programme.key } },
@@ -91,9 +96,15 @@ describe('referral links', () => {
     );
     expect(perf.errors, JSON.stringify(perf.errors)).toBeUndefined();
     expect(perf.data!.channelPerformance.totalApplications).toBe(1);
-    expect(perf.data!.channelPerformance.channels.find((c) => c.key === CHANNEL)?.applications).toBe(1);
+    expect(
+      perf.data!.channelPerformance.channels.find((c) => c.key === CHANNEL)?.applications,
+    ).toBe(1);
 
-    const list = await server.gql<{ referralChannels: ReferralChannel[] }>(LIST, {}, { cookie: admin });
+    const list = await server.gql<{ referralChannels: ReferralChannel[] }>(
+      LIST,
+      {},
+      { cookie: admin },
+    );
     const row = list.data!.referralChannels.find((c) => c.key === CHANNEL)!;
     expect(row.signUps).toBeGreaterThanOrEqual(1);
     expect(row.applications).toBeGreaterThanOrEqual(1);
@@ -136,7 +147,10 @@ describe('referral links', () => {
     );
     expect(unknown.data!.referralLink).toBeNull();
     const malformed = await server.gql('{ referralLink(code: "<script>") { channelName } }');
-    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'code',
+    });
   });
 
   it('one link per channel; unknown channels and revoking nothing answer typed errors and change nothing', async () => {
@@ -155,7 +169,10 @@ describe('referral links', () => {
     const unknown = await server.gql(CREATE, { key: 'geen-kanaal' }, { cookie: admin });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const empty = await server.gql(CREATE, { key: ' ' }, { cookie: admin });
-    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'channelKey' });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'channelKey',
+    });
     await server.gql(REVOKE, { key: CHANNEL }, { cookie: admin });
     const nothing = await server.gql(REVOKE, { key: CHANNEL }, { cookie: admin });
     expect(nothing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
