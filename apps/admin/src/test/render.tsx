@@ -33,6 +33,15 @@ export function programmeFixture(overrides: Record<string, unknown> = {}) {
       provinces: [],
       naceSections: [],
     },
+    components: [
+      {
+        __typename: 'ProgrammeComponent',
+        key: 'coaching',
+        kind: 'COACHING',
+        name: 'Begeleiding door een gezondheidscoach',
+        description: 'Een coach helpt een jaar lang.',
+      },
+    ],
     stages: [],
     editions: [
       {
@@ -49,6 +58,22 @@ export function programmeFixture(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Operators and service providers, as AdminOrganisationsOfKind answers them. */
+export const operators = {
+  data: {
+    organisations: {
+      __typename: 'OrganisationConnection',
+      edges: [
+        { id: 'o1', name: 'Idewe', kind: 'SERVICE_PROVIDER' },
+        { id: 'o2', name: 'VIGeZ', kind: 'PROGRAMME_OPERATOR' },
+      ].map((node) => ({
+        __typename: 'OrganisationEdge',
+        node: { __typename: 'Organisation', ...node },
+      })),
+    },
+  },
+};
 
 /** The whole back office at a URL (under /beheer) over a fake API. */
 export function renderAdminAt(url: string, resolvers: Resolvers, viewer = admin) {
