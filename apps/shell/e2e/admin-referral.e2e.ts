@@ -21,7 +21,7 @@ afterAll(async () => {
 
 /** A valid enterprise number (mod-97 check digits) that the bundled dataset is unlikely to hold. */
 function freshKbo(): string {
-  const first8 = `2${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+  const first8 = `1${String((Date.now() + 5_000_000) % 10_000_000).padStart(7, '0')}`;
   const check = String(97 - (Number(first8) % 97)).padStart(2, '0');
   return `${first8}${check}`;
 }
@@ -42,9 +42,11 @@ describe('back office: referral partners', () => {
       .getByRole('row')
       .filter({ hasText: CHANNEL });
     await row.waitFor();
-    await a.getByRole('button', { name: `Aanmeldlink aanmaken voor ${CHANNEL}` }).click();
+    await a.getByRole('button', { name: `Link aanmaken voor ${CHANNEL}` }).click();
     await a.getByText(`De aanmeldlink voor ${CHANNEL} is aangemaakt.`).waitFor();
-    const link = await a.getByLabel(`Aanmeldlink van ${CHANNEL}`).inputValue();
+    const link = await a
+      .getByRole('textbox', { name: `Aanmeldlink van ${CHANNEL}`, exact: true })
+      .inputValue();
     expect(link).toMatch(/\/aanmelden\?via=[a-z0-9]{12}$/);
     await screenshot(a, 'admin-referral-link');
     await expectNoSeriousAxeViolations(a);

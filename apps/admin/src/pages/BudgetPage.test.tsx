@@ -143,7 +143,7 @@ describe('budget page', () => {
     );
 
     // Edit: the form is filled with the allocation; saving sends its id.
-    await user.click(screen.getByRole('button', { name: 'Europees Sociaal Fonds 2019 wijzigen' }));
+    await user.click(screen.getByRole('button', { name: 'Wijzigen: Europees Sociaal Fonds 2019' }));
     expect(screen.getByLabelText(/Bedrag/)).toHaveValue('15000');
     await user.clear(screen.getByLabelText(/Bedrag/));
     await user.type(screen.getByLabelText(/Bedrag/), '12000');
@@ -157,11 +157,11 @@ describe('budget page', () => {
 
     // Delete asks for a confirmation first.
     await user.click(
-      screen.getByRole('button', { name: 'Europees Sociaal Fonds 2019 verwijderen' }),
+      screen.getByRole('button', { name: 'Verwijderen: Europees Sociaal Fonds 2019' }),
     );
     expect(api.calls.some((c) => c.operationName === 'AdminDeleteBudgetAllocation')).toBe(false);
     await user.click(
-      screen.getByRole('button', { name: 'Bevestig: Europees Sociaal Fonds 2019 verwijderen' }),
+      screen.getByRole('button', { name: 'Ja, verwijderen: Europees Sociaal Fonds 2019' }),
     );
     expect(await screen.findByText('De toekenning is verwijderd.')).toBeInTheDocument();
     expect(

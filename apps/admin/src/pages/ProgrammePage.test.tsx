@@ -83,7 +83,7 @@ describe('programme form: operator and components', () => {
     await user.type(within(second).getByLabelText(/Sleutel/), 'toolbox');
     await user.click(
       within(components).getByRole('button', {
-        name: 'Onderdeel 1 Begeleiding door een gezondheidscoach verwijderen',
+        name: 'Verwijderen: onderdeel 1 Begeleiding door een gezondheidscoach',
       }),
     );
     await user.click(within(details).getByRole('button', { name: 'Opslaan' }));

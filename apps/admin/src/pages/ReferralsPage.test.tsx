@@ -30,25 +30,23 @@ describe('referral links page', () => {
       name: 'Kanalen met hun aanmeldlink en wat die opleverde',
     });
     expect(within(table).getByText('Geen link')).toBeInTheDocument();
-    await user.click(
-      screen.getByRole('button', { name: 'Aanmeldlink aanmaken voor Prebes-mailing' }),
-    );
+    await user.click(screen.getByRole('button', { name: 'Link aanmaken voor Prebes-mailing' }));
     expect(
       await screen.findByText('De aanmeldlink voor Prebes-mailing is aangemaakt.'),
     ).toBeInTheDocument();
     const link = screen.getByRole('textbox', { name: 'Aanmeldlink van Prebes-mailing' });
     expect(link).toHaveValue(`${window.location.origin}/aanmelden?via=abc234def567`);
     await user.click(
-      screen.getByRole('button', { name: 'Aanmeldlink van Prebes-mailing kopiëren' }),
+      screen.getByRole('button', { name: 'Kopiëren: aanmeldlink van Prebes-mailing' }),
     );
     expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/aanmelden?via=abc234def567`);
 
     await user.click(
-      screen.getByRole('button', { name: 'Aanmeldlink van Prebes-mailing intrekken' }),
+      screen.getByRole('button', { name: 'Intrekken: aanmeldlink van Prebes-mailing' }),
     );
     expect(api.calls.some((c) => c.operationName === 'AdminRevokeReferralLink')).toBe(false);
     await user.click(
-      screen.getByRole('button', { name: 'Bevestig: aanmeldlink van Prebes-mailing intrekken' }),
+      screen.getByRole('button', { name: 'Ja, intrekken: aanmeldlink van Prebes-mailing' }),
     );
     expect(await screen.findByText(/werkt niet meer/)).toBeInTheDocument();
     expect(api.calls.find((c) => c.operationName === 'AdminRevokeReferralLink')?.variables).toEqual(
