@@ -7,11 +7,13 @@ import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AdminNav } from './components/AdminNav';
 import { createAdminI18n } from './i18n/i18n';
 import { AuditPage } from './pages/AuditPage';
+import { BudgetPage } from './pages/BudgetPage';
 import { CoachesPage } from './pages/CoachesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProgrammeNewPage } from './pages/ProgrammeNewPage';
 import { ProgrammePage } from './pages/ProgrammePage';
 import { ProgrammesPage } from './pages/ProgrammesPage';
+import { ReferralsPage } from './pages/ReferralsPage';
 import { SurveysPage } from './pages/SurveysPage';
 import { UsersPage } from './pages/UsersPage';
 import adminCss from './styles/admin.css?inline';
@@ -59,6 +61,7 @@ export function AdminRoutes() {
           }
         />
         <Route path="programmas/:key" element={<ProgrammePage />} />
+        <Route path="programmas/:key/budget" element={<BudgetPage />} />
         <Route path="coaches" element={<CoachesPage />} />
         <Route path="enquetes" element={<SurveysPage />} />
         <Route
@@ -66,6 +69,14 @@ export function AdminRoutes() {
           element={
             <AdminOnly>
               <UsersPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="kanalen"
+          element={
+            <AdminOnly>
+              <ReferralsPage />
             </AdminOnly>
           }
         />

@@ -241,4 +241,49 @@ describe('sign-up', () => {
       hasPreventionCommittee: false,
     });
   });
+
+  it('a referral link on the sign-in address leads to the sign-up form and carries its code', async () => {
+    window.history.pushState({}, '', '/aanmelden?via=abc234def567');
+    const { api } = renderShell({
+      Viewer: signedOut,
+      SignUpReferral: {
+        data: {
+          referralLink: {
+            __typename: 'ReferralLinkInfo',
+            code: 'abc234def567',
+            channelName: 'Prebes',
+          },
+        },
+      },
+      SignUp: {
+        errors: [
+          { message: 'stop here', extensions: { code: 'BAD_USER_INPUT', field: 'input.email' } },
+        ],
+      },
+    });
+    expect(
+      await screen.findByText(
+        'Je registreert je via Prebes. Je aanvragen worden aan dat kanaal toegeschreven.',
+      ),
+    ).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/registreren');
+    expect(window.location.search).toBe('?via=abc234def567');
+    await userEvent.type(screen.getByLabelText(/Naam van de onderneming/), 'Bakkerij Test');
+    await userEvent.type(screen.getByLabelText(/Ondernemingsnummer/), 'BE 0123.456.749');
+    await userEvent.type(screen.getByLabelText(/Aantal werknemers/), '12');
+    await userEvent.type(screen.getByLabelText(/Je naam/), 'An Test');
+    await userEvent.type(screen.getByLabelText(/E-mailadres/), 'an@bakkerij.be');
+    await userEvent.type(screen.getByLabelText(/Wachtwoord/), 'een lang wachtwoord');
+    await userEvent.click(screen.getByRole('button', { name: 'Registreren' }));
+    await waitFor(() => expect(api.calls.some((c) => c.operationName === 'SignUp')).toBe(true));
+    const sent = api.calls.find((c) => c.operationName === 'SignUp')?.variables.input;
+    expect(sent).toMatchObject({ via: 'abc234def567' });
+  }, 30_000);
+
+  it('an unknown referral code is said so, and the sign-up goes on without it', async () => {
+    window.history.pushState({}, '', '/registreren?via=bestaatniet');
+    renderShell({ Viewer: signedOut, SignUpReferral: { data: { referralLink: null } } });
+    expect(await screen.findByText('Deze aanmeldlink werkt niet meer')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Registreren' })).toBeEnabled();
+  });
 });

@@ -4,6 +4,7 @@ import {
   type EligibilityCandidate,
   type EligibilityRules,
 } from './eligibility.js';
+import { naceSectionOf } from './nace.js';
 import { FLEMISH_PROVINCES } from './org-kind.js';
 
 // The coaching call: small companies without a prevention committee, in Flanders.
@@ -88,5 +89,36 @@ describe('checkEligibility', () => {
 
   it('refuses impossible headcounts', () => {
     expect(() => checkEligibility(coaching, { ...bakery, employeeCount: -1 })).toThrow(RangeError);
+  });
+
+  it('checks the sector (NACE section), and fails an unknown one', () => {
+    const industry: EligibilityRules = { naceSections: ['C', 'F'] };
+    expect(codes(industry, { ...bakery, naceSection: 'C' })).toEqual([]);
+    expect(codes(industry, { ...bakery, naceSection: 'f' })).toEqual([]);
+    const shop = checkEligibility(industry, { ...bakery, naceSection: 'G' });
+    expect(shop.reasons).toEqual([
+      {
+        code: 'SECTOR',
+        message:
+          'Sector G (Handel) valt buiten dit programma (toegelaten: C (Industrie), F (Bouw)).',
+      },
+    ]);
+    expect(codes(industry, { ...bakery, naceSection: null })).toEqual(['SECTOR']);
+    expect(codes(industry, bakery)).toEqual(['SECTOR']);
+    // Sector comes after the other rules in the list of reasons.
+    expect(
+      codes({ ...coaching, ...industry }, { ...bakery, province: 'Nergens', naceSection: 'G' }),
+    ).toEqual(['REGION', 'SECTOR']);
+  });
+});
+
+describe('naceSectionOf', () => {
+  it('maps the division of a NACE code to its section', () => {
+    expect(naceSectionOf('10.71')).toBe('C');
+    expect(naceSectionOf('4711')).toBe('G');
+    expect(naceSectionOf('56.101')).toBe('I');
+    expect(naceSectionOf('04.00')).toBeNull();
+    expect(naceSectionOf('')).toBeNull();
+    expect(naceSectionOf(null)).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * application service both run them through one function, so both give the same answer and
  * the same reasons.
  */
+import { NACE_SECTION_LABELS } from './nace.js';
 import { ORG_KIND_LABELS, type OrgKind } from './org-kind.js';
 import { SIZE_CLASS_LABELS, type SizeClass, sizeClassOf } from './size-class.js';
 
@@ -16,6 +17,8 @@ export interface EligibilityRules {
   readonly requiresNoPreventionCommittee?: boolean;
   /** Allowed provinces, compared case-insensitively. */
   readonly provinces?: readonly string[];
+  /** Allowed sectors: NACE section letters (A–U). */
+  readonly naceSections?: readonly string[];
 }
 
 export interface EligibilityCandidate {
@@ -24,6 +27,8 @@ export interface EligibilityCandidate {
   readonly hasPreventionCommittee: boolean;
   /** Null when unknown; a province rule then fails, since eligibility cannot be shown. */
   readonly province: string | null;
+  /** NACE section letter; null or absent when unknown, and a sector rule then fails. */
+  readonly naceSection?: string | null;
 }
 
 export type EligibilityReasonCode =
@@ -31,7 +36,8 @@ export type EligibilityReasonCode =
   | 'TOO_LARGE'
   | 'SIZE_CLASS'
   | 'HAS_COMMITTEE'
-  | 'REGION';
+  | 'REGION'
+  | 'SECTOR';
 
 export interface EligibilityReason {
   readonly code: EligibilityReasonCode;
@@ -44,6 +50,9 @@ export interface EligibilityResult {
   /** Every rule that fails, in a fixed order, so the applicant sees all problems at once. */
   readonly reasons: EligibilityReason[];
 }
+
+const sectionLabel = (s: string): string =>
+  NACE_SECTION_LABELS[s] ? `${s} (${NACE_SECTION_LABELS[s]})` : s;
 
 const sameProvince = (a: string, b: string): boolean =>
   a.trim().localeCompare(b.trim(), 'nl-BE', { sensitivity: 'base' }) === 0;
@@ -91,6 +100,21 @@ export function checkEligibility(
       fail('REGION', `De provincie van de organisatie is onbekend (toegelaten: ${allowed}).`);
     } else if (!rules.provinces.some((p) => sameProvince(p, province))) {
       fail('REGION', `${province} valt buiten het werkingsgebied (toegelaten: ${allowed}).`);
+    }
+  }
+  if (rules.naceSections !== undefined) {
+    const section = org.naceSection?.trim().toUpperCase() || null;
+    const allowed = rules.naceSections.map(sectionLabel).join(', ');
+    if (section === null) {
+      fail(
+        'SECTOR',
+        `De sector van de organisatie is onbekend; vul de NACE-code aan (toegelaten: ${allowed}).`,
+      );
+    } else if (!rules.naceSections.some((s) => s.toUpperCase() === section)) {
+      fail(
+        'SECTOR',
+        `Sector ${sectionLabel(section)} valt buiten dit programma (toegelaten: ${allowed}).`,
+      );
     }
   }
   return { eligible: reasons.length === 0, reasons };

@@ -5,6 +5,7 @@ export * from './eligibility.js';
 export * from './funnel.js';
 export * from './kbo.js';
 export * from './money.js';
+export * from './nace.js';
 export * from './org-kind.js';
 export * from './peer-group.js';
 export * from './scan.js';

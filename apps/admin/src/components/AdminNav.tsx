@@ -14,6 +14,7 @@ export function AdminNav() {
   if (isAdmin(viewer)) {
     links.push(
       { to: '/gebruikers', label: t('nav.users'), end: false },
+      { to: '/kanalen', label: t('nav.referrals'), end: false },
       { to: '/audit', label: t('nav.audit'), end: false },
     );
   }

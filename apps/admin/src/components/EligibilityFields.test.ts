@@ -10,6 +10,7 @@ describe('eligibility rules form', () => {
       sizeClasses: [],
       requiresNoPreventionCommittee: false,
       provinces: [],
+      naceSections: [],
     });
     expect(
       rulesInput({ ...EMPTY_RULES, maxEmployees: ' 49 ', provinces: 'Limburg, , Antwerpen ' }),
@@ -28,6 +29,7 @@ describe('eligibility rules form', () => {
         sizeClasses: [],
         requiresNoPreventionCommittee: true,
         provinces: ['Limburg', 'Antwerpen'],
+        naceSections: ['F', 'C'],
       }),
     ).toEqual({
       organisationKinds: ['COMPANY'],
@@ -35,7 +37,15 @@ describe('eligibility rules form', () => {
       sizeClasses: [],
       requiresNoPreventionCommittee: true,
       provinces: 'Limburg, Antwerpen',
+      naceSections: ['F', 'C'],
     });
+  });
+
+  it('sends the ticked sectors as sorted NACE section letters', () => {
+    expect(rulesInput({ ...EMPTY_RULES, naceSections: ['F', 'C'] }).naceSections).toEqual([
+      'C',
+      'F',
+    ]);
   });
 
   it('reads euro amounts as typed in Belgium', () => {

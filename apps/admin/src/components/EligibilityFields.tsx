@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { NACE_SECTIONS } from '@werkgezond/domain';
 import {
   AdminEligibilityPreviewDocument,
   type EligibilityRulesInput,
@@ -16,6 +17,8 @@ export interface RulesForm {
   sizeClasses: SizeClass[];
   requiresNoPreventionCommittee: boolean;
   provinces: string;
+  /** NACE section letters (A–U). */
+  naceSections: string[];
 }
 
 export const EMPTY_RULES: RulesForm = {
@@ -24,6 +27,7 @@ export const EMPTY_RULES: RulesForm = {
   sizeClasses: [],
   requiresNoPreventionCommittee: false,
   provinces: '',
+  naceSections: [],
 };
 
 export function rulesFromProgramme(e: {
@@ -32,6 +36,7 @@ export function rulesFromProgramme(e: {
   sizeClasses: string[];
   requiresNoPreventionCommittee: boolean;
   provinces: string[];
+  naceSections?: string[] | null;
 }): RulesForm {
   return {
     organisationKinds: e.organisationKinds as OrganisationKind[],
@@ -40,6 +45,7 @@ export function rulesFromProgramme(e: {
     sizeClasses: e.sizeClasses as SizeClass[],
     requiresNoPreventionCommittee: e.requiresNoPreventionCommittee,
     provinces: e.provinces.join(', '),
+    naceSections: [...(e.naceSections ?? [])],
   };
 }
 
@@ -55,6 +61,7 @@ export function rulesInput(r: RulesForm): EligibilityRulesInput {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    naceSections: [...r.naceSections].sort(),
   };
 }
 
@@ -142,6 +149,18 @@ export function EligibilityFields({
         value={value.provinces}
         onChange={(e) => onChange({ ...value, provinces: e.target.value })}
       />
+      <fieldset className="wg-admin-inline wg-admin-sectors">
+        <legend>{t('eligibility.sectors')}</legend>
+        {NACE_SECTIONS.map((s) => (
+          <Checkbox
+            key={s}
+            name={`sector-${s}`}
+            label={`${s} – ${t(`sectors.${s}`)}`}
+            checked={value.naceSections.includes(s)}
+            onChange={() => onChange({ ...value, naceSections: toggle(value.naceSections, s) })}
+          />
+        ))}
+      </fieldset>
       <p className="wg-admin-preview" role="status" aria-live="polite">
         {counts
           ? t('eligibility.preview', {

@@ -7,7 +7,7 @@ import type {
 } from '@werkgezond/graphql-client';
 import { Button, Checkbox, SelectField, TextField } from '@werkgezond/ui';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert, type ProblemState } from './Problem';
 
@@ -217,10 +217,17 @@ export function SurveyBuilder({
       ...f,
       questions: f.questions.map((q, i) => (i === index ? { ...q, ...change } : q)),
     }));
-  const focusLater = (selector: string) =>
-    requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>(selector)?.focus({ preventScroll: false }),
-    );
+  // Focus moves once the changed list is in the DOM: a layout effect after that render, not a
+  // timer (a frame later is a race for keyboard users and for tests alike).
+  const pendingFocus = useRef<string | null>(null);
+  const focusLater = (selector: string) => {
+    pendingFocus.current = selector;
+  };
+  useLayoutEffect(() => {
+    if (!pendingFocus.current) return;
+    formRef.current?.querySelector<HTMLElement>(pendingFocus.current)?.focus();
+    pendingFocus.current = null;
+  });
   const move = (index: number, delta: -1 | 1) => {
     const moved = form.questions[index]!;
     setForm((f) => ({ ...f, questions: moveQuestion(f.questions, index, delta) }));

@@ -27,6 +27,10 @@ const ENTITY_TYPES = [
   'SURVEY',
   'USER',
   'INVITATION',
+  'BUDGET_ALLOCATION',
+  'OUTREACH_CHANNEL',
+  'RESEARCH_KEY',
+  'FOLLOW_UP_THRESHOLDS',
 ] as const;
 const PAGE = 25;
 

@@ -9,6 +9,11 @@ import { Button, PageHeader, SelectField, TextField, useDocumentTitle } from '@w
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import {
+  type ComponentRow,
+  ComponentsFields,
+  componentsInput,
+} from '../components/ComponentsFields';
 import { EligibilityFields, EMPTY_RULES, rulesInput } from '../components/EligibilityFields';
 import { ProblemAlert, type ProblemState, toProblem } from '../components/Problem';
 
@@ -40,6 +45,7 @@ export function ProgrammeNewPage() {
     stageTemplate: 'TRAJECTORY' as StageTemplate,
   });
   const [rules, setRules] = useState(EMPTY_RULES);
+  const [components, setComponents] = useState<ComponentRow[]>([]);
   const [problem, setProblem] = useState<ProblemState | null>(null);
   const fieldError = (name: string) =>
     problem?.field === `input.${name}` ? problem.message : undefined;
@@ -70,6 +76,7 @@ export function ProgrammeNewPage() {
             employerContributionCents: cents,
             stageTemplate: form.stageTemplate,
             eligibility: rulesInput(rules),
+            components: componentsInput(components),
           },
         },
       });
@@ -146,6 +153,7 @@ export function ProgrammeNewPage() {
           onChange={setRules}
           error={fieldError('eligibility.maxEmployees')}
         />
+        <ComponentsFields value={components} onChange={setComponents} fieldError={fieldError} />
         <div>
           <Button type="submit" busy={loading}>
             {t('programmeNew.submit')}

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import {
   AdminCreateEditionDocument,
   type AdminEditionFragment,
+  AdminOrganisationsOfKindDocument,
   type AdminProgrammeFragment,
   AdminProgrammesDocument,
   AdminUpdateEditionDocument,
@@ -23,7 +24,13 @@ import {
 } from '@werkgezond/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
+import {
+  type ComponentRow,
+  ComponentsFields,
+  componentsFromProgramme,
+  componentsInput,
+} from '../components/ComponentsFields';
 import {
   EligibilityFields,
   type RulesForm,
@@ -50,7 +57,15 @@ export function ProgrammePage() {
   if (!programme) return <NotFoundPage />;
   return (
     <div className="wg-stack">
-      <PageHeader title={programme.name} description={<code>{programme.key}</code>} />
+      <PageHeader
+        title={programme.name}
+        description={
+          <>
+            <code>{programme.key}</code> ·{' '}
+            <Link to={`/programmas/${programme.key}/budget`}>{t('budget.link')}</Link>
+          </>
+        }
+      />
       {(location.state as { created?: boolean } | null)?.created ? (
         <Alert variant="success" title={t('programme.created')} />
       ) : null}
@@ -250,7 +265,18 @@ function CallsSection({
 function DetailsForm({ programme }: { programme: AdminProgrammeFragment }) {
   const { t } = useTranslation('admin');
   const [update, { loading }] = useMutation(AdminUpdateProgrammeDocument);
-  const [form, setForm] = useState({ name: '', description: '', contribution: '' });
+  const operators = useQuery(AdminOrganisationsOfKindDocument, {
+    variables: { kinds: ['PROGRAMME_OPERATOR', 'SERVICE_PROVIDER'] },
+  });
+  const [form, setForm] = useState({
+    name: '',
+    description: '',
+    contribution: '',
+    operatorId: '',
+  });
+  const [components, setComponents] = useState<ComponentRow[]>(() =>
+    componentsFromProgramme(programme.components),
+  );
   const [rules, setRules] = useState<RulesForm>(rulesFromProgramme(programme.eligibility));
   const [problem, setProblem] = useState<ProblemState | null>(null);
   const [saved, setSaved] = useState(false);
@@ -258,12 +284,14 @@ function DetailsForm({ programme }: { programme: AdminProgrammeFragment }) {
     setForm({
       name: programme.name,
       description: programme.description,
+      operatorId: programme.operator?.id ?? '',
       contribution:
         programme.employerContributionCents === null ||
         programme.employerContributionCents === undefined
           ? ''
           : String(programme.employerContributionCents / 100),
     });
+    setComponents(componentsFromProgramme(programme.components));
   }, [programme]);
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [name]: e.target.value });
@@ -294,6 +322,8 @@ function DetailsForm({ programme }: { programme: AdminProgrammeFragment }) {
               ? { clearEmployerContribution: true }
               : { employerContributionCents: cents }),
             eligibility: rulesInput(rules),
+            components: componentsInput(components),
+            ...(form.operatorId ? { operatorId: form.operatorId } : {}),
           },
         },
       });
@@ -302,6 +332,17 @@ function DetailsForm({ programme }: { programme: AdminProgrammeFragment }) {
       setProblem(toProblem(error));
     }
   };
+  // The current operator stays in the list even when the search above does not return it.
+  const operatorOptions = [
+    ...(operators.data?.organisations.edges ?? []).map((e) => ({
+      value: e.node.id,
+      label: e.node.name,
+    })),
+    ...(programme.operator &&
+    !operators.data?.organisations.edges.some((e) => e.node.id === programme.operator?.id)
+      ? [{ value: programme.operator.id, label: programme.operator.name }]
+      : []),
+  ];
   return (
     <Card title={t('programme.details')} asSection>
       <ProblemAlert problem={problem} />
@@ -321,6 +362,16 @@ function DetailsForm({ programme }: { programme: AdminProgrammeFragment }) {
           value={form.description}
           onChange={set('description')}
         />
+        <SelectField
+          name="operatorId"
+          label={t('programme.operator')}
+          required
+          placeholder={t('choose')}
+          options={operatorOptions}
+          value={form.operatorId}
+          onChange={set('operatorId')}
+          error={fieldError('operatorId')}
+        />
         <TextField
           name="contribution"
           label={t('programme.contribution')}
@@ -335,6 +386,7 @@ function DetailsForm({ programme }: { programme: AdminProgrammeFragment }) {
           onChange={setRules}
           error={fieldError('eligibility.maxEmployees')}
         />
+        <ComponentsFields value={components} onChange={setComponents} fieldError={fieldError} />
         <div>
           <Button type="submit" busy={loading}>
             {t('programme.save')}

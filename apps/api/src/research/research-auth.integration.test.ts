@@ -78,6 +78,31 @@ describe('research API keys', () => {
     expect(after.status).toBe(401);
     expect(after.errors?.[0]?.message).toMatch(/revoked/);
     expect(after.data).toBeUndefined();
+
+    // Both changes are in the audit trail, without the secret or its hash; revoking again
+    // changes nothing and records nothing.
+    await server.gql(
+      'mutation ($id: ID!) { revokeResearchApiKey(id: $id) { id } }',
+      { id },
+      {
+        cookie: admin,
+      },
+    );
+    const trail = await server.gql<{
+      auditTrail: {
+        edges: { node: { action: string; actorEmail: string; before: unknown; after: unknown } }[];
+      };
+    }>(
+      `query ($f: AuditFilter) { auditTrail(first: 5, filter: $f) { edges { node { action actorEmail before after } } } }`,
+      { f: { entityType: 'RESEARCH_KEY', entityId: id } },
+      { cookie: admin },
+    );
+    const records = trail.data!.auditTrail.edges.map((e) => e.node);
+    expect(records.map((r) => r.action)).toEqual(['research-key.revoke', 'research-key.create']);
+    expect(records.every((r) => r.actorEmail === DEMO.admin)).toBe(true);
+    expect(records[1]!.after).toEqual({ name: 'Integration test – revoke', prefix: row.prefix });
+    expect(JSON.stringify(records)).not.toContain(key);
+    expect(JSON.stringify(records)).not.toContain(row.key_hash);
   });
 
   it('only an admin manages keys', async () => {

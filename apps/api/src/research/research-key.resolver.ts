@@ -60,10 +60,7 @@ export class ResearchKeyResolver {
     @Ctx() ctx: Context,
   ): Promise<CreatedResearchApiKey> {
     const viewer = requireViewer(ctx);
-    const { key, entity } = await new ResearchKeyService(ctx.dataSource).create(
-      input.name,
-      viewer.userId,
-    );
+    const { key, entity } = await new ResearchKeyService(ctx.dataSource).create(input.name, viewer);
     return Object.assign(new CreatedResearchApiKey(), {
       key,
       apiKey: ResearchApiKey.from(entity, viewer.email),
@@ -78,6 +75,8 @@ export class ResearchKeyResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<ResearchApiKey> {
-    return ResearchApiKey.from(await new ResearchKeyService(ctx.dataSource).revoke(id));
+    return ResearchApiKey.from(
+      await new ResearchKeyService(ctx.dataSource).revoke(id, requireViewer(ctx)),
+    );
   }
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { badInput, notFound } from '../graphql/errors.js';
+import type { Viewer } from '../graphql/policy.js';
+import { recordAudit } from '../modules/audit/audit.service.js';
 import { ResearchApiKeyEntity } from './research-key.entity.js';
 
 /** Listed in the README; loaded with the demo dataset only. */
@@ -51,35 +53,61 @@ export class ResearchKeyService {
     return { id: row.id, name: row.name, prefix: row.prefix };
   }
 
+  /** Creates a key; the secret is returned once. Audited without the secret or its hash. */
   async create(
     name: string,
-    createdBy: string | null,
+    actor: Pick<Viewer, 'userId' | 'email'> | null,
   ): Promise<{ key: string; entity: ResearchApiKeyEntity }> {
     const trimmed = name.trim();
     if (trimmed.length < 2 || trimmed.length > 120) {
       throw badInput('Name the key (2 to 120 characters), e.g. after the researcher', 'name');
     }
     const key = newResearchKey();
-    const entity = await this.ds.getRepository(ResearchApiKeyEntity).save({
-      name: trimmed,
-      prefix: key.slice(0, PREFIX_LENGTH),
-      keyHash: hashResearchKey(key),
-      createdBy,
+    return this.ds.transaction(async (em) => {
+      const entity = await em.getRepository(ResearchApiKeyEntity).save({
+        name: trimmed,
+        prefix: key.slice(0, PREFIX_LENGTH),
+        keyHash: hashResearchKey(key),
+        createdBy: actor?.userId ?? null,
+      });
+      await recordAudit(em, actor, {
+        action: 'research-key.create',
+        entityType: 'RESEARCH_KEY',
+        entityId: entity.id,
+        after: { name: entity.name, prefix: entity.prefix },
+      });
+      return { key, entity };
     });
-    return { key, entity };
   }
 
-  async revoke(id: string): Promise<ResearchApiKeyEntity> {
-    const repo = this.ds.getRepository(ResearchApiKeyEntity);
-    const existing = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOneBy({ id }) : null;
-    if (!existing) throw notFound('Research API key');
-    if (!existing.revokedAt) {
-      await this.ds.query(
-        'UPDATE research_api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
-        [id],
-      );
-    }
-    return (await repo.findOneBy({ id })) as ResearchApiKeyEntity;
+  /** Idempotent: revoking a revoked key changes nothing and writes no audit record. */
+  async revoke(
+    id: string,
+    actor: Pick<Viewer, 'userId' | 'email'> | null,
+  ): Promise<ResearchApiKeyEntity> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Research API key');
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(ResearchApiKeyEntity);
+      const existing = await repo
+        .createQueryBuilder('k')
+        .setLock('pessimistic_write')
+        .where('k.id = :id', { id })
+        .getOne();
+      if (!existing) throw notFound('Research API key');
+      if (!existing.revokedAt) {
+        await em.query('UPDATE research_api_key SET revoked_at = now() WHERE id = $1', [id]);
+        const revoked = (await repo.findOneBy({ id })) as ResearchApiKeyEntity;
+        await recordAudit(em, actor, {
+          action: 'research-key.revoke',
+          entityType: 'RESEARCH_KEY',
+          entityId: id,
+          before: { name: existing.name, prefix: existing.prefix, revokedAt: null },
+          after: { name: existing.name, prefix: existing.prefix, revokedAt: revoked.revokedAt },
+        });
+        return revoked;
+      }
+      return existing;
+    });
   }
 
   list(): Promise<ResearchApiKeyEntity[]> {

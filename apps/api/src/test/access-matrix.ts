@@ -44,6 +44,20 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     allowed: 'signed-in',
   },
   'Query.outreachChannels': { query: '{ outreachChannels { key } }', allowed: 'signed-in' },
+  'Query.referralChannels': { query: '{ referralChannels { key signUps } }', allowed: ['admin'] },
+  'Query.referralLink': {
+    query: '{ referralLink(code: "onbekend123") { channelName } }',
+    allowed: 'everyone',
+  },
+  'Mutation.createReferralLink': {
+    // An unknown channel: NOT_FOUND, nothing changes.
+    query: 'mutation { createReferralLink(channelKey: "geen-kanaal") { code } }',
+    allowed: ['admin'],
+  },
+  'Mutation.revokeReferralLink': {
+    query: 'mutation { revokeReferralLink(channelKey: "geen-kanaal") { code } }',
+    allowed: ['admin'],
+  },
   'Query.funding': {
     query: '{ funding { spentCents } }',
     allowed: ['manager', 'analyst', 'admin'],
@@ -73,8 +87,28 @@ export const ACCESS_MATRIX: Record<string, AccessRule> = {
     allowed: ANALYTICS,
   },
   'Query.budget': {
+    // Managers: the programmes they manage (the demo manager manages nv-gezond).
     query: '{ budget(programmeKey: "nv-gezond", year: 2014) { allocatedCents } }',
-    allowed: ANALYTICS,
+    allowed: ['manager', 'analyst', 'admin'],
+  },
+  'Query.fundingSources': {
+    query: '{ fundingSources { key } }',
+    allowed: ['manager', 'analyst', 'admin'],
+  },
+  'Mutation.createBudgetAllocation': {
+    // A negative amount: BAD_USER_INPUT, nothing is written.
+    query: `mutation { createBudgetAllocation(input: { programmeKey: "nv-gezond", fundingSourceKey: "esf",
+      year: 2014, amountCents: -1 }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.updateBudgetAllocation': {
+    query: `mutation { updateBudgetAllocation(input: { id: "${NOBODY}", fundingSourceKey: "esf",
+      amountCents: 100 }) { id } }`,
+    allowed: MANAGERS,
+  },
+  'Mutation.deleteBudgetAllocation': {
+    query: `mutation { deleteBudgetAllocation(id: "${NOBODY}") }`,
+    allowed: MANAGERS,
   },
   'Query.decisionLeadTime': {
     query:

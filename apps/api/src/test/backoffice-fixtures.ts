@@ -11,7 +11,7 @@ export function freshKbo(): string {
 }
 
 /** Registers a new eligible small company through the API; returns its session and id. */
-export async function signUpCompany(server: TestServer) {
+export async function signUpCompany(server: TestServer, extra: Record<string, unknown> = {}) {
   const email = `bo-bedrijf-${randomUUID()}@example.be`;
   const res = await server.gql<{ signUp: { organisation: { id: string } } }>(
     'mutation ($input: SignUpInput!) { signUp(input: $input) { organisation { id } } }',
@@ -25,6 +25,7 @@ export async function signUpCompany(server: TestServer) {
         employeeCount: 12,
         province: 'Limburg',
         hasPreventionCommittee: false,
+        ...extra,
       },
     },
   );

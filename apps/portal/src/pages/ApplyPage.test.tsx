@@ -80,6 +80,23 @@ describe('applying to a programme', () => {
     });
   });
 
+  it('skips "how did you hear of us?" for a company that signed up through a referral link', async () => {
+    const { api } = renderPortal('/aanvragen/nieuw?programma=gezondheidscoaches', {
+      PortalApplyForm: applyForm({ firstTouchChannel: { key: 'prebes', name: 'Prebes' } }),
+      ApplyToProgramme: { data: { applyToProgramme: submitted() } },
+      PortalApplication: { data: { application: detail() } },
+    });
+    expect(
+      await screen.findByText(/Je onderneming registreerde zich via Prebes/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: /gehoord/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Aanvraag indienen' }));
+    await waitFor(() => expect(callsOf(api, 'ApplyToProgramme')).toHaveLength(1));
+    expect(callsOf(api, 'ApplyToProgramme')[0]?.variables.input).toMatchObject({
+      channelKey: 'prebes',
+    });
+  });
+
   it('retries with the same idempotency key after a network error', async () => {
     let attempt = 0;
     const { api } = renderPortal('/aanvragen/nieuw?programma=nv-gezond', {

@@ -154,7 +154,7 @@ function initialValues(
     return {
       programmeKey: draft.programme.key,
       registrationType: draft.registrationType as RegistrationType,
-      channelKey: draft.channel?.key ?? '',
+      channelKey: organisation?.firstTouchChannel?.key ?? draft.channel?.key ?? '',
       memberIds: draft.members.map((m) => m.id),
       newMembers: [],
     };
@@ -163,7 +163,8 @@ function initialValues(
   return {
     programmeKey: known && programmeParam ? programmeParam : '',
     registrationType: isNetwork ? 'GROUP' : 'INDIVIDUAL',
-    channelKey: '',
+    // Signed up through a referral partner's link: that channel is known, the question skipped.
+    channelKey: organisation?.firstTouchChannel?.key ?? '',
     memberIds: [],
     newMembers: [],
   };
@@ -621,21 +622,27 @@ function ApplyForm({
         </fieldset>
       ) : null}
 
-      <SelectField
-        id={fieldId('channelKey')}
-        name="channelKey"
-        label={t('apply.channel')}
-        hint={t('apply.channelHint')}
-        placeholder={t('common.choose')}
-        required
-        options={data.outreachChannels.map((c) => ({ value: c.key, label: c.name }))}
-        value={values.channelKey}
-        error={problems.channelKey}
-        onChange={(e) => {
-          set('channelKey', e.target.value);
-          clearProblem('channelKey');
-        }}
-      />
+      {organisation?.firstTouchChannel ? (
+        <p id={fieldId('channelKey')}>
+          {t('apply.channelTracked', { channel: organisation.firstTouchChannel.name })}
+        </p>
+      ) : (
+        <SelectField
+          id={fieldId('channelKey')}
+          name="channelKey"
+          label={t('apply.channel')}
+          hint={t('apply.channelHint')}
+          placeholder={t('common.choose')}
+          required
+          options={data.outreachChannels.map((c) => ({ value: c.key, label: c.name }))}
+          value={values.channelKey}
+          error={problems.channelKey}
+          onChange={(e) => {
+            set('channelKey', e.target.value);
+            clearProblem('channelKey');
+          }}
+        />
+      )}
 
       <div className="wg-form-actions">
         <Button type="submit" busy={busy === 'submit'} disabled={busy === 'draft'}>

@@ -160,6 +160,8 @@ export function applyForm(
     kind?: 'COMPANY' | 'NETWORK';
     members?: { id: string; name: string; kboNumber: string }[];
     coachingEligible?: boolean;
+    /** The channel whose referral link the company signed up through. */
+    firstTouchChannel?: { key: string; name: string } | null;
   } = {},
 ) {
   const kind = options.kind ?? 'COMPANY';
@@ -177,6 +179,9 @@ export function applyForm(
           kboNumber: '0603793722',
           employeeCount: 14,
           hasPreventionCommittee: false,
+          firstTouchChannel: options.firstTouchChannel
+            ? { __typename: 'OutreachChannel', id: 'ch1', ...options.firstTouchChannel }
+            : null,
           members: (options.members ?? []).map((m) => ({ __typename: 'Organisation', ...m })),
         },
       },

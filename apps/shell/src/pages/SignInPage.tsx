@@ -49,6 +49,11 @@ export function SignInPage() {
   }, [formError]);
 
   if (viewer) return <Navigate to={landingPath(viewer.roles, returnTo)} replace />;
+  // A referral partner's link (/aanmelden?via=<code>) is for companies that have no account
+  // yet: it leads to the sign-up form, carrying the code.
+  const via = params.get('via');
+  if (via !== null)
+    return <Navigate to={`${SIGN_UP_PATH}?via=${encodeURIComponent(via)}`} replace />;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,11 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { FLEMISH_PROVINCES } from '@werkgezond/domain';
-import { apiErrors, isNetworkError, SignUpDocument } from '@werkgezond/graphql-client';
+import {
+  apiErrors,
+  isNetworkError,
+  SignUpDocument,
+  SignUpReferralDocument,
+} from '@werkgezond/graphql-client';
 import {
   Alert,
   Button,
@@ -13,7 +18,7 @@ import {
 } from '@werkgezond/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { type ShownProblem, serverFieldProblems, useProblemText } from '../forms/useFieldProblems';
 import {
   EMPTY_SIGN_UP,
@@ -61,6 +66,17 @@ export function SignUpPage() {
     {},
   );
   const [signUp, { loading }] = useMutation(SignUpDocument);
+  // A referral link (/aanmelden?via=<code>): the channel is named before the company signs up;
+  // an unknown or revoked code is said so and left out, the sign-up itself goes on.
+  const [params] = useSearchParams();
+  const via = params.get('via')?.trim() || null;
+  const referralQuery = useQuery(SignUpReferralDocument, {
+    variables: { code: via ?? '' },
+    skip: !via,
+  });
+  const referral = referralQuery.data?.referralLink ?? null;
+  const referralUnknown =
+    !!via && !referralQuery.loading && (!!referralQuery.error || (referralQuery.data && !referral));
 
   if (viewer) return <Navigate to={homePath(viewer.roles)} replace />;
 
@@ -75,7 +91,11 @@ export function SignUpPage() {
     setFormError(null);
     if (Object.keys(found).length > 0) return;
     try {
-      const { data } = await signUp({ variables: { input: toSignUpInput(values) } });
+      const { data } = await signUp({
+        variables: {
+          input: { ...toSignUpInput(values), ...(referral ? { via: referral.code } : {}) },
+        },
+      });
       if (!data) throw new Error('Empty sign-up answer');
       rememberViewer(client, data.signUp);
       navigate(homePath(data.signUp.roles));
@@ -108,6 +128,17 @@ export function SignUpPage() {
   return (
     <div className="wg-auth wg-auth--wide">
       <PageHeader title={t('signUp.title')} description={t('signUp.intro')} />
+      {referral ? (
+        <Alert
+          variant="info"
+          title={t('signUp.referralKnown', { channel: referral.channelName })}
+        />
+      ) : null}
+      {referralUnknown ? (
+        <Alert variant="warning" title={t('signUp.referralUnknownTitle')}>
+          <p>{t('signUp.referralUnknown')}</p>
+        </Alert>
+      ) : null}
       {formError ? (
         <Alert variant="error" title={t('ui:errorTitle')}>
           <p>{formError}</p>

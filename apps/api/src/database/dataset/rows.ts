@@ -41,7 +41,8 @@ import type {
  * Dataset rows are the entities' column properties without relations, so a renamed or added
  * column breaks the generator at compile time instead of loading nulls.
  */
-export type OrganisationRow = OrganisationEntity;
+/** Referral attribution starts empty: nobody in the dataset signed up through a tracked link. */
+export type OrganisationRow = Omit<OrganisationEntity, 'firstTouchChannelId' | 'firstTouchChannel'>;
 export type NetworkMembershipRow = Omit<NetworkMembershipEntity, 'network' | 'member'>;
 /** Follow-up thresholds keep their column defaults; coaches' contact is not in the dataset. */
 export type ProgrammeRow = Omit<
@@ -57,7 +58,10 @@ export type BudgetAllocationRow = Omit<
   'programme' | 'fundingSource' | 'edition'
 >;
 export type ExpenditureRow = Omit<ExpenditureEntity, 'programme' | 'fundingSource'>;
-export type OutreachChannelRow = Omit<OutreachChannelEntity, 'organisation'>;
+export type OutreachChannelRow = Omit<
+  OutreachChannelEntity,
+  'organisation' | 'referralCode' | 'referralIssuedAt'
+>;
 export type CampaignRow = Omit<CampaignEntity, 'channel' | 'programme'>;
 /** capacity and active keep their column defaults (no limit recorded, active); no contact. */
 export type CoachRow = Omit<

@@ -11,6 +11,7 @@ import { BackOffice1796412834289 } from './1796412834289-BackOffice.js';
 import { MailFollowUp1796413041324 } from './1796413041324-MailFollowUp.js';
 import { Imports1796413381570 } from './1796413381570-Imports.js';
 import { SurveyVersions1796660336617 } from './1796660336617-SurveyVersions.js';
+import { ReferralLinks1796660983060 } from './1796660983060-ReferralLinks.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   MailFollowUp1796413041324,
   Imports1796413381570,
   SurveyVersions1796660336617,
+  ReferralLinks1796660983060,
 ];

@@ -2,6 +2,7 @@ import { GraphQLDate } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { BackgroundWork } from '../../database/priority.js';
 import type { Context } from '../../graphql/context.js';
+import { requireViewer } from '../../graphql/policy.js';
 import { BudgetService } from './budget.service.js';
 import { Budget } from './budget.types.js';
 import { ChannelService } from './channel.service.js';
@@ -78,17 +79,20 @@ export class AnalyticsResolver {
     return ChannelPerformance.from(await new ChannelService(ctx.readDataSource).performance(input));
   }
 
-  @Authorized('ANALYST')
+  @Authorized('ANALYST', 'PROGRAMME_MANAGER')
   @Query(() => Budget, {
     description:
-      'Allocated, spent, remaining and cost per stage (euro cents), for a year or the whole programme.',
+      'Allocated, spent, remaining and cost per stage (euro cents), for a year or the whole programme. ' +
+      'Programme managers: the programmes they manage.',
   })
   async budget(
     @Arg('programmeKey', () => String) programmeKey: string,
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: Context,
   ): Promise<Budget> {
-    return Budget.from(await new BudgetService(ctx.readDataSource).budget(programmeKey, year));
+    return Budget.from(
+      await new BudgetService(ctx.readDataSource).budget(programmeKey, year, requireViewer(ctx)),
+    );
   }
 
   @Authorized('ANALYST')

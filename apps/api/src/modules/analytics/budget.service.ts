@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { dayStart } from '../../database/sql.js';
-import { badInput } from '../../graphql/errors.js';
+import { badInput, forbidden } from '../../graphql/errors.js';
+import { canReadAnalytics, type Viewer } from '../../graphql/policy.js';
 import { loadProgramme } from './scope.js';
 
 export interface BudgetSourceData {
@@ -25,6 +26,8 @@ export interface BudgetYearData {
 }
 
 export interface BudgetAllocationData {
+  id: string;
+  editionId: string | null;
   sourceKey: string;
   sourceName: string;
   year: number | null;
@@ -65,7 +68,7 @@ export interface BudgetData {
 /** Money in one statement (bigint sums as text: exact in JS up to 2^53 cents). */
 export const BUDGET_SQL = `
 WITH alloc AS (
-  SELECT b.amount_cents, COALESCE(b.year, e.year) AS year, b.description, s.key AS source, s.name AS source_name
+  SELECT b.id, b.edition_id, b.amount_cents, COALESCE(b.year, e.year) AS year, b.description, s.key AS source, s.name AS source_name
     FROM budget_allocation b
     JOIN funding_source s ON s.id = b.funding_source_id
     LEFT JOIN edition e ON e.id = b.edition_id
@@ -100,7 +103,8 @@ SELECT
              FROM (SELECT year, amount_cents AS a, 0 AS s FROM a_to
                    UNION ALL SELECT year, 0, amount_cents FROM s_to) m
             GROUP BY year) y) AS by_year,
-  (SELECT COALESCE(json_agg(json_build_object('source', source, 'sourceName', source_name, 'year', year,
+  (SELECT COALESCE(json_agg(json_build_object('id', id, 'editionId', edition_id, 'source', source,
+                   'sourceName', source_name, 'year', year,
                    'amountCents', amount_cents, 'description', description) ORDER BY year NULLS FIRST, source), '[]')
      FROM a_in) AS allocations`;
 
@@ -125,6 +129,8 @@ interface MoneyRow {
   by_source: { key: string; name: string; allocated: number | string; spent: number | string }[];
   by_year: { year: number | null; allocated: number | string; spent: number | string }[];
   allocations: {
+    id: string;
+    editionId: string | null;
     source: string;
     sourceName: string;
     year: number | null;
@@ -137,11 +143,14 @@ interface MoneyRow {
 export class BudgetService {
   constructor(private readonly ds: DataSource) {}
 
-  async budget(programmeKey: string, year?: number | null): Promise<BudgetData> {
+  /** With a viewer: analysts read every programme, a programme manager only their own. */
+  async budget(programmeKey: string, year?: number | null, viewer?: Viewer): Promise<BudgetData> {
     if (year != null && (!Number.isInteger(year) || year < 1990 || year > 2100)) {
       throw badInput('year must be a calendar year (1990–2100)', 'year');
     }
     const programme = await loadProgramme(this.ds, programmeKey, 'programmeKey');
+    if (viewer && !canReadAnalytics(viewer) && !viewer.programmeIds.includes(programme.id))
+      throw forbidden();
     const y = year ?? null;
     const [[money], [reach]] = await Promise.all([
       this.ds.query(BUDGET_SQL, [programme.id, y]) as Promise<MoneyRow[]>,
@@ -177,6 +186,8 @@ export class BudgetService {
         spentCents: Number(r.spent),
       })),
       allocations: money.allocations.map((a) => ({
+        id: a.id,
+        editionId: a.editionId,
         sourceKey: a.source,
         sourceName: a.sourceName,
         year: a.year,

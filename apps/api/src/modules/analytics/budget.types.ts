@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { BudgetData } from './budget.service.js';
 
 @ObjectType({ simpleResolvers: true })
@@ -26,6 +26,9 @@ export class BudgetByYear {
 
 @ObjectType({ simpleResolvers: true })
 export class BudgetAllocationLine {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true, description: 'The call it pays for, if any.' })
+  editionId!: string | null;
   @Field(() => String) sourceKey!: string;
   @Field(() => String) sourceName!: string;
   @Field(() => Int, { nullable: true }) year!: number | null;

@@ -16,7 +16,12 @@ export class ApplicationDraftInput {
   @Field(() => ID, { description: 'The company, or for GROUP the network.' })
   organisationId!: string;
   @Field(() => RegistrationTypeEnum) registrationType!: RegistrationType;
-  @Field(() => String, { nullable: true, description: '"How did you hear of us?" channel key.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '"How did you hear of us?" channel key. A company that signed up through a tracked link ' +
+      'gets that channel instead.',
+  })
   channelKey?: string | null;
   @Field(() => [ID], { nullable: true, description: 'GROUP: members picked from the network.' })
   memberOrganisationIds?: string[] | null;

@@ -240,6 +240,9 @@ export class ApplicationLifecycleService {
       if (!channel) throw badInput(`Unknown channel "${input.channelKey}"`, 'input.channelKey');
       channelId = channel.id;
     }
+    // A company that signed up through a channel's tracked link: that channel is the first
+    // touch, whatever the "how did you hear of us?" answer says.
+    if (org.firstTouchChannelId) channelId = org.firstTouchChannelId;
     const memberIds =
       input.registrationType === 'GROUP' ? await this.resolveMembers(em, org, input) : [];
 
@@ -361,6 +364,7 @@ export class ApplicationLifecycleService {
         employeeCount: org.employeeCount ?? 0,
         hasPreventionCommittee: org.hasPreventionCommittee,
         province: org.province,
+        naceSection: org.naceSection,
       });
       if (!verdict.eligible) {
         throw userError('BAD_USER_INPUT', verdict.reasons.map((r) => r.message).join(' '), {

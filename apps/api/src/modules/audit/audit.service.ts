@@ -14,6 +14,10 @@ export const AUDIT_ENTITY_TYPES = [
   'USER',
   'INVITATION',
   'SURVEY',
+  'BUDGET_ALLOCATION',
+  'OUTREACH_CHANNEL',
+  'RESEARCH_KEY',
+  'FOLLOW_UP_THRESHOLDS',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -21,4 +21,11 @@ export class SignUpInput {
   @Field(() => Boolean) hasPreventionCommittee!: boolean;
   @Field(() => String, { nullable: true, description: 'Language of e-mail: nl (default) or en.' })
   language?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Referral code of the sign-up link (/aanmelden?via=<code>): the outreach channel becomes the ' +
+      "company's first-touch channel. An unknown or revoked code is ignored (the sign-up goes on).",
+  })
+  via?: string | null;
 }

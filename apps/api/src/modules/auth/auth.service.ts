@@ -1,10 +1,11 @@
-import { isValidKbo, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
+import { isValidKbo, naceSectionOf, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { preparedQuery } from '../../database/prepared.js';
 import { badInput, userError } from '../../graphql/errors.js';
 import type { Viewer } from '../../graphql/policy.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
+import { channelForCode } from '../outreach/referral-code.js';
 import type { SignInInput, SignUpInput } from './auth.inputs.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
 import { hashToken, newSessionToken, SESSION_TTL_MS } from './session-cookie.js';
@@ -37,6 +38,7 @@ const signUpSchema = z.object({
     .nullish(),
   hasPreventionCommittee: z.boolean(),
   language: z.enum(['nl', 'en']).nullish(),
+  via: z.string().max(200).nullish(),
 });
 
 /** First zod issue as a typed BAD_USER_INPUT error naming the field. */
@@ -122,14 +124,18 @@ export class AuthService {
           'input.kboNumber',
         );
       }
+      // A referral link's channel is the first touch; a stale or mistyped code is no reason to
+      // turn a company away, so it is ignored (the sign-up page already said so).
+      const channel = await channelForCode(em, input.via);
       const org = await em.getRepository(OrganisationEntity).save({
+        firstTouchChannelId: channel?.id ?? null,
         kind: 'COMPANY',
         kboNumber: kbo,
         name: input.organisationName,
         employeeCount: input.employeeCount,
         sizeClass: sizeClassOf(input.employeeCount),
         naceCode: input.naceCode ?? null,
-        naceSection: null,
+        naceSection: naceSectionOf(input.naceCode),
         municipality: input.municipality ?? null,
         province: input.province ?? null,
         hasPreventionCommittee: input.hasPreventionCommittee,

@@ -135,6 +135,44 @@ describe('follow-up worklist', () => {
     });
   });
 
+  it('a change of thresholds is audited (who, before, after); bad input records nothing', async () => {
+    const audits = () =>
+      server.dataSource.query(
+        `SELECT action, actor_email, before, after FROM audit_record
+          WHERE entity_type = 'FOLLOW_UP_THRESHOLDS'
+            AND entity_id = (SELECT id::text FROM programme WHERE key = 'gezondheidscoaches')
+          ORDER BY occurred_at DESC`,
+      ) as Promise<{ action: string; actor_email: string; before: unknown; after: unknown }[]>;
+    const set = await server.gql(
+      THRESHOLDS,
+      { input: { programmeKey: 'gezondheidscoaches', startDays: 14, progressDays: 60 } },
+      { cookie: manager },
+    );
+    expect(set.errors).toBeUndefined();
+    const [last] = await audits();
+    expect(last).toMatchObject({
+      action: 'follow-up.thresholds',
+      actor_email: DEMO.manager,
+      after: { programmeKey: 'gezondheidscoaches', startDays: 14, progressDays: 60 },
+    });
+    expect(last!.before).toMatchObject({ programmeKey: 'gezondheidscoaches' });
+    const count = (await audits()).length;
+    const bad = await server.gql(
+      THRESHOLDS,
+      { input: { programmeKey: 'gezondheidscoaches', startDays: 1, progressDays: -1 } },
+      { cookie: manager },
+    );
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await audits()).length).toBe(count);
+    // Back to what the tests below expect.
+    const restored = await server.gql(
+      THRESHOLDS,
+      { input: { programmeKey: 'gezondheidscoaches', ...(last!.before as object) } },
+      { cookie: manager },
+    );
+    expect(restored.errors).toBeUndefined();
+  });
+
   it('previews the reminder in the recipient’s language with the default text', async () => {
     const res = await server.gql<{
       reminderPreview: {

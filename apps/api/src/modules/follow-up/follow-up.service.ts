@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { canManage, isAdmin, type Viewer } from '../../graphql/policy.js';
 import { ApplicationEntity } from '../application/application.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { applicantRecipients } from '../mail/application-mail.js';
 import { links } from '../mail/mail.config.js';
 import { asLanguage, normaliseEmail, queueMail } from '../mail/mail.service.js';
@@ -184,10 +185,28 @@ export class FollowUpService {
       if (!Number.isInteger(v) || v < 0 || v > 730) throw badInput('Between 0 and 730 days', field);
     }
     const programme = await this.managedProgramme(viewer, input.programmeKey);
-    await this.ds.query(
-      'UPDATE programme SET follow_up_start_days = $2, follow_up_progress_days = $3 WHERE id = $1',
-      [programme.id, input.startDays, input.progressDays],
-    );
+    await this.ds.transaction(async (em) => {
+      const [before] = (await em.query(
+        `SELECT follow_up_start_days AS "startDays", follow_up_progress_days AS "progressDays"
+           FROM programme WHERE id = $1 FOR UPDATE`,
+        [programme.id],
+      )) as { startDays: number; progressDays: number }[];
+      await em.query(
+        'UPDATE programme SET follow_up_start_days = $2, follow_up_progress_days = $3 WHERE id = $1',
+        [programme.id, input.startDays, input.progressDays],
+      );
+      await recordAudit(em, viewer, {
+        action: 'follow-up.thresholds',
+        entityType: 'FOLLOW_UP_THRESHOLDS',
+        entityId: programme.id,
+        before: { programmeKey: input.programmeKey, ...before },
+        after: {
+          programmeKey: input.programmeKey,
+          startDays: input.startDays,
+          progressDays: input.progressDays,
+        },
+      });
+    });
     return this.thresholds(viewer);
   }
 

@@ -30,15 +30,23 @@ export class BudgetAllocation {
   @Field(() => String) programmeKey!: string;
   @Field(() => FundingSource) source!: FundingSource;
   @Field(() => Int, { nullable: true }) year!: number | null;
+  @Field(() => ID, { nullable: true, description: 'The call it pays for, if any.' })
+  editionId!: string | null;
   @Field(() => Float, { description: 'Euro cents.' }) amountCents!: number;
   @Field(() => String) description!: string;
 
-  static from(a: BudgetAllocationEntity & { programmeKey: string }): BudgetAllocation {
+  static from(
+    a: Pick<BudgetAllocationEntity, 'id' | 'year' | 'editionId' | 'amountCents' | 'description'> & {
+      fundingSource: FundingSourceEntity;
+      programmeKey: string;
+    },
+  ): BudgetAllocation {
     return Object.assign(new BudgetAllocation(), {
       id: a.id,
       programmeKey: a.programmeKey,
       source: FundingSource.from(a.fundingSource),
       year: a.year,
+      editionId: a.editionId,
       amountCents: Number(a.amountCents),
       description: a.description,
     });

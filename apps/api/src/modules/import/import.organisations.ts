@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isValidKbo, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
+import { isValidKbo, naceSectionOf, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
 import type { EntityManager } from 'typeorm';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation/organisation.entity.js';
 import {
@@ -40,35 +40,6 @@ const COLUMN_OF: Record<string, (keyof OrgValues)[]> = {
 
 const YES = new Set(['ja', 'yes', 'true', '1', 'j', 'y', 'waar']);
 const NO = new Set(['nee', 'no', 'false', '0', 'n', 'onwaar', '']);
-
-/** NACE-BEL division (first two digits) → section letter, as the sector dimension needs. */
-function naceSection(code: string): string | null {
-  const division = Number(code.replace(/\D/g, '').slice(0, 2));
-  const ranges: [number, number, string][] = [
-    [1, 3, 'A'],
-    [5, 9, 'B'],
-    [10, 33, 'C'],
-    [35, 35, 'D'],
-    [36, 39, 'E'],
-    [41, 43, 'F'],
-    [45, 47, 'G'],
-    [49, 53, 'H'],
-    [55, 56, 'I'],
-    [58, 63, 'J'],
-    [64, 66, 'K'],
-    [68, 68, 'L'],
-    [69, 75, 'M'],
-    [77, 82, 'N'],
-    [84, 84, 'O'],
-    [85, 85, 'P'],
-    [86, 88, 'Q'],
-    [90, 93, 'R'],
-    [94, 96, 'S'],
-    [97, 98, 'T'],
-    [99, 99, 'U'],
-  ];
-  return ranges.find(([lo, hi]) => division >= lo && division <= hi)?.[2] ?? null;
-}
 
 /** Organisations keyed by KBO number: new numbers are created, known ones updated field by field. */
 export class OrganisationProcessor implements RowProcessor {
@@ -190,7 +161,7 @@ export class OrganisationProcessor implements RowProcessor {
         issues.add(n, 'naceCode', 'INVALID_VALUE', `"${code}" is not a NACE code`);
       }
       values.nace_code = code;
-      values.nace_section = code ? naceSection(code) : null;
+      values.nace_section = code ? naceSectionOf(code) : null;
     }
     if ('postalCode' in v) {
       const pc = v.postalCode || null;

@@ -1,4 +1,4 @@
-import { isValidKbo, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
+import { isValidKbo, naceSectionOf, normaliseKbo, sizeClassOf } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { badInput, notFound } from '../../graphql/errors.js';
@@ -60,6 +60,7 @@ export class OrganisationProfileService {
             ? null
             : sizeClassOf(input.employeeCount),
         naceCode: input.naceCode ?? null,
+        naceSection: naceSectionOf(input.naceCode),
         municipality: input.municipality ?? null,
         province: input.province ?? null,
         hasPreventionCommittee: input.hasPreventionCommittee,

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
+import { OutreachChannelEntity } from '../outreach/outreach.entity.js';
 
 export const ORGANISATION_KINDS = [
   'COMPANY',
@@ -74,6 +75,15 @@ export class OrganisationEntity {
 
   @Column({ name: 'has_prevention_committee', type: 'boolean', default: false })
   hasPreventionCommittee!: boolean;
+
+  /** The outreach channel whose tracked sign-up link the company registered through. */
+  @Index('idx_organisation_first_touch_channel')
+  @Column({ name: 'first_touch_channel_id', type: 'uuid', nullable: true })
+  firstTouchChannelId!: string | null;
+
+  @ManyToOne(() => OutreachChannelEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'first_touch_channel_id' })
+  firstTouchChannel!: Relation<OutreachChannelEntity> | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -14,7 +14,8 @@ import type { Context } from '../../graphql/context.js';
 import { forbidden, notFound } from '../../graphql/errors.js';
 import { assertId } from '../../graphql/ids.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
-import { canActFor, isAdmin, requireViewer } from '../../graphql/policy.js';
+import { canActFor, canReadAnalytics, isAdmin, requireViewer } from '../../graphql/policy.js';
+import { OutreachChannel } from '../outreach/outreach.types.js';
 import {
   NetworkMembershipEntity,
   OrganisationEntity,
@@ -60,6 +61,23 @@ export class OrganisationResolver {
     return Organisation.from(
       await new OrganisationProfileService(ctx.dataSource).update(requireViewer(ctx), input),
     );
+  }
+
+  @FieldResolver(() => OutreachChannel, {
+    nullable: true,
+    description:
+      'The channel whose tracked sign-up link the company registered through (its own users, ' +
+      'analysts and admins; null for others).',
+  })
+  async firstTouchChannel(
+    @Root() o: Organisation,
+    @Ctx() ctx: Context,
+  ): Promise<OutreachChannel | null> {
+    const viewer = requireViewer(ctx);
+    if (!o.firstTouchChannelId) return null;
+    if (!canActFor(viewer, o.id) && !canReadAnalytics(viewer)) return null;
+    const channel = await ctx.loaders.channel.load(o.firstTouchChannelId);
+    return channel ? OutreachChannel.from(channel) : null;
   }
 
   @FieldResolver(() => [ProfileChange], {

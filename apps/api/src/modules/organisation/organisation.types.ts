@@ -37,6 +37,8 @@ export class Organisation {
     description: 'Has a committee for prevention and protection at work.',
   })
   hasPreventionCommittee!: boolean;
+  /** Not a field: read by the firstTouchChannel resolver. */
+  firstTouchChannelId!: string | null;
 
   static from(o: OrganisationEntity): Organisation {
     return Object.assign(new Organisation(), {
@@ -52,6 +54,7 @@ export class Organisation {
       municipality: o.municipality,
       businessPark: o.businessPark,
       hasPreventionCommittee: o.hasPreventionCommittee,
+      firstTouchChannelId: o.firstTouchChannelId ?? null,
     });
   }
 }

@@ -46,6 +46,14 @@ export class OutreachChannelEntity {
   @ManyToOne(() => OrganisationEntity)
   @JoinColumn({ name: 'organisation_id' })
   organisation!: Relation<OrganisationEntity> | null;
+
+  /** The code of the channel's tracked sign-up link (/aanmelden?via=<code>); null: no link. */
+  @Index('uq_outreach_channel_referral_code', { unique: true })
+  @Column({ name: 'referral_code', type: 'varchar', length: 32, nullable: true })
+  referralCode!: string | null;
+
+  @Column({ name: 'referral_issued_at', type: 'timestamptz', nullable: true })
+  referralIssuedAt!: Date | null;
 }
 
 @Entity({ name: 'campaign' })

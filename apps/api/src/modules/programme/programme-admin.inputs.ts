@@ -23,6 +23,11 @@ export class EligibilityRulesInput {
   @Field(() => [SizeClassEnum], { nullable: true }) sizeClasses?: SizeClassKey[] | null;
   @Field(() => Boolean, { nullable: true }) requiresNoPreventionCommittee?: boolean | null;
   @Field(() => [String], { nullable: true }) provinces?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Sectors: NACE section letters (A–U); a company with an unknown sector fails.',
+  })
+  naceSections?: string[] | null;
 }
 
 @InputType()

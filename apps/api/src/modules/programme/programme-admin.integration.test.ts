@@ -129,6 +129,74 @@ describe('programmes and calls', () => {
     expect(closed.data!.programme.openCall).toBeNull();
   });
 
+  it('a sector rule: the preview counts it like checkEligibility, applications outside it are refused', async () => {
+    const rules = { maxEmployees: 49, naceSections: ['c', 'F'] };
+    const res = await server.gql<{ eligibilityPreview: { eligible: number; registered: number } }>(
+      `query ($rules: EligibilityRulesInput!) { eligibilityPreview(rules: $rules) { eligible registered } }`,
+      { rules },
+      { cookie: manager },
+    );
+    const orgs: {
+      kind: 'COMPANY' | 'NETWORK';
+      employee_count: number | null;
+      has_prevention_committee: boolean;
+      province: string | null;
+      nace_section: string | null;
+    }[] = await server.dataSource.query(
+      "SELECT kind, employee_count, has_prevention_committee, province, nace_section FROM organisation WHERE kind IN ('COMPANY', 'NETWORK')",
+    );
+    const expected = orgs.filter(
+      (o) =>
+        checkEligibility(
+          { maxEmployees: 49, naceSections: ['C', 'F'] },
+          {
+            kind: o.kind,
+            employeeCount: o.employee_count ?? 0,
+            hasPreventionCommittee: o.has_prevention_committee,
+            province: o.province,
+            naceSection: o.nace_section,
+          },
+        ).eligible,
+    ).length;
+    expect(res.data!.eligibilityPreview).toEqual({ eligible: expected, registered: orgs.length });
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(orgs.filter((o) => (o.employee_count ?? 0) <= 49).length);
+
+    const bad = await server.gql(
+      `query ($rules: EligibilityRulesInput!) { eligibilityPreview(rules: $rules) { eligible } }`,
+      { rules: { naceSections: ['Z'] } },
+      { cookie: manager },
+    );
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'rules.naceSections.0',
+    });
+
+    // Stored as upper-case letters; a bakery (10.71, section C) may apply, a shop (47.11, G) not.
+    const programme = await createProgramme(server, admin);
+    const updated = await server.gql<{
+      updateProgramme: { eligibility: { naceSections: string[] } };
+    }>(
+      `mutation ($input: UpdateProgrammeInput!) { updateProgramme(input: $input) { eligibility { naceSections } } }`,
+      {
+        input: { key: programme.key, eligibility: { maxEmployees: 49, naceSections: ['f', 'C'] } },
+      },
+      { cookie: admin },
+    );
+    expect(updated.errors, JSON.stringify(updated.errors)).toBeUndefined();
+    expect(updated.data!.updateProgramme.eligibility.naceSections).toEqual(['C', 'F']);
+    await openCall(server, admin, programme.key, new Date().getUTCFullYear());
+    const shop = await signUpCompany(server, { naceCode: '47.11' });
+    const refused = await apply(shop.cookie, programme.key, shop.organisationId);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reasons: ['SECTOR'],
+    });
+    const bakery = await signUpCompany(server, { naceCode: '10.71' });
+    const accepted = await apply(bakery.cookie, programme.key, bakery.organisationId);
+    expect(accepted.errors, JSON.stringify(accepted.errors)).toBeUndefined();
+  });
+
   it('bad input gets a typed error naming the field and changes nothing', async () => {
     const programme = await createProgramme(server, admin);
     const count = async () =>

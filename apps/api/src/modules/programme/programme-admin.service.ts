@@ -80,6 +80,15 @@ const rulesSchema = z
       .array(text(2, 100, 'Enter a province'))
       .max(20)
       .nullish(),
+    naceSections: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Ua-u]$/, 'A NACE section is one letter, A to U'),
+      )
+      .max(21)
+      .nullish(),
   })
   .nullish();
 const componentSchema = z.object({
@@ -128,6 +137,9 @@ export function rulesJson(r: EligibilityRulesInput | null | undefined): Eligibil
     ...(r.sizeClasses?.length ? { sizeClasses: [...r.sizeClasses] } : {}),
     ...(r.requiresNoPreventionCommittee ? { requiresNoPreventionCommittee: true } : {}),
     ...(r.provinces?.length ? { provinces: r.provinces.map((p) => p.trim()) } : {}),
+    ...(r.naceSections?.length
+      ? { naceSections: [...new Set(r.naceSections.map((s) => s.trim().toUpperCase()))].sort() }
+      : {}),
   };
 }
 
@@ -431,6 +443,9 @@ export class ProgrammeAdminService {
       conditions.push(
         `lower(trim(o.province)) = ANY(${param(r.provinces.map((p) => p.toLowerCase()))}::text[])`,
       );
+    // An unknown sector (NULL) fails the rule, as in checkEligibility.
+    if (r.naceSections)
+      conditions.push(`upper(o.nace_section) = ANY(${param(r.naceSections)}::text[])`);
     const where = conditions.length ? conditions.join(' AND ') : 'TRUE';
     const [row] = await this.ds.query(
       `SELECT count(*) FILTER (WHERE ${where})::int AS eligible, count(*)::int AS registered

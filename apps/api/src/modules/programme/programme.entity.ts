@@ -24,6 +24,8 @@ export interface EligibilityRulesJson {
   sizeClasses?: string[];
   requiresNoPreventionCommittee?: boolean;
   provinces?: string[];
+  /** NACE section letters (A–U). */
+  naceSections?: string[];
 }
 
 @Entity({ name: 'programme' })

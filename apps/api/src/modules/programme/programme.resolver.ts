@@ -97,12 +97,14 @@ export class ProgrammeResolver {
           : {}),
         requiresNoPreventionCommittee: p.eligibility.requiresNoPreventionCommittee,
         ...(p.eligibility.provinces.length ? { provinces: p.eligibility.provinces } : {}),
+        ...(p.eligibility.naceSections.length ? { naceSections: p.eligibility.naceSections } : {}),
       },
       {
         kind: org.kind,
         employeeCount: org.employeeCount ?? 0,
         hasPreventionCommittee: org.hasPreventionCommittee,
         province: org.province,
+        naceSection: org.naceSection,
       },
     );
   }

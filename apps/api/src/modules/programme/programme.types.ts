@@ -119,6 +119,8 @@ export class EligibilityRules {
   })
   requiresNoPreventionCommittee!: boolean;
   @Field(() => [String]) provinces!: string[];
+  @Field(() => [String], { description: 'Sectors: NACE section letters (A–U).' })
+  naceSections!: string[];
 
   static from(r: EligibilityRulesJson): EligibilityRules {
     return Object.assign(new EligibilityRules(), {
@@ -127,6 +129,7 @@ export class EligibilityRules {
       sizeClasses: r.sizeClasses ?? [],
       requiresNoPreventionCommittee: r.requiresNoPreventionCommittee ?? false,
       provinces: r.provinces ?? [],
+      naceSections: r.naceSections ?? [],
     });
   }
 }
@@ -172,7 +175,9 @@ export function toDomainStage(s: StageDefinitionEntity): StageDefinition {
 
 @ObjectType()
 export class EligibilityReason {
-  @Field(() => String, { description: 'KIND, TOO_LARGE, SIZE_CLASS, HAS_COMMITTEE, REGION' })
+  @Field(() => String, {
+    description: 'KIND, TOO_LARGE, SIZE_CLASS, HAS_COMMITTEE, REGION, SECTOR',
+  })
   code!: string;
   @Field(() => String) message!: string;
 }
