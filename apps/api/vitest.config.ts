@@ -13,6 +13,7 @@ export default defineConfig({
     pool: 'forks',
     // One PostgreSQL (embedded or DATABASE_URL), migrated and loaded once for every file.
     globalSetup: ['src/test/global-setup.ts'],
+    setupFiles: ['src/test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Files share one database and some of them write to it (new companies, applications,

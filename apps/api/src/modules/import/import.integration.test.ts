@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { request } from 'node:http';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../database/dataset/demo.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { DEMO, startTestServer, type TestServer } from '../../test/harness.js';
 import { ROLLUP_REFRESH_JOB } from '../analytics/rollup.jobs.js';
@@ -21,7 +22,13 @@ beforeAll(async () => {
   manager = (await server.signIn(DEMO.manager)).cookie;
   analyst = (await server.signIn(DEMO.analyst)).cookie;
 });
-afterAll(() => server.close());
+// The imports add applications and events to the bundled coaching editions: reload the dataset
+// so later files (funnel, published figures) see it as the global setup left it.
+afterAll(async () => {
+  if (!server) return;
+  await loadDemo(server.dataSource);
+  await server.close();
+});
 
 const RUN = `query ($id: ID!) { importRun(id: $id) {
   id kind format status fileName rowsProcessed progress rowsTotal rowsInvalid createdCount updatedCount
