@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JobQueue } from '../../jobs/job-queue.js';
+import { APPLY, createProgramme, openCall } from '../../test/backoffice-fixtures.js';
 import { applyForCoaching, STAGE_CHANGE, signUpCompany } from '../../test/companies.js';
 import { DEMO, startTestServer, type TestServer } from '../../test/harness.js';
 import { type SmtpCapture, startSmtpCapture } from '../../test/smtp-capture.js';
@@ -125,6 +126,91 @@ describe('e-mail from the outbox', () => {
       status: 'KEPT',
       subject: 'Aanvraag ontvangen: Gezondheidscoaches in bedrijven',
     });
+  });
+
+  it('assigning a coach sends the applicant one "coach assigned" message with the coach’s contact', async () => {
+    process.env.SMTP_URL = smtp.url;
+    const admin = (await server.signIn(DEMO.admin)).cookie;
+    // A programme of its own, so the coach added here is on no other test's roster.
+    const programme = await createProgramme(server, admin);
+    await openCall(server, admin, programme.key, new Date().getUTCFullYear());
+    const [provider] = await server.dataSource.query(
+      "SELECT id, name FROM organisation WHERE kind = 'SERVICE_PROVIDER' ORDER BY name LIMIT 1",
+    );
+    const created = await server.gql<{ createCoach: { id: string } }>(
+      `mutation ($input: CreateCoachInput!) { createCoach(input: $input) { id } }`,
+      {
+        input: {
+          programmeKey: programme.key,
+          serviceProviderId: provider.id,
+          fullName: 'Lotte Coach',
+          capacity: 5,
+        },
+      },
+      { cookie: admin },
+    );
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const coachId = created.data!.createCoach.id;
+    // The roster's API sets no contact details (imported with the dataset): set them here.
+    await server.dataSource.query('UPDATE coach SET email = $2, phone = $3 WHERE id = $1', [
+      coachId,
+      'lotte.coach@example.be',
+      '+32 11 22 33 44',
+    ]);
+
+    const company = await signUpCompany(server, { language: 'en' });
+    const applied = await server.gql<{ applyToProgramme: { id: string; version: number } }>(
+      APPLY,
+      {
+        input: {
+          programmeKey: programme.key,
+          organisationId: company.organisationId,
+          registrationType: 'INDIVIDUAL',
+        },
+      },
+      { cookie: company.cookie },
+    );
+    expect(applied.errors, JSON.stringify(applied.errors)).toBeUndefined();
+    const app = applied.data!.applyToProgramme;
+    const approved = await server.gql<{ recordStageChange: { version: number } }>(
+      STAGE_CHANGE,
+      { input: { applicationId: app.id, stage: 'APPROVED', expectedVersion: app.version } },
+      { cookie: admin },
+    );
+    expect(approved.errors).toBeUndefined();
+    await sendAll(server);
+    const before = smtp.to(company.email).length;
+
+    const assign = await server.gql(
+      `mutation ($input: AssignCoachInput!) { assignCoach(input: $input) { id coach { fullName } } }`,
+      {
+        input: {
+          applicationId: app.id,
+          coachId,
+          expectedVersion: approved.data!.recordStageChange.version,
+        },
+      },
+      { cookie: admin },
+    );
+    expect(assign.errors, JSON.stringify(assign.errors)).toBeUndefined();
+    // Queued with the assignment (same transaction), sent by the queue.
+    expect((await outbox(server, company.email)).at(-1)).toMatchObject({
+      template: 'COACH_ASSIGNED',
+      status: 'QUEUED',
+      language: 'en',
+    });
+    await sendAll(server);
+    const received = smtp.to(company.email).slice(before);
+    expect(received).toHaveLength(1);
+    const [mail] = received;
+    expect(mail!.subject).toBe(`Your coach for Testprogramma ${programme.key}`);
+    expect(mail!.language).toBe('en');
+    expect(mail!.text).toContain(`Lotte Coach (${provider.name}) is the health coach of`);
+    expect(mail!.text).toContain(
+      'You can reach your coach at lotte.coach@example.be · +32 11 22 33 44.',
+    );
+    expect(mail!.html).toContain('lotte.coach@example.be');
+    expect(mail!.text).toContain(`/portaal/aanvragen/${app.id}`);
   });
 
   it('a message the server keeps refusing is retried, marked FAILED and dead-lettered', async () => {
