@@ -234,3 +234,76 @@ describe('e-mail from the outbox', () => {
     expect(page.data!.outboxMessages.deadLetters.map((d) => d.outboxId)).toContain(failedId);
   });
 });
+
+describe('the mail send job’s retries', () => {
+  it('wait longer after each failure (exponential backoff), read from the job row without waiting', async () => {
+    process.env.SMTP_URL = smtp.url;
+    const company = await signUpCompany(server, {
+      email: `weigert-backoff-${Date.now()}@example.be`,
+    });
+    await applyForCoaching(server, company);
+    const [row] = await server.dataSource.query('SELECT id FROM mail_outbox WHERE recipient = $1', [
+      company.email,
+    ]);
+    const job = async () =>
+      (
+        await server.dataSource.query(
+          `SELECT id, state::text AS state, retry_count AS "retryCount", retry_limit AS "retryLimit",
+                  retry_delay AS "retryDelay", retry_backoff AS "retryBackoff", start_after AS "startAfter"
+             FROM pgboss.job WHERE name = $1 AND data->>'outboxId' = $2`,
+          [MAIL_SEND_JOB, row.id],
+        )
+      )[0] as {
+        id: string;
+        state: string;
+        retryCount: number;
+        retryLimit: number;
+        retryDelay: number;
+        retryBackoff: boolean;
+        startAfter: Date;
+      };
+    const clock = async () =>
+      new Date((await server.dataSource.query('SELECT clock_timestamp() AS t'))[0].t).getTime();
+    expect(await job()).toMatchObject({
+      state: 'created',
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+    });
+
+    // pg-boss 10 sets the next start after failure k (k = 0, 1, …) to now + d·2^k·(1 + random),
+    // i.e. in [d·2^k, d·2^(k+1)) seconds: the ranges do not overlap, so the delays grow whatever
+    // the jitter. "now" is the failing transaction's time, between t0 and t1.
+    const delays: number[] = [];
+    for (let k = 0; k < 5; k += 1) {
+      // Time passes: the retry is due now (instead of waiting up to 16 minutes).
+      await server.dataSource.query('UPDATE pgboss.job SET start_after = now() WHERE id = $1', [
+        (await job()).id,
+      ]);
+      const t0 = await clock();
+      await JobQueue.for(server.dataSource).runUntilIdle({ names: [MAIL_SEND_JOB] });
+      const t1 = await clock();
+      const j = await job();
+      expect(j).toMatchObject({ state: 'retry', retryCount: k });
+      const startAfter = new Date(j.startAfter).getTime();
+      const d = j.retryDelay * 1000;
+      expect(startAfter - t0).toBeGreaterThanOrEqual(d * 2 ** k);
+      expect(startAfter - t1).toBeLessThan(d * 2 ** (k + 1));
+      delays.push(startAfter - t1);
+    }
+    for (let k = 1; k < delays.length; k += 1) expect(delays[k]!).toBeGreaterThan(delays[k - 1]!);
+    expect(delays[0]!).toBeLessThan(60_000);
+    expect(delays[4]!).toBeGreaterThanOrEqual(480_000 - 5_000);
+
+    // The sixth attempt is the last: the row is FAILED, the job dead-lettered, no retry left.
+    await server.dataSource.query('UPDATE pgboss.job SET start_after = now() WHERE id = $1', [
+      (await job()).id,
+    ]);
+    await JobQueue.for(server.dataSource).runUntilIdle({ names: [MAIL_SEND_JOB] });
+    expect(await job()).toMatchObject({ state: 'failed', retryCount: 5 });
+    expect(await outbox(server, company.email)).toEqual([
+      expect.objectContaining({ status: 'FAILED', attempts: 6 }),
+    ]);
+    expect(smtp.to(company.email)).toHaveLength(0);
+  });
+});
