@@ -7,6 +7,7 @@ import {
   ParticipationDossierEntity,
 } from '../modules/application/application.entity.js';
 import { CoachEntity } from '../modules/coach/coach.entity.js';
+import type { FollowUpContactRow } from '../modules/follow-up/follow-up.service.js';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity.js';
 import { CampaignEntity, OutreachChannelEntity } from '../modules/outreach/outreach.entity.js';
 import {
@@ -98,6 +99,25 @@ export function createLoaders(ds: DataSource) {
           .findBy({ applicationId: In([...ids]) });
         const map = new Map(rows.map((r) => [r.applicationId, r]));
         return ids.map((id) => map.get(id) ?? null);
+      }),
+    /** Follow-up contacts (reminders with their e-mail's status, calls), newest first. */
+    contactsByApplication: () =>
+      new DataLoader<string, FollowUpContactRow[]>(async (ids) => {
+        const rows = (await ds.query(
+          `SELECT c.id, c.application_id AS "applicationId", c.kind, c.occurred_at AS "occurredAt",
+                  c.outcome, c.note, m.status AS "mailStatus", m.recipient
+             FROM application_contact c LEFT JOIN mail_outbox m ON m.id = c.mail_id
+            WHERE c.application_id = ANY($1::uuid[])
+            ORDER BY c.occurred_at DESC, c.id DESC`,
+          [[...ids]],
+        )) as FollowUpContactRow[];
+        const groups = new Map<string, FollowUpContactRow[]>();
+        for (const row of rows) {
+          const list = groups.get(row.applicationId);
+          if (list) list.push(row);
+          else groups.set(row.applicationId, [row]);
+        }
+        return ids.map((id) => groups.get(id) ?? []);
       }),
   });
 }

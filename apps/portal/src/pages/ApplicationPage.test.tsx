@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { apiError, detail, event, manager } from '../test/fixtures';
+import { apiError, contact, detail, event, manager } from '../test/fixtures';
 import { answer, callsOf, renderPortal } from '../test/render';
 
 const ID = detail().id;
@@ -80,6 +80,39 @@ describe('the application page', () => {
       `/portaal/aanvragen/${ID}/intrekken`,
     );
     expect(screen.queryByRole('heading', { name: 'Behandeling' })).toBeNull();
+  });
+
+  it('shows a manager the contacts beside the history, in time order; never the applicant', async () => {
+    const withContacts = {
+      ...approved,
+      contacts: [
+        contact('k2', 'CALL', '2026-04-20T13:15:00.000Z', { outcome: 'NEEDS_TIME' }),
+        contact('k1', 'REMINDER', '2026-04-14T08:00:00.000Z', {
+          mailStatus: 'SENT',
+          recipient: 'jan@bakkerij.be',
+          note: 'Plannen we de start?',
+        }),
+      ],
+    };
+    const { unmount } = renderPortal(
+      `/aanvragen/${ID}`,
+      { PortalApplication: { data: { application: withContacts } }, ProgrammeCoaches: coaches },
+      { viewer: manager },
+    );
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Contactmomenten' });
+    const section = heading.closest('section') as HTMLElement;
+    const rows = within(section).getAllByRole('listitem');
+    expect(rows[0]).toHaveTextContent('Herinnering per e-mail');
+    expect(rows[0]).toHaveTextContent('E-mail verzonden aan jan@bakkerij.be');
+    expect(rows[1]).toHaveTextContent('Telefoongesprek');
+    expect(rows[1]).toHaveTextContent('Uitkomst: Heeft meer tijd nodig');
+    unmount();
+
+    renderPortal(`/aanvragen/${ID}`, {
+      PortalApplication: { data: { application: approved } },
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Gezondheidscoaches in bedrijven 2026' });
+    expect(screen.queryByRole('heading', { name: 'Contactmomenten' })).toBeNull();
   });
 
   it('lets a manager approve with the version seen, then assign a coach', async () => {

@@ -8,6 +8,7 @@ import { Card, isoDate, PageHeader, Spinner, useDocumentTitle, useFormat } from 
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { actsForApplicant, managesProgramme } from '../access';
+import { ContactMoments } from '../components/ContactMoments';
 import { DossierSummary } from '../components/DossierSummary';
 import { Facts } from '../components/Facts';
 import { NoticeBanner } from '../components/Notice';
@@ -30,7 +31,8 @@ export function applicationTitle(app: ApplicationPage_ApplicationFragment) {
 }
 
 /**
- * One application: its facts, its timeline, the coach and trajectory or the award dossier, what
+ * One application: its facts, its timeline (and, for managers, the follow-up contacts beside
+ * it), the coach and trajectory or the award dossier, what
  * the applicant can do next (resume, withdraw, submit the dossier) and, for the programme's
  * managers, the case handling. Someone else's application answers NOT_FOUND: the page then
  * shows nothing of it.
@@ -118,6 +120,13 @@ function ApplicationView({
               currentStage={app.currentStage ?? null}
             />
           </section>
+          {isManager && !isDraft ? (
+            <section className="wg-portal-section" aria-labelledby="application-contacts">
+              <h2 id="application-contacts">{t('application.contactsTitle')}</h2>
+              <p className="wg-muted">{t('contacts.lead')}</p>
+              <ContactMoments contacts={app.contacts} />
+            </section>
+          ) : null}
           {isAward && (isApplicant || isManager) && !isDraft ? (
             <DossierBlock app={app} isApplicant={isApplicant} />
           ) : null}

@@ -1,4 +1,8 @@
-import type { AppShell_ViewerFragment } from '@werkgezond/graphql-client';
+import type {
+  AppShell_ViewerFragment,
+  CallOutcome,
+  ContactMoments_ContactFragment,
+} from '@werkgezond/graphql-client';
 
 export const participant: AppShell_ViewerFragment = {
   id: 'u1',
@@ -106,6 +110,25 @@ export function event(
   };
 }
 
+/** A follow-up contact as the application page asks for it. */
+export function contact(
+  id: string,
+  kind: 'REMINDER' | 'CALL',
+  occurredAt: string,
+  fields: { outcome?: CallOutcome; note?: string; mailStatus?: string; recipient?: string } = {},
+): ContactMoments_ContactFragment & { __typename: 'FollowUpContact' } {
+  return {
+    __typename: 'FollowUpContact',
+    id,
+    kind,
+    occurredAt,
+    outcome: fields.outcome ?? null,
+    note: fields.note ?? null,
+    mailStatus: fields.mailStatus ?? null,
+    recipient: fields.recipient ?? null,
+  };
+}
+
 /** An application as the application page asks for it (a coaching one, just applied). */
 export function detail(overrides: Record<string, unknown> = {}) {
   return {
@@ -142,6 +165,7 @@ export function detail(overrides: Record<string, unknown> = {}) {
     coach: null,
     members: [],
     events: [event('ev1', 'APPLIED', 'Aangevraagd', '2026-03-02T09:00:00.000Z')],
+    contacts: [],
     ...overrides,
   };
 }

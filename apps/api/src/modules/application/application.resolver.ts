@@ -17,6 +17,7 @@ import { assertId } from '../../graphql/ids.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
 import { canActFor, canManage, requireViewer } from '../../graphql/policy.js';
 import { Coach } from '../coach/coach.types.js';
+import { FollowUpContact } from '../follow-up/follow-up.types.js';
 import { Organisation } from '../organisation/organisation.types.js';
 import { OutreachChannel } from '../outreach/outreach.types.js';
 import { Edition, Programme, Stage, toDomainStage } from '../programme/programme.types.js';
@@ -171,6 +172,20 @@ export class ApplicationResolver {
       uploadedAt: f.uploadedAt,
       downloadPath: `/api/attachments/${f.id}`,
     }));
+  }
+
+  @FieldResolver(() => [FollowUpContact], {
+    description:
+      "Follow-up contacts (reminders, phone calls), newest first; the programme's managers only " +
+      '(empty for the applicant and represented members).',
+  })
+  async contacts(@Root() a: Application, @Ctx() ctx: Context): Promise<FollowUpContact[]> {
+    // The managers' working notes (a call's outcome, the reminder text), read like the worklist
+    // they come from: the programme's managers and admins (canManage). The applicant sees the
+    // application and gets an empty list, not an error — the dossier's rule for represented
+    // members — so a portal query that asks for contacts is not voided as a whole.
+    if (!canManage(requireViewer(ctx), a.programmeId)) return [];
+    return (await ctx.loaders.contactsByApplication.load(a.id)).map((c) => FollowUpContact.from(c));
   }
 
   @FieldResolver(() => Stage, {

@@ -271,6 +271,95 @@ describe('follow-up worklist', () => {
     expect(events.map((e: { stage: string }) => e.stage)).toEqual(['APPLIED', 'APPROVED']);
   });
 
+  it('shows the contacts on the application, newest first, to its managers only', async () => {
+    const CONTACTS = `query ($id: ID!) { application(id: $id) {
+      id contacts { kind occurredAt outcome note mailStatus recipient } } }`;
+    type Contacts = {
+      application: {
+        contacts: {
+          kind: string;
+          occurredAt: string;
+          outcome: string | null;
+          note: string | null;
+          mailStatus: string | null;
+          recipient: string | null;
+        }[];
+      };
+    };
+    const read = (cookie: string) => server.gql<Contacts>(CONTACTS, { id: app.id }, { cookie });
+    const mine = await read(manager);
+    expect(mine.errors).toBeUndefined();
+    const contacts = mine.data!.application.contacts;
+    expect(contacts).toMatchObject([
+      { kind: 'CALL', outcome: 'WILL_START', note: 'Start in januari', mailStatus: null },
+      {
+        kind: 'REMINDER',
+        outcome: null,
+        note: 'Your coach has time next week.\n\nShall we plan the kick-off?',
+        mailStatus: 'SENT',
+        recipient: company.email,
+      },
+    ]);
+    expect(Date.parse(contacts[0]!.occurredAt)).toBeGreaterThanOrEqual(
+      Date.parse(contacts[1]!.occurredAt),
+    );
+    // Admins read them too; the applicant sees the application but not the managers' notes.
+    const admin = (await server.signIn(DEMO.admin)).cookie;
+    expect((await read(admin)).data!.application.contacts).toHaveLength(2);
+    const own = await read(company.cookie);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.application.contacts).toEqual([]);
+
+    // A manager of another programme reads neither the application nor its contacts.
+    const email = `nv-beheerder-${Date.now()}@example.be`;
+    const invited = await server.gql<{ inviteUser: { acceptPath: string } }>(
+      `mutation ($input: InviteUserInput!) { inviteUser(input: $input) { acceptPath } }`,
+      { input: { email, roles: ['PROGRAMME_MANAGER'], programmeKeys: ['nv-gezond'] } },
+      { cookie: admin },
+    );
+    expect(invited.errors).toBeUndefined();
+    const token = new URL(invited.data!.inviteUser.acceptPath, 'http://x').searchParams.get(
+      'token',
+    );
+    const accepted = await server.gql(
+      `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { id } }`,
+      { input: { token, displayName: 'Andere Beheerder', password: 'een-lang-wachtwoord' } },
+    );
+    expect(accepted.errors).toBeUndefined();
+    const other = (await server.signIn(email, 'een-lang-wachtwoord')).cookie;
+    const denied = await read(other);
+    expect(denied.data?.application ?? null).toBeNull();
+    expect(denied.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const listed = await server.gql<{
+      applications: { edges: { node: { id: string; contacts: unknown[] } }[] };
+    }>(
+      '{ applications(first: 100) { edges { node { id contacts { id } } } } }',
+      {},
+      {
+        cookie: other,
+      },
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.applications.edges.map((e) => e.node.id)).not.toContain(app.id);
+  });
+
+  it('loads the contacts of a page of applications in one statement (no N+1)', async () => {
+    const PAGE = `query ($first: Int!) { applications(first: $first) {
+      edges { node { id contacts { id kind mailStatus } } } } }`;
+    const used = async (first: number) => {
+      const before = server.queryCount();
+      const res = await server.gql<{ applications: { edges: unknown[] } }>(
+        PAGE,
+        { first },
+        { cookie: manager },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.applications.edges).toHaveLength(first);
+      return server.queryCount() - before;
+    };
+    expect(await used(100)).toBe(await used(5));
+  });
+
   it('counts a reminded application that starts in the follow-up effect, with Fisher’s test', async () => {
     const before = await effect();
     expect(before.observational).toBe(true);
