@@ -9,6 +9,7 @@ import { createDataSource } from '../database/data-source.js';
 import { loadDemo } from '../database/dataset/demo.js';
 import { RATE_LIMIT_TABLE } from '../database/rate-limit.js';
 import { createReadRouting } from '../database/read-replicas.js';
+import { JobQueue } from '../jobs/job-queue.js';
 import type { ResearchConfig } from '../research/research.config.js';
 import { type App, createApp } from '../server.js';
 
@@ -87,6 +88,10 @@ export async function startTestServer(
     },
   });
   await dataSource.initialize();
+  // As main.ts does before serving: the queue's schema and queues exist before a request
+  // enqueues a job in its transaction. Started lazily inside that transaction instead, pg-boss
+  // would wait for a connection the transaction holds (the embedded database has one: a hang).
+  await JobQueue.for(dataSource).start();
   if (options.freshDataset) await loadDemo(dataSource);
   if (!options.keepRateLimits) await dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
   const readRouting = options.replicaUrls?.length
@@ -141,6 +146,7 @@ export async function startTestServer(
     async close() {
       if (httpServer.listening) await new Promise<void>((done) => httpServer.close(() => done()));
       await readRouting?.destroy();
+      await JobQueue.for(dataSource).stop();
       await dataSource.destroy();
     },
   };
