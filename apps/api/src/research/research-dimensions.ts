@@ -1,4 +1,6 @@
-import { DIMENSION_SQL } from '../modules/analytics/dimensions.js';
+import { DIMENSION_SQL, type Dimension } from '../semantic/dimensions.js';
+import { metricSql } from '../semantic/measures.js';
+import { joinsFor, unitFrom } from '../semantic/units.js';
 
 /**
  * The dimensions researchers group and filter by, as SQL over one row per (application,
@@ -32,51 +34,49 @@ export const UNIT_COLUMN: Readonly<Record<ResearchDimension, string>> = {
   COMMITTEE: 'committee',
 };
 
-/**
- * The research dimensions that are also analytics dimensions take their SQL from the analytics'
- * one definition (modules/analytics/dimensions.ts, over the same aliases a, o, ch), so a value
- * means the same on /graphql and on /research/graphql and a change is made once.
- */
-const SHARED_SQL = {
-  CHANNEL: DIMENSION_SQL.CHANNEL,
-  SIZE_CLASS: DIMENSION_SQL.SIZE_CLASS,
-  SECTOR: DIMENSION_SQL.SECTOR,
-  PROVINCE: DIMENSION_SQL.PROVINCE,
-  REGISTRATION_TYPE: DIMENSION_SQL.REGISTRATION_TYPE,
-  COMMITTEE: DIMENSION_SQL.HAS_PREVENTION_COMMITTEE,
-} as const satisfies Partial<Record<ResearchDimension, string>>;
+/** Each research dimension is a dimension of the semantic layer (semantic/dimensions.ts). */
+export const SEMANTIC_DIMENSION: Readonly<Record<ResearchDimension, Dimension>> = {
+  PROGRAMME: 'PROGRAMME',
+  EDITION_YEAR: 'EDITION_YEAR',
+  STAGE: 'STAGE',
+  CHANNEL: 'CHANNEL',
+  SIZE_CLASS: 'SIZE_CLASS',
+  SECTOR: 'SECTOR',
+  PROVINCE: 'PROVINCE',
+  REGISTRATION_TYPE: 'REGISTRATION_TYPE',
+  COMMITTEE: 'HAS_PREVENTION_COMMITTEE',
+};
+
+/** The research units' FROM clause: the semantic COMPANIES units with every research join. */
+export const researchUnitFrom = () =>
+  unitFrom({
+    unit: 'COMPANIES',
+    ...joinsFor(RESEARCH_DIMENSIONS.map((d) => SEMANTIC_DIMENSION[d])),
+    org: true,
+    spend: true,
+  });
+
+/** The research dimensions' values as columns named by UNIT_COLUMN. */
+export const researchDimensionColumns = () =>
+  RESEARCH_DIMENSIONS.map((d) => `${DIMENSION_SQL[SEMANTIC_DIMENSION[d]]} AS ${UNIT_COLUMN[d]}`);
+
+/** Drafts (no step reached) are not counted. */
+export const COUNTED = metricSql(1, null).reached(1);
+
+const units = researchUnitFrom();
 
 /**
  * One row per counted (application, company) pair with every dimension, the application's
  * linked spending (coach fees of the trajectory) shared equally over its companies, and the
- * company's record key (cell key perturbation: a cell's key is the sum over its pairs).
+ * company's record key (cell key perturbation: a cell's key is the sum over its pairs): the
+ * semantic layer's COMPANIES units, as the relation the aggregate and the guard count.
  */
 export const UNITS_SQL = `
-SELECT a.id AS app_id,
-       p.key AS programme,
-       e.year::text AS edition_year,
-       COALESCE(a.exit_stage, sd.key) AS stage,
-       ${SHARED_SQL.CHANNEL} AS channel,
-       o.id AS company_id,
-       ${SHARED_SQL.SIZE_CLASS} AS size_class,
-       ${SHARED_SQL.SECTOR} AS sector,
-       ${SHARED_SQL.PROVINCE} AS province,
-       ${SHARED_SQL.REGISTRATION_TYPE} AS registration_type,
-       ${SHARED_SQL.COMMITTEE} AS committee,
-       o.record_key AS record_key,
+SELECT a.id AS app_id, o.id AS company_id, o.record_key AS record_key,
+       ${researchDimensionColumns().join(',\n       ')},
        COALESCE(x.spent, 0)::float8 / count(*) OVER (PARTITION BY a.id) AS spend
-  FROM application a
-  JOIN programme p ON p.id = a.programme_id
-  JOIN edition e ON e.id = a.edition_id
-  LEFT JOIN stage_definition sd ON sd.programme_id = a.programme_id AND sd.kind = 'STEP'
-       AND sd.position = CASE WHEN a.stage4_at IS NOT NULL THEN 4 WHEN a.stage3_at IS NOT NULL THEN 3
-                              WHEN a.stage2_at IS NOT NULL THEN 2 ELSE 1 END
-  LEFT JOIN outreach_channel ch ON ch.id = a.channel_id
-  LEFT JOIN application_member m ON a.registration_type = 'GROUP' AND m.application_id = a.id
-  JOIN organisation o ON o.id = COALESCE(m.organisation_id, a.organisation_id)
-  LEFT JOIN (SELECT application_id, sum(amount_cents) AS spent FROM expenditure
-              WHERE application_id IS NOT NULL GROUP BY application_id) x ON x.application_id = a.id
- WHERE a.stage1_at IS NOT NULL`;
+  FROM ${units.from}
+ WHERE ${[COUNTED, ...units.where].join(' AND ')}`;
 
 /** Filter lists per dimension (text values as UNIT_COLUMN holds them); absent = everything. */
 export type ResearchFilterValues = Partial<Record<ResearchDimension, string[]>>;

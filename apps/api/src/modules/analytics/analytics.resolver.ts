@@ -3,13 +3,13 @@ import { Arg, Authorized, Ctx, Int, Query, Resolver, UseMiddleware } from 'type-
 import { BackgroundWork } from '../../database/priority.js';
 import type { Context } from '../../graphql/context.js';
 import { requireViewer } from '../../graphql/policy.js';
+import type { FunnelUnit } from '../../semantic/dimensions.js';
 import { BudgetService } from './budget.service.js';
 import { Budget } from './budget.types.js';
 import { ChannelService } from './channel.service.js';
 import { ChannelPerformance } from './channel.types.js';
 import { CohortService } from './cohort.service.js';
 import { CohortComparison } from './cohort.types.js';
-import type { FunnelUnit } from './dimensions.js';
 import { DropOffService } from './drop-off.service.js';
 import { DropOffReasons } from './drop-off.types.js';
 import {

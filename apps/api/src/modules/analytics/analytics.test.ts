@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { compareValues, describeValue } from '../../semantic/dimensions.js';
+import { unitFrom } from '../../semantic/units.js';
 import { campaignYears } from './channel.service.js';
 import { compareSteps } from './cohort.service.js';
-import { compareValues, describeValue, unitFrom } from './dimensions.js';
 import { eligibleCompanySql } from './re-aim.service.js';
 import { NO_REASON_LABEL, reasonLabel } from './reasons.js';
 import {

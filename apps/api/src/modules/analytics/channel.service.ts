@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { UNKNOWN_LABEL } from './dimensions.js';
+import { UNKNOWN_LABEL } from '../../semantic/dimensions.js';
 import { rate } from './funnel.assemble.js';
 import type { FunnelQuery, FunnelSource, RateData } from './funnel.model.js';
 import { FunnelService, type FunnelServiceOptions } from './funnel.service.js';

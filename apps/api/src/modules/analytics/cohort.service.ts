@@ -1,7 +1,7 @@
 import { compareProportions } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../graphql/errors.js';
-import type { DimensionFilter, FunnelDimension, FunnelUnit } from './dimensions.js';
+import type { DimensionFilter, FunnelDimension, FunnelUnit } from '../../semantic/dimensions.js';
 import type { FunnelSource, FunnelStepData } from './funnel.model.js';
 import { FunnelService, type FunnelServiceOptions } from './funnel.service.js';
 import type { Statement } from './funnel.sql.js';

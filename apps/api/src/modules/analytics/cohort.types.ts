@@ -1,12 +1,12 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { FunnelUnit } from '../../semantic/dimensions.js';
 import type {
   CohortComparisonData,
   CohortResultData,
   ProportionComparisonData,
   StepComparisonData,
 } from './cohort.service.js';
-import type { FunnelUnit } from './dimensions.js';
 import type { FunnelSource } from './funnel.model.js';
 import { FunnelSourceEnum, FunnelStep, FunnelUnitEnum } from './funnel.types.js';
 

@@ -1,14 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { dayEnd } from '../../database/sql.js';
 import { badInput } from '../../graphql/errors.js';
-import {
-  type DimensionFilter,
-  type FunnelDimension,
-  type FunnelUnit,
-  filterCondition,
-  joinsFor,
-  unitFrom,
-} from './dimensions.js';
+import type { DimensionFilter, FunnelDimension, FunnelUnit } from '../../semantic/dimensions.js';
+import { filterCondition, joinsFor, unitFrom } from '../../semantic/units.js';
 import { rate } from './funnel.assemble.js';
 import type { RateData } from './funnel.model.js';
 import { FunnelService } from './funnel.service.js';

@@ -1,6 +1,6 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { FunnelUnit } from './dimensions.js';
+import type { FunnelUnit } from '../../semantic/dimensions.js';
 import type { DropOffData, DropOffReasonData } from './drop-off.service.js';
 import { FunnelUnitEnum, Rate, StageCount } from './funnel.types.js';
 

@@ -9,7 +9,7 @@ import {
   type FunnelDimension,
   type GroupKeyValue,
   type LabelSources,
-} from './dimensions.js';
+} from '../../semantic/dimensions.js';
 import type {
   FunnelBody,
   FunnelExitData,

@@ -1,8 +1,8 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
+import type { FunnelDimension, FunnelUnit } from '../../semantic/dimensions.js';
 import { RegistrationTypeEnum } from '../application/application.types.js';
 import { SizeClassEnum } from '../organisation/organisation.types.js';
-import type { FunnelDimension, FunnelUnit } from './dimensions.js';
 import { FunnelDimensionEnum, FunnelUnitEnum } from './funnel.types.js';
 
 @InputType({

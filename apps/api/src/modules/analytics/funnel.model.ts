@@ -2,7 +2,12 @@
  * Plain data the analytics services return (no GraphQL, no entities), so the evaluator API and
  * the research API (which adds disclosure control) can both build on them.
  */
-import type { DimensionFilter, FunnelDimension, FunnelUnit, GroupKeyValue } from './dimensions.js';
+import type {
+  DimensionFilter,
+  FunnelDimension,
+  FunnelUnit,
+  GroupKeyValue,
+} from '../../semantic/dimensions.js';
 
 /** A proportion with its Wilson 95 % interval; all null when the denominator is 0. */
 export interface RateData {

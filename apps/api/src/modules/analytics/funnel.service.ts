@@ -6,7 +6,7 @@ import {
   type FunnelDimension,
   type FunnelUnit,
   type ResolvedFilter,
-} from './dimensions.js';
+} from '../../semantic/dimensions.js';
 import { type AssembleContext, assembleFunnel } from './funnel.assemble.js';
 import type {
   FunnelData,

@@ -21,12 +21,12 @@ import {
   FUNNEL_UNITS,
   type FunnelDimension,
   type FunnelUnit,
-  filterCondition,
-  joinsFor,
-  localDay,
   type ResolvedFilter,
-  unitFrom,
-} from './dimensions.js';
+} from '../../semantic/dimensions.js';
+import { metricSql, STEP_NUMBERS } from '../../semantic/measures.js';
+import { filterCondition, joinsFor, unitFrom } from '../../semantic/units.js';
+
+export { metricSql };
 
 export interface FunnelRow {
   total: boolean;
@@ -59,28 +59,6 @@ export interface FunnelSqlScope {
 export interface Statement {
   sql: string;
   params: unknown[];
-}
-
-const STEP_NUMBERS = [1, 2, 3, 4] as const;
-
-/** Per-unit columns: reached step k, exit as of the bound, lag to step k in days. */
-export function metricSql(steps: number, bound: string | null) {
-  const at = (k: number) => `a.stage${k}_at`;
-  const reached = (k: number) =>
-    bound === null ? `(${at(k)} IS NOT NULL)` : `COALESCE(${at(k)} < ${bound}, false)`;
-  const exitVisible = bound === null ? 'a.exit_at IS NOT NULL' : `a.exit_at < ${bound}`;
-  const fromStep = `CASE ${STEP_NUMBERS.slice(0, steps)
-    .reverse()
-    .map((k) => `WHEN ${at(k)} <= a.exit_at THEN ${k}`)
-    .join(' ')} ELSE 0 END`;
-  return {
-    reached,
-    xs: `CASE WHEN ${exitVisible} THEN a.exit_stage END`,
-    xr: `CASE WHEN ${exitVisible} THEN a.exit_reason END`,
-    xf: `CASE WHEN ${exitVisible} THEN ${fromStep} END`,
-    lag: (k: number) =>
-      `CASE WHEN ${reached(k)} THEN ${localDay(at(k))} - ${localDay(at(k - 1))} END`,
-  };
 }
 
 const countColumns = (steps: number, reachedColumn: (k: number) => string) =>

@@ -6,7 +6,7 @@ import {
   type FunnelDimension,
   type FunnelUnit,
   type GroupKeyValue,
-} from './dimensions.js';
+} from '../../semantic/dimensions.js';
 import type {
   ExitReasonData,
   FunnelBody,

@@ -1,14 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { dayEnd } from '../../database/sql.js';
 import { badInput } from '../../graphql/errors.js';
-import {
-  type DimensionFilter,
-  type FunnelDimension,
-  filterCondition,
-  joinsFor,
-  localDay,
-  unitFrom,
-} from './dimensions.js';
+import type { DimensionFilter, FunnelDimension } from '../../semantic/dimensions.js';
+import { metricSql } from '../../semantic/measures.js';
+import { filterCondition, joinsFor, localDay, stepAt, unitFrom } from '../../semantic/units.js';
 import { rate } from './funnel.assemble.js';
 import type { RateData } from './funnel.model.js';
 import { FunnelService } from './funnel.service.js';
@@ -78,17 +73,17 @@ export function leadTimeSql(
   const params: unknown[] = [programmeId, asOf, decisionExits, within, bucket];
   const joins = joinsFor(Object.keys(filter) as FunnelDimension[]);
   const { from, where } = unitFrom({ unit: 'APPLICATIONS', ...joins });
-  const conditions = ['a.programme_id = $1', 'a.stage1_at < b.t', ...where];
+  const m = metricSql(2, 'b.t');
+  const conditions = ['a.programme_id = $1', m.reached(1), ...where];
   for (const [d, values] of Object.entries(filter) as [FunnelDimension, string[]][]) {
     params.push(values);
     conditions.push(filterCondition(d, `$${params.length}`));
   }
   const sql = `WITH b AS (SELECT CASE WHEN $2::date IS NULL THEN 'infinity'::timestamptz ELSE ${dayEnd('$2')} END AS t),
 u AS (
-  SELECT a.stage1_at AS applied_at,
-         LEAST(CASE WHEN a.stage2_at < b.t THEN a.stage2_at END,
-               CASE WHEN a.exit_at < b.t AND a.exit_stage = ANY($3::text[]) THEN a.exit_at END) AS decided_at,
-         COALESCE(a.exit_at < b.t, false) AS ended
+  SELECT ${stepAt(1)} AS applied_at,
+         ${m.decidedAt('$3::text[]')} AS decided_at,
+         COALESCE(${m.exitVisible}, false) AS ended
     FROM b, ${from}
    WHERE ${conditions.join(' AND ')}
 ), d AS (

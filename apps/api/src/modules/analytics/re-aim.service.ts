@@ -6,8 +6,8 @@
 import { RECORD_KEY_MODULUS } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../graphql/errors.js';
+import { localDay } from '../../semantic/units.js';
 import type { EligibilityRulesJson } from '../programme/programme.entity.js';
-import { localDay } from './dimensions.js';
 import type { Statement } from './funnel.sql.js';
 import { type ScanChangeData, scanChanges } from './scan-effectiveness.service.js';
 import { editionIdsForYears, loadProgramme } from './scope.js';

@@ -1,6 +1,6 @@
 import { meanInterval, RECORD_KEY_MODULUS } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
-import { localDay } from './dimensions.js';
+import { localDay } from '../../semantic/units.js';
 
 /** Mean change of the scan score over paired baseline / follow-up scans, with its t-interval. */
 export interface ScanChangeData {

@@ -15,7 +15,7 @@ import {
   type LabelSources,
   NACE_SECTIONS,
   type ResolvedFilter,
-} from './dimensions.js';
+} from '../../semantic/dimensions.js';
 
 type Db = DataSource | EntityManager;
 

@@ -1,11 +1,6 @@
 import { dayEnd } from '../../database/sql.js';
-import {
-  DIMENSION_SQL,
-  type FunnelDimension,
-  filterCondition,
-  joinsFor,
-  unitFrom,
-} from './dimensions.js';
+import { DIMENSION_SQL, type FunnelDimension } from '../../semantic/dimensions.js';
+import { filterCondition, joinsFor, unitFrom } from '../../semantic/units.js';
 import type { FunnelSqlScope, Statement } from './funnel.sql.js';
 
 export interface SnapshotRow {

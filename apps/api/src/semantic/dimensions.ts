@@ -1,12 +1,39 @@
 /**
- * Breakdown and filter dimensions of the analytics, as SQL over the application alias `a`, the
- * counted organisation `o` (the applicant, or each represented company when counting
- * companies), the channel `ch` and the coach `co`. One definition serves the live queries and
- * the rollup, so both compute the same values.
+ * The semantic layer's dimensions: every breakdown and filter dimension of the analytics and of
+ * the research API, defined once as SQL over the unit aliases of units.ts: the application `a`,
+ * the counted organisation `o` (the applicant, or each represented company when counting
+ * companies), the channel `ch`, the coach `co`, the programme `p`, the edition `e` and the
+ * current step `sd`. The live queries, the rollup and the research API all read these, so a
+ * value means the same everywhere and a new dimension is added here, once.
  */
 import { SIZE_CLASS_LABELS, type SizeClass } from '@werkgezond/domain';
-import { TIME_ZONE } from '../../database/sql.js';
 
+/** What a dimension needs joined beyond the application row. */
+export type UnitJoin = 'company' | 'channel' | 'coach' | 'programme' | 'edition' | 'stage';
+
+interface DimensionDef {
+  /** The value as text (null = unknown). */
+  sql: string;
+  join?: UnitJoin;
+}
+
+export const DIMENSIONS = {
+  PROGRAMME: { sql: 'p.key', join: 'programme' },
+  EDITION: { sql: 'a.edition_id::text' },
+  EDITION_YEAR: { sql: 'e.year::text', join: 'edition' },
+  /** The current stage: the exit left by, else the furthest step reached. */
+  STAGE: { sql: 'COALESCE(a.exit_stage, sd.key)', join: 'stage' },
+  CHANNEL: { sql: 'ch.key::text', join: 'channel' },
+  SIZE_CLASS: { sql: 'o.size_class::text', join: 'company' },
+  SECTOR: { sql: 'o.nace_section::text', join: 'company' },
+  PROVINCE: { sql: 'o.province', join: 'company' },
+  REGISTRATION_TYPE: { sql: 'a.registration_type::text' },
+  HAS_PREVENTION_COMMITTEE: { sql: 'o.has_prevention_committee::text', join: 'company' },
+  SERVICE_PROVIDER: { sql: 'co.service_provider_id::text', join: 'coach' },
+} as const satisfies Record<string, DimensionDef>;
+export type Dimension = keyof typeof DIMENSIONS;
+
+/** The dimensions the analytics API breaks funnels down by (its public enum). */
 export const FUNNEL_DIMENSIONS = [
   'EDITION',
   'CHANNEL',
@@ -16,7 +43,7 @@ export const FUNNEL_DIMENSIONS = [
   'REGISTRATION_TYPE',
   'HAS_PREVENTION_COMMITTEE',
   'SERVICE_PROVIDER',
-] as const;
+] as const satisfies readonly Dimension[];
 export type FunnelDimension = (typeof FUNNEL_DIMENSIONS)[number];
 
 /** The dimensions the rollup has a cuboid for (EDITION is part of every cuboid). */
@@ -27,25 +54,17 @@ export const CUBOID_DIMENSIONS = FUNNEL_DIMENSIONS.filter(
 export const FUNNEL_UNITS = ['APPLICATIONS', 'COMPANIES'] as const;
 export type FunnelUnit = (typeof FUNNEL_UNITS)[number];
 
+const joinOf = (d: Dimension): UnitJoin | undefined => (DIMENSIONS[d] as DimensionDef).join;
+
 /** Attributes of the counted company: with unit COMPANIES, each represented company's own. */
-export const COMPANY_LEVEL: ReadonlySet<FunnelDimension> = new Set<FunnelDimension>([
-  'SIZE_CLASS',
-  'SECTOR',
-  'PROVINCE',
-  'HAS_PREVENTION_COMMITTEE',
-]);
+export const COMPANY_LEVEL: ReadonlySet<Dimension> = new Set(
+  (Object.keys(DIMENSIONS) as Dimension[]).filter((d) => joinOf(d) === 'company'),
+);
 
 /** The value of each dimension as text (null = unknown). */
-export const DIMENSION_SQL: Readonly<Record<FunnelDimension, string>> = {
-  EDITION: 'a.edition_id::text',
-  CHANNEL: 'ch.key::text',
-  SIZE_CLASS: 'o.size_class::text',
-  SECTOR: 'o.nace_section::text',
-  PROVINCE: 'o.province',
-  REGISTRATION_TYPE: 'a.registration_type::text',
-  HAS_PREVENTION_COMMITTEE: 'o.has_prevention_committee::text',
-  SERVICE_PROVIDER: 'co.service_provider_id::text',
-};
+export const DIMENSION_SQL = Object.fromEntries(
+  (Object.keys(DIMENSIONS) as Dimension[]).map((d) => [d, DIMENSIONS[d].sql]),
+) as Readonly<Record<Dimension, string>>;
 
 /** Column name of a dimension's value in the rollup's source rows. */
 export const dimensionColumn = (d: FunnelDimension) => `v_${d.toLowerCase()}`;
@@ -75,58 +94,6 @@ export const FILTER_FIELDS: Readonly<Record<FunnelDimension, keyof DimensionFilt
 
 /** Validated filter: per dimension the allowed values in DIMENSION_SQL's text form. */
 export type ResolvedFilter = Partial<Record<FunnelDimension, string[]>>;
-
-/** Joins a set of dimensions needs beyond the application itself. */
-export function joinsFor(dims: Iterable<FunnelDimension>) {
-  const set = new Set(dims);
-  return {
-    org: [...set].some((d) => COMPANY_LEVEL.has(d)),
-    channel: set.has('CHANNEL'),
-    coach: set.has('SERVICE_PROVIDER'),
-  };
-}
-
-export interface UnitFromOptions {
-  unit: FunnelUnit;
-  org: boolean;
-  channel: boolean;
-  coach: boolean;
-}
-
-/**
- * FROM clause and conditions of the counting units. APPLICATIONS: one row per application, with
- * the applicant as `o`. COMPANIES: an individual registration is its company; a group
- * registration counts each company it represents (application_member), and one without members
- * counts none.
- */
-export function unitFrom({ unit, org, channel, coach }: UnitFromOptions): {
-  from: string;
-  where: string[];
-} {
-  let from = 'application a';
-  const where: string[] = [];
-  if (unit === 'COMPANIES') {
-    from += ` LEFT JOIN application_member m ON a.registration_type = 'GROUP' AND m.application_id = a.id`;
-    where.push(`(a.registration_type <> 'GROUP' OR m.organisation_id IS NOT NULL)`);
-  }
-  if (org) {
-    const orgId =
-      unit === 'COMPANIES' ? 'COALESCE(m.organisation_id, a.organisation_id)' : 'a.organisation_id';
-    from += ` JOIN organisation o ON o.id = ${orgId}`;
-  }
-  if (channel) from += ' LEFT JOIN outreach_channel ch ON ch.id = a.channel_id';
-  if (coach) from += ' LEFT JOIN coach co ON co.id = a.coach_id';
-  return { from, where };
-}
-
-/** SQL condition for a filter on one dimension, with the values bound at `param`. */
-export function filterCondition(d: FunnelDimension, param: string): string {
-  if (d === 'EDITION') return `a.edition_id = ANY(${param}::uuid[])`;
-  return `${DIMENSION_SQL[d]} = ANY(${param}::text[])`;
-}
-
-/** The calendar day in Brussels of a timestamptz expression. */
-export const localDay = (expr: string) => `(${expr} AT TIME ZONE '${TIME_ZONE}')::date`;
 
 /** NACE-BEL 2008 sections (the sector dimension), in Dutch. */
 export const NACE_SECTIONS: Readonly<Record<string, string>> = {
