@@ -7,24 +7,25 @@ import {
 } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../graphql/errors.js';
+import { allSubsets } from '../semantic/measures.js';
 import type { AggregateAnswer, AggregateGroup, AggregateMeasure } from './aggregate.types.js';
 import { amountDominated, protect, toAmountCell, toCountCell } from './cell-protection.js';
 import type { DimensionCatalog, DimensionValueInfo } from './dimension-catalog.js';
-import { neighbourFilters } from './funnel-cube.js';
-import { assertPopulation } from './population-guard.js';
+import { checkPopulation, neighbours } from './population-guard.js';
 import {
-  RESEARCH_DIMENSIONS,
+  filterSql,
   type ResearchDimension,
   type ResearchFilterValues,
   UNIT_COLUMN,
   UNITS_SQL,
-  unitCondition,
 } from './research-dimensions.js';
 import { assertFilterSize } from './research-filter.js';
 
 export const MAX_AGGREGATE_DIMENSIONS = 3;
 
 interface Row {
+  /** 0: the filter's units; i > 0: the units by which the i-th neighbouring filter differs. */
+  set_id: number;
   /** Bit mask of the dimensions aggregated away (d0 = 4, d1 = 2, d2 = 1): 0 for a cell. */
   g: number;
   d0: string | null;
@@ -84,16 +85,24 @@ export class AggregateService {
     await this.catalog.ensureLoaded(this.ds);
     assertFilterSize(filter, 'filter');
     this.catalog.validateFilter(filter, 'filter');
-    await assertPopulation(this.ds, filter, this.threshold);
 
-    const rows = await this.query(dimensions, filter);
-    const differs = await this.differencing(dimensions, filter);
+    // One statement: the cube of the filter and of every neighbour difference; the population
+    // guard reads their totals, the differencing check their cells.
+    const list = neighbours(filter);
+    const all = await this.query(dimensions, filter, list);
+    const totalMask = dimensions.reduce((m, _, i) => m | bit(i), 0);
+    const totalOf = (set: number) =>
+      all.find((r) => r.set_id === set && r.g === totalMask)?.contributors ?? 0;
+    checkPopulation(
+      totalOf(0),
+      list.map((_, i) => totalOf(i + 1)),
+      list,
+      this.threshold,
+    );
+    const differs = this.differencing(dimensions, all);
     const byKey = new Map<string, Row>();
-    for (const row of rows) {
-      const coords = [row.d0, row.d1, row.d2]
-        .slice(0, dimensions.length)
-        .map((v, i) => (row.g & bit(i) ? ANY : v));
-      byKey.set(keyOf(coords), row);
+    for (const row of all) {
+      if (row.set_id === 0) byKey.set(this.cellKey(dimensions, row), row);
     }
 
     const full = dimensions.map((_, i) => i);
@@ -236,93 +245,84 @@ export class AggregateService {
     };
   }
 
+  private cellKey(dimensions: readonly ResearchDimension[], row: Row): string {
+    return keyOf(
+      [row.d0, row.d1, row.d2]
+        .slice(0, dimensions.length)
+        .map((v, i) => (row.g & bit(i) ? ANY : v)),
+    );
+  }
+
   /**
    * Cells that differ from the same cell under a neighbouring filter (one list dropped, or one
    * value taken out of a list) by 1 to threshold − 1 companies (counts) or paying companies
    * (spending): the two answers would give those companies away, so the cell is sensitive here
-   * (DIFFERENCING). One statement per neighbour, over the units in one filter but not the other.
+   * (DIFFERENCING). Read from the neighbour sets of the one statement.
    */
-  private async differencing(
+  private differencing(
     dimensions: readonly ResearchDimension[],
-    filter: ResearchFilterValues,
-  ): Promise<{ counts: Set<string>; spending: Set<string> }> {
+    rows: readonly Row[],
+  ): { counts: Set<string>; spending: Set<string> } {
     const counts = new Set<string>();
     const spending = new Set<string>();
     const small = (n: number | null) => n !== null && n > 0 && n < this.threshold;
-    for (const other of neighbourFilters(filter, [])) {
-      const params: unknown[] = [];
-      const condition = (f: ResearchFilterValues) =>
-        RESEARCH_DIMENSIONS.filter((d) => f[d]?.length)
-          .map((d) => {
-            params.push(f[d]);
-            return `COALESCE(${unitCondition(d, `$${params.length}`)}, false)`;
-          })
-          .join(' AND ') || 'TRUE';
-      const where = `(${condition(filter)}) <> (${condition(other)})`;
-      for (const row of await this.query(dimensions, where, params)) {
-        const key = keyOf(
-          [row.d0, row.d1, row.d2]
-            .slice(0, dimensions.length)
-            .map((v, i) => (row.g & bit(i) ? ANY : v)),
-        );
-        if (small(row.contributors)) counts.add(key);
-        if (small(row.payers)) spending.add(key);
-      }
+    for (const row of rows) {
+      if (row.set_id === 0) continue;
+      const key = this.cellKey(dimensions, row);
+      if (small(row.contributors)) counts.add(key);
+      if (small(row.payers)) spending.add(key);
     }
     return { counts, spending };
   }
 
-  /** One statement: counts and spending (with each cell's two largest companies) per level. */
+  /**
+   * One statement: counts and spending (with each cell's two largest companies) per level of
+   * the cube, for the filter's units (set 0) and for the units each neighbouring filter differs
+   * by (set i); the neighbour sets return only what the guard and the differencing check read.
+   */
   private async query(
     dimensions: readonly ResearchDimension[],
-    filter: ResearchFilterValues | string,
-    extraParams: unknown[] = [],
+    filter: ResearchFilterValues,
+    list: readonly { filter: ResearchFilterValues }[],
   ) {
-    const params: unknown[] = [...extraParams];
-    const where =
-      typeof filter === 'string'
-        ? [filter]
-        : RESEARCH_DIMENSIONS.filter((d) => filter[d]?.length).map((d) => {
-            params.push(filter[d]);
-            return unitCondition(d, `$${params.length}`);
-          });
+    const params: unknown[] = [];
+    const own = filterSql(filter, params, 'relation');
+    const sets = [own, ...list.map((n) => `${own} <> ${filterSql(n.filter, params, 'relation')}`)];
     const dims = [0, 1, 2].map((i) =>
       dimensions[i] ? UNIT_COLUMN[dimensions[i] as ResearchDimension] : 'NULL::text',
     );
     const dimList = dims.map((d, i) => `${d} AS d${i}`).join(', ');
     // Every subset of the used dimensions; unused columns are constant NULL and kept in each set.
-    const used = dimensions.map((_, i) => i);
-    const unused = [0, 1, 2].filter((i) => i >= dimensions.length);
-    const sets: string[][] = [];
-    for (let m = 0; m < 1 << used.length; m++) {
-      const kept = used.filter((i) => !(m & (1 << i)));
-      sets.push([...kept, ...unused].map((i) => `d${i}`));
-    }
-    const groupingSets = (extra: string[] = []) =>
-      sets.map((s) => `(${[...s, ...extra].join(', ')})`).join(', ');
+    const used = dimensions.map((_, i) => `d${i}`);
+    const unused = [0, 1, 2].filter((i) => i >= dimensions.length).map((i) => `d${i}`);
     const join = [0, 1, 2].map((i) => `c.d${i} IS NOT DISTINCT FROM s.d${i}`).join(' AND ');
+    const totalMask = dimensions.reduce((m, _, i) => m | bit(i), 0);
     const sql = `
       WITH units AS (
-        SELECT u.*, ${dimList} FROM (${UNITS_SQL}) u
-         WHERE ${where.length ? where.join(' AND ') : 'TRUE'}
+        SELECT u.*, ${dimList}, s.set_id FROM (${UNITS_SQL}) u
+         CROSS JOIN LATERAL unnest(array_remove(ARRAY[${sets.map((c, i) => `CASE WHEN ${c} THEN ${i} END`).join(', ')}], NULL)) AS s(set_id)
+         WHERE ${sets.join(' OR ')}
       ), counts AS (
-        SELECT grouping(d0, d1, d2)::int AS g, d0, d1, d2,
+        SELECT set_id, grouping(d0, d1, d2)::int AS g, d0, d1, d2,
                count(DISTINCT app_id)::int AS applications,
                count(*)::int AS companies,
                count(DISTINCT company_id)::int AS contributors,
                (sum(record_key) % ${RECORD_KEY_MODULUS})::int AS key_sum
-          FROM units GROUP BY GROUPING SETS (${groupingSets()})
+          FROM units GROUP BY GROUPING SETS (${allSubsets(used, ['set_id', ...unused])})
       ), per_company AS (
-        SELECT grouping(d0, d1, d2)::int AS g, d0, d1, d2, company_id, sum(spend) AS amount
-          FROM units WHERE spend > 0 GROUP BY GROUPING SETS (${groupingSets(['company_id'])})
+        SELECT set_id, grouping(d0, d1, d2)::int AS g, d0, d1, d2, company_id, sum(spend) AS amount
+          FROM units WHERE spend > 0
+         GROUP BY GROUPING SETS (${allSubsets(used, ['set_id', ...unused, 'company_id'])})
       ), spend AS (
-        SELECT g, d0, d1, d2, sum(amount)::float8 AS spent, count(*)::int AS payers,
+        SELECT set_id, g, d0, d1, d2, sum(amount)::float8 AS spent, count(*)::int AS payers,
                max(amount)::float8 AS top1,
                (array_agg(amount ORDER BY amount DESC))[2]::float8 AS top2
-          FROM per_company GROUP BY g, d0, d1, d2
+          FROM per_company GROUP BY set_id, g, d0, d1, d2
       )
       SELECT c.*, s.spent, s.payers, s.top1, s.top2
-        FROM counts c LEFT JOIN spend s ON s.g = c.g AND ${join}`;
+        FROM counts c LEFT JOIN spend s ON s.set_id = c.set_id AND s.g = c.g AND ${join}
+       WHERE c.set_id = 0 OR c.g = ${totalMask} OR c.contributors < ${this.threshold}
+          OR s.payers < ${this.threshold}`;
     return (await this.ds.query(sql, params)) as Row[];
   }
 }

@@ -23,29 +23,37 @@
  * the unit, the requested dates or the order of the breakdowns), so answers agree with each other.
  */
 import {
-  addRecordKey,
   type CellRelation,
   DROP_OFF_REASONS,
   type LinkedCell,
   type LinkedReason,
   type LinkedResult,
-  percentile,
   perturbCount,
   protectLinkedCells,
+  RECORD_KEY_MODULUS,
 } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { TIME_ZONE } from '../database/sql.js';
 import { badInput } from '../graphql/errors.js';
 import { REJECTION_REASONS } from '../modules/application/application-lifecycle.service.js';
-import type { DimensionCatalog, DimensionValueInfo } from './dimension-catalog.js';
-import { daysBetween, lastDayOfMonth, yearEnds, yearOf } from './research-dates.js';
 import {
+  type FunnelStatesQuery,
+  funnelDaysSql,
+  funnelStatesSql,
+  toStateRows,
+} from '../semantic/funnel-states.sql.js';
+import { metricSql } from '../semantic/measures.js';
+import type { DimensionCatalog, DimensionValueInfo } from './dimension-catalog.js';
+import { neighbours } from './population-guard.js';
+import { lastDayOfMonth, yearEnds, yearOf } from './research-dates.js';
+import {
+  COUNTED,
+  filterSql,
   RESEARCH_DIMENSIONS,
   type ResearchDimension,
   type ResearchFilterValues,
-  UNIT_COLUMN,
-  UNITS_SQL,
-  unitCondition,
+  researchSql,
+  researchUnitFrom,
 } from './research-dimensions.js';
 
 export type CubeUnit = 'APPLICATIONS' | 'COMPANIES';
@@ -163,21 +171,6 @@ export async function loadCubeProgramme(
   };
 }
 
-/** One counted (application, company) pair with its event days (Brussels calendar). */
-interface UnitRow {
-  app: string;
-  company: string;
-  /** The company's record key (cell key perturbation). */
-  recordKey: number;
-  dims: Partial<Record<ResearchDimension, string | null>>;
-  /** Day each step was reached (index k-1); steps recorded after the exit are ignored. */
-  steps: (string | null)[];
-  exitDay: string | null;
-  exitStage: string | null;
-  exitReason: string | null;
-  decisionDay: string | null;
-}
-
 const NONE = '-';
 export const WEEK_BUCKETS = 13;
 /** Lead-time buckets: week w holds (7w, 7w + 7] days, week 0 also day 0; week 12: > 84 days. */
@@ -211,14 +204,14 @@ interface SeriesDef {
   topOnly: boolean;
 }
 
+/** A cell's true counts, from PostgreSQL (semantic/funnel-states.sql.ts). */
 interface Acc {
   pairs: number;
-  apps: Set<string>;
-  companies: Set<string>;
+  apps: number;
+  companies: number;
   /** Sum of the pairs' record keys (modulo the key modulus): the cell key. */
   keys: number;
 }
-const newAcc = (): Acc => ({ pairs: 0, apps: new Set(), companies: new Set(), keys: 0 });
 
 export interface CubeCell {
   /** The published (perturbed) count, or null when withheld. */
@@ -270,39 +263,25 @@ export class FunnelCube {
   private readonly levels: number[];
   private readonly groupsByLevel = new Map<number, CubeGroup[]>();
   private readonly views = new Map<string, Map<string, LinkedResult>>();
+  /** True counts per cell, and the cells sensitive to differencing, per fetched date set. */
   private readonly accs = new Map<string, Map<string, Acc>>();
   private readonly diffs = new Map<string, Set<string>>();
+  /** Median and 90th percentile of the day values per (date, group, step); step 0: lead time. */
+  private readonly days = new Map<string, { median: number | null; p90: number | null }>();
   private canonical: Map<string, LinkedResult> | null = null;
-
-  /** The units of the filter. */
-  private readonly rows: UnitRow[];
-  /** Per neighbouring filter, the units by which it differs from this one. */
-  private readonly neighbourDiffs: UnitRow[][];
 
   private constructor(
     readonly programme: CubeProgramme,
-    programmeRows: UnitRow[],
-    filter: ResearchFilterValues,
+    private readonly query: Omit<FunnelStatesQuery, 'dates' | 'flows'>,
+    /** How many of the query's parameters the question's own filter binds. */
+    private readonly ownParams: number,
+    exitsInData: readonly { k: number; exit: string; reason: string }[],
     breakdown: readonly ResearchDimension[],
     private readonly dimValues: Map<ResearchDimension, DimensionValueInfo[]>,
     readonly threshold: number,
     private readonly anchors: readonly CubeAnchor[] = [],
   ) {
     this.dims = RESEARCH_DIMENSIONS.filter((d) => breakdown.includes(d));
-    const inFilter = (f: ResearchFilterValues) => (row: UnitRow) =>
-      RESEARCH_DIMENSIONS.every((d) => {
-        const list = f[d];
-        if (!list?.length) return true;
-        const v = row.dims[d] ?? null;
-        return v !== null && list.includes(v);
-      });
-    const own = inFilter(filter);
-    this.rows = programmeRows.filter(own);
-    this.neighbourDiffs = neighbourFilters(filter).map((n) => {
-      const other = inFilter(n);
-      return programmeRows.filter((r) => own(r) !== other(r));
-    });
-    const rows = this.rows;
     const K = programme.steps.length;
     this.exitsAt = new Map();
     for (let k = 1; k <= K; k++) {
@@ -318,13 +297,10 @@ export class FunnelCube {
       ]),
     );
     // Whatever the data hold beyond the rules (so the relations stay exact).
-    for (const row of rows) {
-      if (!row.exitStage || !row.exitDay) continue;
-      const k = furthestBy(row, row.exitDay);
-      const exit = programme.exits.find((e) => e.key === row.exitStage);
+    for (const { k, exit: stage, reason } of exitsInData) {
+      const exit = programme.exits.find((e) => e.key === stage);
       if (exit && k > 0 && !this.exitsAt.get(k)?.includes(exit)) this.exitsAt.get(k)?.push(exit);
-      const reasons = this.reasonsOf.get(row.exitStage);
-      const reason = row.exitReason ?? NONE;
+      const reasons = this.reasonsOf.get(stage);
       if (reasons && !reasons.includes(reason)) reasons.push(reason);
     }
     this.defs = this.seriesDefs();
@@ -334,6 +310,11 @@ export class FunnelCube {
     );
   }
 
+  /**
+   * The cube of a question, with the cells of the dates its answer reads (`dates`, null = the
+   * final state) counted in PostgreSQL: the reference dates with their changes, and each other
+   * month end on its own, for the filter and every neighbouring filter in one scan.
+   */
   static async load(
     ds: DataSource,
     catalog: DimensionCatalog,
@@ -342,47 +323,37 @@ export class FunnelCube {
     breakdown: readonly ResearchDimension[],
     threshold: number,
     anchors: readonly CubeAnchor[] = [],
+    dates: readonly (string | null)[] = [null],
   ): Promise<FunnelCube> {
-    // The whole programme: the filter and its neighbouring filters are applied here, in memory.
-    const params: unknown[] = [[programme.key]];
-    const where = [unitCondition('PROGRAMME', '$1')];
-    const day = (expr: string) => `to_char((${expr}) AT TIME ZONE '${TIME_ZONE}', 'YYYY-MM-DD')`;
-    const step = (k: number) =>
-      `CASE WHEN a.stage${k}_at IS NOT NULL AND (a.exit_at IS NULL OR a.stage${k}_at <= a.exit_at)
-            THEN ${day(`a.stage${k}_at`)} END AS d${k}`;
-    const rows: Record<string, string | null>[] = await ds.query(
-      `WITH u AS (SELECT * FROM (${UNITS_SQL}) x WHERE ${where.length ? where.join(' AND ') : 'TRUE'})
-       SELECT u.app_id, u.company_id, u.record_key, ${RESEARCH_DIMENSIONS.map((d) => `u.${UNIT_COLUMN[d]}`).join(', ')},
-              ${[1, 2, 3, 4].map(step).join(', ')},
-              CASE WHEN a.exit_stage IS NOT NULL AND a.exit_at IS NOT NULL THEN ${day('a.exit_at')} END AS xd,
-              a.exit_stage AS xs, a.exit_reason AS xr
-         FROM u JOIN application a ON a.id = u.app_id`,
-      params,
-    );
     const K = programme.steps.length;
-    const decisionExits = programme.exits.filter((e) => e.key === 'REJECTED').map((e) => e.key);
-    const units: UnitRow[] = rows.map((r) => {
-      const steps = [r.d1, r.d2, r.d3, r.d4].slice(0, K) as (string | null)[];
-      const exitDay = r.xd ?? null;
-      const exitStage = exitDay ? (r.xs ?? null) : null;
-      const candidates = [
-        K >= 2 ? steps[1] : null,
-        exitStage && decisionExits.includes(exitStage) ? exitDay : null,
-      ].filter((d): d is string => !!d);
-      return {
-        app: String(r.app_id),
-        company: String(r.company_id),
-        recordKey: Number(r.record_key),
-        dims: Object.fromEntries(
-          RESEARCH_DIMENSIONS.map((d) => [d, (r[UNIT_COLUMN[d]] as string | null) ?? null]),
-        ),
-        steps,
-        exitDay,
-        exitStage,
-        exitReason: exitStage ? (r.xr ?? null) : null,
-        decisionDay: K >= 2 && candidates.length ? (candidates.sort()[0] as string) : null,
-      };
-    });
+    const dims = RESEARCH_DIMENSIONS.filter((d) => breakdown.includes(d));
+    const params: unknown[] = [[programme.key]];
+    const units = researchUnitFrom();
+    const own = filterSql(filter, params);
+    const ownParams = params.length;
+    // Set i > 0: the units by which the i-th neighbouring filter's answer differs from this one.
+    const sets = [
+      own,
+      ...neighbours(filter, ['PROGRAMME']).map((n) => `(${own} <> ${filterSql(n.filter, params)})`),
+    ];
+    const query: Omit<FunnelStatesQuery, 'dates' | 'flows'> = {
+      from: units.from,
+      where: [`${researchSql('PROGRAMME')} = ANY($1::text[])`, COUNTED, ...units.where],
+      dims: dims.map(researchSql),
+      sets,
+      steps: K,
+      params,
+      decisionExits: programme.exits.filter((e) => e.key === 'REJECTED').map((e) => e.key),
+      threshold,
+      keyModulus: RECORD_KEY_MODULUS,
+    };
+    const exitsInData: { k: number; exit: string; reason: string }[] = await ds.query(
+      `SELECT DISTINCT ${metricSql(K, null).furthest} AS k, a.exit_stage AS exit,
+              COALESCE(a.exit_reason, '${NONE}') AS reason
+         FROM ${units.from}
+        WHERE ${[...query.where, own, 'a.exit_at IS NOT NULL', 'a.exit_stage IS NOT NULL'].join(' AND ')}`,
+      params.slice(0, ownParams),
+    );
     await catalog.ensureLoaded(ds);
     const dimValues = new Map<ResearchDimension, DimensionValueInfo[]>();
     for (const d of breakdown) {
@@ -391,7 +362,72 @@ export class FunnelCube {
         values = values.filter((v) => programme.years.includes(Number(v.key)));
       dimValues.set(d, values);
     }
-    return new FunnelCube(programme, units, filter, breakdown, dimValues, threshold, anchors);
+    const cube = new FunnelCube(
+      programme,
+      query,
+      ownParams,
+      exitsInData.map((r) => ({ ...r, k: Number(r.k) })),
+      breakdown,
+      dimValues,
+      threshold,
+      anchors,
+    );
+    await cube.fetch(ds, dates);
+    return cube;
+  }
+
+  /** Counts the cells (and day percentiles) the dates' answers read. */
+  private async fetch(ds: DataSource, dates: readonly (string | null)[]): Promise<void> {
+    const refs = this.programme.references;
+    const resolved = [...new Set(dates.map((t) => this.resolve(t)))];
+    const between = [...new Set(resolved.filter((r) => !r.reference).map((r) => r.date))];
+    const runs: { dates: readonly string[]; flows: boolean }[] = [{ dates: refs, flows: true }];
+    if (between.length) runs.push({ dates: between, flows: false });
+    for (const run of runs) {
+      const { sql, params } = funnelStatesSql({ ...this.query, ...run });
+      const rows = toStateRows(await ds.query(sql, params), this.dims.length);
+      // Without flows dates are independent: each is a date set of its own.
+      const idOf = (t: string) =>
+        run.flows ? this.runId(run.dates, true) : this.runId([t], false);
+      for (const id of run.flows ? [idOf('')] : run.dates.map(idOf)) {
+        this.accs.set(id, new Map());
+        this.diffs.set(id, new Set());
+      }
+      for (const r of rows) {
+        const key = cellId(r.t, groupId(r.coords), r.series);
+        const id = idOf(r.t);
+        if (r.set_id === 0) {
+          this.accs
+            .get(id)
+            ?.set(key, { pairs: r.pairs, apps: r.apps, companies: r.companies, keys: r.keys });
+        } else if (r.pairs > 0) {
+          this.diffs.get(id)?.add(key);
+        }
+      }
+    }
+    const dayDates = [...new Set(resolved.map((r) => r.date))];
+    // Only the question's own units (set 0) and the parameters its filter binds.
+    const { sql, params } = funnelDaysSql({
+      ...this.query,
+      sets: this.query.sets.slice(0, 1),
+      params: this.query.params.slice(0, this.ownParams),
+      dates: dayDates,
+      flows: false,
+    });
+    for (const r of (await ds.query(sql, params)) as Record<string, unknown>[]) {
+      const coords = this.dims.map((_, i) => (r[`g${i}`] as string | null) ?? null);
+      const [median, p90] = ((r.pct as (number | null)[] | null) ?? [null, null]).map((x) =>
+        x === null || x === undefined ? null : Math.round(Number(x) * 100) / 100,
+      );
+      this.days.set(`${r.t}|${groupId(coords)}|${r.k}`, {
+        median: median ?? null,
+        p90: p90 ?? null,
+      });
+    }
+  }
+
+  private runId(dates: readonly string[], flows: boolean): string {
+    return `${dates.join(',')}|${flows}`;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -526,37 +562,11 @@ export class FunnelCube {
   // -------------------------------------------------------------------------------------------
   // Counting
 
-  /** Series a unit belongs to at date t. */
-  private seriesAt(row: UnitRow, t: string, top: boolean): string[] {
-    const k = furthestBy(row, t);
-    if (k === 0) return [];
-    const out: string[] = [];
-    for (let i = 1; i <= k; i++) out.push(S.reached(i));
-    const exited = row.exitStage && row.exitDay && row.exitDay <= t ? row.exitStage : null;
-    out.push(S.atom(k, exited ?? NONE));
-    if (exited) {
-      out.push(S.exit(exited));
-      if (top) {
-        const r = row.exitReason ?? NONE;
-        out.push(S.reasonAtom(k, exited, r), S.stepReason(k, r), S.exitReason(exited, r));
-      }
-    }
-    if (top && row.decisionDay && row.decisionDay <= t && row.steps[0]) {
-      const days = daysBetween(row.steps[0], row.decisionDay);
-      const w = weekOf(days);
-      out.push(S.decided, S.week(w));
-    }
-    return out;
-  }
-
-  /** Counts per cell at these dates, with the changes since every earlier date when `flows`. */
+  /** True counts per cell at these dates (fetched by `fetch`). */
   private count(dates: readonly string[], flows: boolean): Map<string, Acc> {
-    const id = `${dates.join(',')}|${flows}`;
-    const cached = this.accs.get(id);
-    if (cached) return cached;
-    const out = this.countRows(this.rows, dates, flows);
-    this.accs.set(id, out);
-    return out;
+    const counts = this.accs.get(this.runId(dates, flows));
+    if (!counts) throw new Error(`Cells at ${dates.join(', ')} were not fetched`);
+    return counts;
   }
 
   /**
@@ -564,70 +574,13 @@ export class FunnelCube {
    * threshold − 1 companies: the same filter with one list dropped, or with one value taken
    * out of a list (as in the population guard, which refuses answers whose whole population
    * differs that little). Subtracting the two answers would reveal those companies, so such a
-   * cell is sensitive (DIFFERENCING) here. Every two filters one such step apart are checked
-   * from one side: the narrower one checks dropping its list, the wider one taking its value out.
+   * cell is sensitive (DIFFERENCING) here. Counted with the cells (the sets i > 0 of
+   * semantic/funnel-states.sql.ts).
    */
   private differencing(dates: readonly string[], flows: boolean): Set<string> {
-    const id = `diff|${dates.join(',')}|${flows}`;
-    const cached = this.diffs.get(id);
-    if (cached) return cached;
-    const out = new Set<string>();
-    for (const diff of this.neighbourDiffs) {
-      if (diff.length === 0) continue;
-      for (const [key, acc] of this.countRows(diff, dates, flows)) {
-        const n = acc.companies.size;
-        if (n > 0 && n < this.threshold) out.add(key);
-      }
-    }
-    this.diffs.set(id, out);
-    return out;
-  }
-
-  private countRows(
-    rows: readonly UnitRow[],
-    dates: readonly string[],
-    flows: boolean,
-  ): Map<string, Acc> {
-    const out = new Map<string, Acc>();
-    const add = (key: string, row: UnitRow) => {
-      let acc = out.get(key);
-      if (!acc) {
-        acc = newAcc();
-        out.set(key, acc);
-      }
-      acc.pairs += 1;
-      acc.apps.add(row.app);
-      acc.companies.add(row.company);
-      acc.keys = addRecordKey(acc.keys, row.recordKey);
-    };
-    const monotone = new Set(this.defs.filter((d) => d.monotone).map((d) => d.key));
-    for (const row of rows) {
-      const groupIds = this.levels.map((level) => ({
-        level,
-        id: groupId(this.dims.map((d, i) => (level & (1 << i) ? (row.dims[d] ?? null) : ANY))),
-      }));
-      const earlier: Set<string>[] = [];
-      for (const t of dates) {
-        const fine = this.seriesAt(row, t, true);
-        // Changes since every earlier date: what joined a cumulative number in between.
-        const joined = flows
-          ? earlier.flatMap((before, i) =>
-              fine
-                .filter((s) => monotone.has(s) && !before.has(s))
-                .map((s) => S.flow(dates[i] as string, s)),
-            )
-          : [];
-        for (const { level, id: g } of groupIds) {
-          const top = level === 0;
-          for (const s of fine) if (top || !this.def(s)?.topOnly) add(cellId(t, g, s), row);
-          for (const f of joined) {
-            if (top || !this.def(f.slice(f.indexOf(':') + 1))?.topOnly) add(cellId(t, g, f), row);
-          }
-        }
-        earlier.push(new Set(fine));
-      }
-    }
-    return out;
+    const diffs = this.diffs.get(this.runId(dates, flows));
+    if (!diffs) throw new Error(`Cells at ${dates.join(', ')} were not fetched`);
+    return diffs;
   }
 
   private defByKey: Map<string, SeriesDef> | null = null;
@@ -679,7 +632,7 @@ export class FunnelCube {
             cells.push({
               key,
               value,
-              contributors: acc?.companies.size ?? 0,
+              contributors: acc?.companies ?? 0,
               published: def.published,
               ...(def.headline ? { cost: HEADLINE_COST + value } : {}),
               ...(reason ? { primary: reason } : {}),
@@ -692,7 +645,7 @@ export class FunnelCube {
               cells.push({
                 key: flowKey,
                 value: flow?.pairs ?? 0,
-                contributors: flow?.companies.size ?? 0,
+                contributors: flow?.companies ?? 0,
                 published: false,
                 ...(differs.has(flowKey) && (flow?.pairs ?? 0) > 0
                   ? { primary: 'DIFFERENCING' as const }
@@ -815,11 +768,11 @@ export class FunnelCube {
     const refCounts = this.count(refs, true);
     const same = (ref: string | null, g: string, series: string, acc: Acc | undefined) => {
       const pairs = acc?.pairs ?? 0;
-      const apps = acc?.apps.size ?? 0;
+      const apps = acc?.apps ?? 0;
       if (ref === null) return { equal: pairs === 0, published: true };
       const other = refCounts.get(cellId(ref, g, series));
       return {
-        equal: (other?.pairs ?? 0) === pairs && (other?.apps.size ?? 0) === apps,
+        equal: (other?.pairs ?? 0) === pairs && (other?.apps ?? 0) === apps,
         published: canonical.get(cellId(ref, g, series))?.suppressed === false,
       };
     };
@@ -850,8 +803,8 @@ export class FunnelCube {
     const { reference } = this.resolve(t);
     const acc = this.count(reference ? this.programme.references : [date], reference).get(key);
     const pairs = acc?.pairs ?? 0;
-    const applications = acc?.apps.size ?? 0;
-    const companies = acc?.companies.size ?? 0;
+    const applications = acc?.apps ?? 0;
+    const companies = acc?.companies ?? 0;
     const r = results.get(key);
     if (!r) throw new Error(`No cell ${key}`);
     // Released counts carry the cell key noise of their pairs (the same as `aggregate` gives the
@@ -869,28 +822,19 @@ export class FunnelCube {
       : { value, suppressed: false, reason: null, pairs, applications, companies };
   }
 
-  /** Day values for percentiles: days from step k-1 to k of the units that reached k by t. */
-  lags(t: string | null, coords: readonly (string | null)[], k: number): number[] {
+  /** Median and 90th percentile of the days from step k-1 to k of the units that reached k by t. */
+  lags(
+    t: string | null,
+    coords: readonly (string | null)[],
+    k: number,
+  ): { median: number | null; p90: number | null } {
     const { date } = this.resolve(t);
-    return this.rowsIn(coords)
-      .filter((r) => furthestBy(r, date) >= k && r.steps[k - 1] && r.steps[k - 2])
-      .map((r) => daysBetween(r.steps[k - 2] as string, r.steps[k - 1] as string));
+    return this.days.get(`${date}|${groupId(coords)}|${k}`) ?? { median: null, p90: null };
   }
 
-  /** Decision lead times (days) of the units decided by t, programme level. */
-  leadTimes(t: string | null): number[] {
-    const { date } = this.resolve(t);
-    return this.rows
-      .filter(
-        (r) => r.decisionDay && r.decisionDay <= date && r.steps[0] && furthestBy(r, date) > 0,
-      )
-      .map((r) => daysBetween(r.steps[0] as string, r.decisionDay as string));
-  }
-
-  private rowsIn(coords: readonly (string | null)[]): UnitRow[] {
-    return this.rows.filter((r) =>
-      this.dims.every((d, i) => coords[i] === ANY || (r.dims[d] ?? null) === coords[i]),
-    );
+  /** Median and 90th percentile of the decision lead times (days) of the units decided by t. */
+  leadTimes(t: string | null): { median: number | null; p90: number | null } {
+    return this.lags(t, this.total, 0);
   }
 
   /** The exits a step can lead to, and the reason codes of an exit. */
@@ -903,28 +847,6 @@ export class FunnelCube {
   stepReasons(k: number): string[] {
     return [...new Set(this.exitsFrom(k).flatMap((e) => this.reasonsFor(e.key)))];
   }
-}
-
-/**
- * The filters one step from `filter` (as in the population guard): one list dropped, or one
- * value taken out of a list of several. The programme is the subject of every funnel answer,
- * not a filter, and has no neighbours there (`subjects`); the aggregate passes none.
- */
-export function neighbourFilters(
-  filter: ResearchFilterValues,
-  subjects: readonly ResearchDimension[] = ['PROGRAMME'],
-): ResearchFilterValues[] {
-  const out: ResearchFilterValues[] = [];
-  for (const d of RESEARCH_DIMENSIONS) {
-    const list = filter[d];
-    if (subjects.includes(d) || !list?.length) continue;
-    const { [d]: _dropped, ...rest } = filter;
-    out.push(rest);
-    if (list.length > 1) {
-      for (const v of list) out.push({ ...filter, [d]: list.filter((x) => x !== v) });
-    }
-  }
-  return out;
 }
 
 /**
@@ -957,15 +879,6 @@ function markForcedZeros(cells: LinkedCell[], relations: readonly CellRelation[]
   return cells;
 }
 
-/** Furthest step reached by day t (0: none). */
-function furthestBy(row: UnitRow, t: string): number {
-  let k = 0;
-  row.steps.forEach((d, i) => {
-    if (d && d <= t) k = Math.max(k, i + 1);
-  });
-  return k;
-}
-
 function splitCell(key: string): [string, string, string] {
   const first = key.indexOf('|');
   const last = key.lastIndexOf('|');
@@ -976,15 +889,6 @@ function popcount(n: number): number {
   let c = 0;
   for (let x = n; x; x &= x - 1) c++;
   return c;
-}
-
-/** Median and 90th percentile of whole days, or null. */
-export function dayPercentiles(days: readonly number[]): {
-  median: number | null;
-  p90: number | null;
-} {
-  const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
-  return { median: round2(percentile(days, 0.5)), p90: round2(percentile(days, 0.9)) };
 }
 
 export { yearOf };

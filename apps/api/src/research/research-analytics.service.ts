@@ -10,7 +10,6 @@ import {
   type CubeCell,
   type CubeProgramme,
   type CubeUnit,
-  dayPercentiles,
   FunnelCube,
   loadCubeProgramme,
   S,
@@ -172,7 +171,11 @@ export class ResearchAnalyticsService {
    * The funnel cube of a question, anchored to what `aggregate` publishes about the same
    * population (by current stage and by the breakdown's levels), so the two can't be combined.
    */
-  async cube(p: Prepared, breakdown: readonly ResearchFunnelDimension[] = []) {
+  async cube(
+    p: Prepared,
+    breakdown: readonly ResearchFunnelDimension[] = [],
+    dates: readonly (string | null)[] = [null],
+  ) {
     const dims = RESEARCH_DIMENSIONS.filter((d) =>
       breakdown.map((b) => TO_RESEARCH_DIMENSION[b]).includes(d),
     );
@@ -197,6 +200,7 @@ export class ResearchAnalyticsService {
       dims,
       this.threshold,
       anchors,
+      dates,
     );
   }
 
@@ -234,7 +238,7 @@ export class ResearchAnalyticsService {
           median = derivedStat();
           p90 = derivedStat();
         } else {
-          const p = dayPercentiles(cube.lags(t, coords, k));
+          const p = cube.lags(t, coords, k);
           median = stat(p.median);
           p90 = stat(p.p90);
         }
@@ -335,7 +339,7 @@ export class ResearchAnalyticsService {
     const asOf = input.asOf == null ? null : monthEnd(input.asOf, 'input.asOf');
     const p = await this.prepare(input.programmeKey, input.years, input.filter, 'input');
     const unit = input.unit ?? 'APPLICATIONS';
-    const cube = await this.cube(p, breakdown);
+    const cube = await this.cube(p, breakdown, [asOf]);
     const all = cube.total;
     return {
       programmeKey: p.programme.key,
@@ -374,7 +378,7 @@ export class ResearchAnalyticsService {
     const breakdown = assertBreakdown(input.breakdownBy, 'input.breakdownBy');
     const p = await this.prepare(input.programmeKey, input.years, input.filter, 'input');
     const unit = input.unit ?? 'APPLICATIONS';
-    const cube = await this.cube(p, breakdown);
+    const cube = await this.cube(p, breakdown, dates);
     const all = cube.total;
     const groups = breakdown.length ? this.groupKeys(cube, breakdown) : [];
     return {
@@ -431,7 +435,7 @@ export class ResearchAnalyticsService {
         `input.cohorts[${i}]`,
         'input.programmeKey',
       );
-      const cube = await this.cube(p);
+      const cube = await this.cube(p, [], [asOf]);
       results.push({ label: labels[i] as string, steps: this.steps(cube, asOf, [], unit) });
     }
     const base = results[labels.indexOf(baseline)] as (typeof results)[number];
@@ -517,7 +521,7 @@ export class ResearchAnalyticsService {
     const asOf = input.asOf == null ? null : monthEnd(input.asOf, 'input.asOf');
     const p = await this.prepare(input.programmeKey, input.years, input.filter, 'input');
     const unit = input.unit ?? 'APPLICATIONS';
-    const cube = await this.cube(p, ['CHANNEL']);
+    const cube = await this.cube(p, ['CHANNEL'], [asOf]);
     const campaigns: {
       key: string;
       name: string;
@@ -628,7 +632,7 @@ export class ResearchAnalyticsService {
     if (p.programme.steps.length < 2) {
       throw badInput(`${p.programme.name} has no decision step`, 'programmeKey');
     }
-    const cube = await this.cube(p);
+    const cube = await this.cube(p, [], [asOf]);
     const unit: CubeUnit = 'APPLICATIONS';
     const decidedCell = cube.cell(asOf, [], S.decided, unit);
     const decided = count(decidedCell);
@@ -647,7 +651,7 @@ export class ResearchAnalyticsService {
     const second = p.programme.steps[1] as { key: string };
     const rejected = p.programme.exits.filter((e) => e.key === 'REJECTED').map((e) => e.key);
     const shown = decided.value !== null && decidedCell.companies >= this.threshold;
-    const pct = shown ? dayPercentiles(cube.leadTimes(asOf)) : null;
+    const pct = shown ? cube.leadTimes(asOf) : null;
     return {
       programmeKey: p.programme.key,
       asOf,
@@ -697,7 +701,7 @@ export class ResearchAnalyticsService {
         'stage',
       );
     }
-    const cube = await this.cube(p);
+    const cube = await this.cube(p, [], [asOf]);
     const unit = args.unit;
     const cell = (series: string) => count(cube.cell(asOf, [], series, unit));
     const base = {

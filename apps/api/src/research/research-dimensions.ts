@@ -1,6 +1,6 @@
 import { DIMENSION_SQL, type Dimension } from '../semantic/dimensions.js';
 import { metricSql } from '../semantic/measures.js';
-import { joinsFor, unitFrom } from '../semantic/units.js';
+import { filterCondition, joinsFor, unitFrom } from '../semantic/units.js';
 
 /**
  * The dimensions researchers group and filter by, as SQL over one row per (application,
@@ -59,6 +59,30 @@ export const researchUnitFrom = () =>
 /** The research dimensions' values as columns named by UNIT_COLUMN. */
 export const researchDimensionColumns = () =>
   RESEARCH_DIMENSIONS.map((d) => `${DIMENSION_SQL[SEMANTIC_DIMENSION[d]]} AS ${UNIT_COLUMN[d]}`);
+
+/** A research dimension's SQL over the semantic units. */
+export const researchSql = (d: ResearchDimension) => DIMENSION_SQL[SEMANTIC_DIMENSION[d]];
+
+/**
+ * A filter as one condition (lists bound into `params`; an unknown value matches no list),
+ * over the semantic units (default) or over the columns of the UNITS_SQL relation (`UNIT_COLUMN`).
+ */
+export function filterSql(
+  filter: ResearchFilterValues,
+  params: unknown[],
+  over: 'units' | 'relation' = 'units',
+): string {
+  const parts = RESEARCH_DIMENSIONS.filter((d) => filter[d]?.length).map((d) => {
+    params.push(filter[d]);
+    const at = `$${params.length}`;
+    const condition =
+      over === 'units'
+        ? filterCondition(SEMANTIC_DIMENSION[d], at)
+        : `${UNIT_COLUMN[d]} = ANY(${at}::text[])`;
+    return `COALESCE(${condition}, false)`;
+  });
+  return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
+}
 
 /** Drafts (no step reached) are not counted. */
 export const COUNTED = metricSql(1, null).reached(1);
