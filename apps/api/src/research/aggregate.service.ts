@@ -13,6 +13,7 @@ import { amountDominated, protect, toAmountCell, toCountCell } from './cell-prot
 import type { DimensionCatalog, DimensionValueInfo } from './dimension-catalog.js';
 import { checkPopulation, neighbours } from './population-guard.js';
 import {
+  COUNT_UNITS_SQL,
   filterSql,
   type ResearchDimension,
   type ResearchFilterValues,
@@ -89,7 +90,7 @@ export class AggregateService {
     // One statement: the cube of the filter and of every neighbour difference; the population
     // guard reads their totals, the differencing check their cells.
     const list = neighbours(filter);
-    const all = await this.query(dimensions, filter, list);
+    const all = await this.query(dimensions, filter, list, measures.includes('SPENDING'));
     const totalMask = dimensions.reduce((m, _, i) => m | bit(i), 0);
     const totalOf = (set: number) =>
       all.find((r) => r.set_id === set && r.g === totalMask)?.contributors ?? 0;
@@ -276,7 +277,7 @@ export class AggregateService {
   }
 
   /**
-   * One statement: counts and spending (with each cell's two largest companies) per level of
+   * One statement: counts, and spending when asked (with each cell's two largest companies), per level of
    * the cube, for the filter's units (set 0) and for the units each neighbouring filter differs
    * by (set i); the neighbour sets return only what the guard and the differencing check read.
    */
@@ -284,6 +285,7 @@ export class AggregateService {
     dimensions: readonly ResearchDimension[],
     filter: ResearchFilterValues,
     list: readonly { filter: ResearchFilterValues }[],
+    spending: boolean,
   ) {
     const params: unknown[] = [];
     const own = filterSql(filter, params, 'relation');
@@ -297,19 +299,24 @@ export class AggregateService {
     const unused = [0, 1, 2].filter((i) => i >= dimensions.length).map((i) => `d${i}`);
     const join = [0, 1, 2].map((i) => `c.d${i} IS NOT DISTINCT FROM s.d${i}`).join(' AND ');
     const totalMask = dimensions.reduce((m, _, i) => m | bit(i), 0);
-    const sql = `
-      WITH units AS (
-        SELECT u.*, ${dimList}, s.set_id FROM (${UNITS_SQL}) u
+    const units = `units AS (
+        SELECT u.app_id, u.company_id, u.record_key,${spending ? ' u.spend,' : ''} ${dimList}, s.set_id
+          FROM (${spending ? UNITS_SQL : COUNT_UNITS_SQL}) u
          CROSS JOIN LATERAL unnest(array_remove(ARRAY[${sets.map((c, i) => `CASE WHEN ${c} THEN ${i} END`).join(', ')}], NULL)) AS s(set_id)
          WHERE ${sets.join(' OR ')}
-      ), counts AS (
-        SELECT set_id, grouping(d0, d1, d2)::int AS g, d0, d1, d2,
+      )`;
+    const counts = `SELECT set_id, grouping(d0, d1, d2)::int AS g, d0, d1, d2,
                count(DISTINCT app_id)::int AS applications,
                count(*)::int AS companies,
                count(DISTINCT company_id)::int AS contributors,
                (sum(record_key) % ${RECORD_KEY_MODULUS})::int AS key_sum
-          FROM units GROUP BY GROUPING SETS (${allSubsets(used, ['set_id', ...unused])})
-      ), per_company AS (
+          FROM units GROUP BY GROUPING SETS (${allSubsets(used, ['set_id', ...unused])})`;
+    const keep = `set_id = 0 OR g = ${totalMask} OR contributors < ${this.threshold}`;
+    // Without spending the units are scanned once (the CTE is inlined, not materialised). Only
+    // the columns counted are carried: narrow rows keep the distinct counts' sorts in memory.
+    const sql = !spending
+      ? `WITH ${units} SELECT * FROM (${counts}) c WHERE ${keep}`
+      : `WITH ${units}, counts AS (${counts}), per_company AS (
         SELECT set_id, grouping(d0, d1, d2)::int AS g, d0, d1, d2, company_id, sum(spend) AS amount
           FROM units WHERE spend > 0
          GROUP BY GROUPING SETS (${allSubsets(used, ['set_id', ...unused, 'company_id'])})
@@ -321,8 +328,7 @@ export class AggregateService {
       )
       SELECT c.*, s.spent, s.payers, s.top1, s.top2
         FROM counts c LEFT JOIN spend s ON s.set_id = c.set_id AND s.g = c.g AND ${join}
-       WHERE c.set_id = 0 OR c.g = ${totalMask} OR c.contributors < ${this.threshold}
-          OR s.payers < ${this.threshold}`;
+       WHERE ${keep.replace(/\b(set_id|g|contributors)\b/g, 'c.$1')} OR s.payers < ${this.threshold}`;
     return (await this.ds.query(sql, params)) as Row[];
   }
 }

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { userError } from '../graphql/errors.js';
 import {
+  COUNT_UNITS_SQL,
   filterSql,
   RESEARCH_DIMENSIONS,
   type ResearchDimension,
   type ResearchFilterValues,
-  UNITS_SQL,
 } from './research-dimensions.js';
 
 /**
@@ -97,7 +97,7 @@ export async function assertPopulation(
     ),
   ];
   const [row] = await ds.query(
-    `WITH units AS (${UNITS_SQL}) SELECT ${columns.join(', ')} FROM units`,
+    `WITH units AS (${COUNT_UNITS_SQL}) SELECT ${columns.join(', ')} FROM units`,
     params,
   );
   const pop = Number(row.pop);

@@ -48,12 +48,12 @@ export const SEMANTIC_DIMENSION: Readonly<Record<ResearchDimension, Dimension>> 
 };
 
 /** The research units' FROM clause: the semantic COMPANIES units with every research join. */
-export const researchUnitFrom = () =>
+export const researchUnitFrom = (spend = false) =>
   unitFrom({
     unit: 'COMPANIES',
     ...joinsFor(RESEARCH_DIMENSIONS.map((d) => SEMANTIC_DIMENSION[d])),
     org: true,
-    spend: true,
+    spend,
   });
 
 /** The research dimensions' values as columns named by UNIT_COLUMN. */
@@ -87,20 +87,30 @@ export function filterSql(
 /** Drafts (no step reached) are not counted. */
 export const COUNTED = metricSql(1, null).reached(1);
 
-const units = researchUnitFrom();
-
 /**
- * One row per counted (application, company) pair with every dimension, the application's
- * linked spending (coach fees of the trajectory) shared equally over its companies, and the
- * company's record key (cell key perturbation: a cell's key is the sum over its pairs): the
- * semantic layer's COMPANIES units, as the relation the aggregate and the guard count.
+ * One row per counted (application, company) pair with every dimension and the company's
+ * record key (cell key perturbation: a cell's key is the sum over its pairs): the semantic
+ * layer's COMPANIES units, as the relation the aggregate and the guard count. With `spend`, also
+ * the application's linked spending (coach fees of the trajectory) shared equally over its
+ * companies (a window over the application: only where spending is asked for).
  */
-export const UNITS_SQL = `
+export function unitsSql(spend: boolean): string {
+  const units = researchUnitFrom(spend);
+  return `
 SELECT a.id AS app_id, o.id AS company_id, o.record_key AS record_key,
-       ${researchDimensionColumns().join(',\n       ')},
-       COALESCE(x.spent, 0)::float8 / count(*) OVER (PARTITION BY a.id) AS spend
+       ${researchDimensionColumns().join(',\n       ')}${
+         spend
+           ? ',\n       COALESCE(x.spent, 0)::float8 / count(*) OVER (PARTITION BY a.id) AS spend'
+           : ''
+       }
   FROM ${units.from}
  WHERE ${[COUNTED, ...units.where].join(' AND ')}`;
+}
+
+/** The units with their spending (see unitsSql). */
+export const UNITS_SQL = unitsSql(true);
+/** The units for counting only. */
+export const COUNT_UNITS_SQL = unitsSql(false);
 
 /** Filter lists per dimension (text values as UNIT_COLUMN holds them); absent = everything. */
 export type ResearchFilterValues = Partial<Record<ResearchDimension, string[]>>;

@@ -184,8 +184,8 @@ describe('shape limits', () => {
       await lock.connect();
       try {
         await lock.startTransaction();
-        // The aggregate reads expenditure; the key check, budget and catalog do not.
-        await lock.query('LOCK TABLE expenditure IN ACCESS EXCLUSIVE MODE');
+        // The aggregate reads application_member; the key check, budget and catalog do not.
+        await lock.query('LOCK TABLE application_member IN ACCESS EXCLUSIVE MODE');
         const [{ pid: lockPid }] = await lock.query('SELECT pg_backend_pid() AS pid');
         const blockedBy = async (): Promise<number[]> =>
           (

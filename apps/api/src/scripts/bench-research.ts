@@ -17,7 +17,7 @@ import { percentile } from '@werkgezond/domain';
 import pg from 'pg';
 import { pino } from 'pino';
 import { createDataSource } from '../database/data-source.js';
-import { UNIT_COLUMN, UNITS_SQL } from '../research/research-dimensions.js';
+import { COUNT_UNITS_SQL, UNIT_COLUMN } from '../research/research-dimensions.js';
 import { ResearchKeyService } from '../research/research-key.service.js';
 import { createApp } from '../server.js';
 
@@ -52,7 +52,7 @@ function plainSql(dims: readonly (keyof typeof UNIT_COLUMN)[], filter: Record<st
   const where = filter.programmes ? `WHERE programme = ANY($1::text[])` : '';
   return {
     text: `SELECT ${cols.join(', ')}, count(DISTINCT app_id)::int AS applications, count(*)::int AS companies
-             FROM (${UNITS_SQL}) u ${where} GROUP BY ${cols.join(', ')}`,
+             FROM (${COUNT_UNITS_SQL}) u ${where} GROUP BY ${cols.join(', ')}`,
     values: filter.programmes ? [filter.programmes] : [],
   };
 }
