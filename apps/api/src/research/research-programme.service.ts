@@ -39,20 +39,13 @@ const countOf = (c: CubeCell): CountCell => ({
   reason: c.reason,
 });
 
-interface SpendRow {
-  year: number;
-  category: string;
-  source: string;
-  source_name: string;
-  amount: number;
-  /** Company shares of a linked expenditure (the application's companies, equal parts). */
-  companies: { c: string; a: number }[];
-}
-
-interface SpendCell {
+/** One cell of the spending answers (see `budget`); `parts`: the atoms a sum adds up. */
+interface SpendCellRow {
+  key: string;
   cents: number;
-  /** Per company, the linked spending in the cell. */
-  byCompany: Map<string, number>;
+  companies: number;
+  top2: number;
+  parts: string[] | null;
 }
 
 export class ResearchProgrammeService {
@@ -74,11 +67,14 @@ export class ResearchProgrammeService {
     const { programme } = prepared;
     // Allocations are public budget decisions: the evaluator service's figures as they are.
     const plain = await new BudgetService(this.ds).budget(programmeKey, year);
-    const rows: SpendRow[] = await this.ds.query(
+    // The cells of the spending answers, summed in PostgreSQL: every (year, category, source)
+    // split into the part linked to companies (atom L) and programme spending (atom U), the
+    // sums the answers show (by year, category or source, and to date), and per cell the
+    // companies behind its linked part and the two largest of them (for the dominance rule).
+    const cellRows: SpendCellRow[] = await this.ds.query(
       `WITH x AS (
          SELECT x.id, extract(year FROM x.spent_on)::int AS year, x.category::text AS category,
-                COALESCE(s.key, 'unknown') AS source, COALESCE(s.name, 'Onbekend') AS source_name,
-                x.amount_cents::float8 AS amount, x.application_id
+                COALESCE(s.key, 'unknown') AS source, x.amount_cents::float8 AS amount, x.application_id
            FROM expenditure x LEFT JOIN funding_source s ON s.id = x.funding_source_id
           WHERE x.programme_id = $1
        ), shares AS (
@@ -86,75 +82,69 @@ export class ResearchProgrammeService {
                 x.amount / count(*) OVER (PARTITION BY x.id) AS share
            FROM x JOIN application a ON a.id = x.application_id
            LEFT JOIN application_member m ON a.registration_type = 'GROUP' AND m.application_id = a.id
+       ), atoms AS (
+         SELECT x.*, 'atom|' || x.year || '|' || x.category || '|' || x.source || '|' ||
+                CASE WHEN EXISTS (SELECT 1 FROM shares s WHERE s.id = x.id) THEN 'L' ELSE 'U' END AS atom
+           FROM x
+       ), member AS (
+         SELECT a.id, a.amount, a.atom, a.atom AS key FROM atoms a
+         UNION ALL
+         SELECT a.id, a.amount, a.atom, 'sum|' || y.v || '|' || c.v || '|' || s.v
+           FROM atoms a
+          CROSS JOIN LATERAL (VALUES (a.year::text), ('*')) AS y(v)
+          CROSS JOIN LATERAL (VALUES (a.category), ('*')) AS c(v)
+          CROSS JOIN LATERAL (VALUES (a.source), ('*')) AS s(v)
+          WHERE c.v = '*' OR s.v = '*'   -- category × source is not shown
+         UNION ALL
+         SELECT a.id, a.amount, a.atom, 'todate|' || later.year
+           FROM atoms a JOIN (SELECT DISTINCT year FROM x) later ON later.year >= a.year
+       ), per_company AS (
+         SELECT m.key, s.company, sum(s.share) AS amount
+           FROM member m JOIN shares s ON s.id = m.id GROUP BY m.key, s.company
+       ), companies AS (
+         SELECT key, count(*) FILTER (WHERE amount > 0)::int AS companies,
+                COALESCE((array_agg(amount ORDER BY amount DESC))[1], 0)
+                  + COALESCE((array_agg(amount ORDER BY amount DESC))[2], 0) AS top2
+           FROM per_company GROUP BY key
        )
-       SELECT x.year, x.category, x.source, x.source_name, x.amount,
-              COALESCE((SELECT json_agg(json_build_object('c', s.company, 'a', s.share))
-                          FROM shares s WHERE s.id = x.id), '[]') AS companies
-         FROM x`,
+       SELECT m.key, sum(m.amount)::float8 AS cents, COALESCE(c.companies, 0) AS companies,
+              COALESCE(c.top2, 0)::float8 AS top2,
+              CASE WHEN m.key LIKE 'atom|%' THEN NULL ELSE array_agg(DISTINCT m.atom) END AS parts
+         FROM member m LEFT JOIN companies c ON c.key = m.key
+        GROUP BY m.key, c.companies, c.top2`,
       [programme.id],
     );
-
-    // Cells: every (year, category, source) split into the part linked to companies (atom L)
-    // and programme spending (atom U), and the sums the answers show.
-    const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-    const categories = [...new Set(rows.map((r) => r.category))].sort();
-    const sources = [...new Set(rows.map((r) => r.source))].sort();
-    const cells = new Map<string, SpendCell>();
-    const add = (key: string, cents: number, companies: { c: string; a: number }[]) => {
-      const cell = cells.get(key) ?? { cents: 0, byCompany: new Map() };
-      cell.cents += cents;
-      for (const { c, a } of companies) cell.byCompany.set(c, (cell.byCompany.get(c) ?? 0) + a);
-      cells.set(key, cell);
-    };
-    const atomKey = (y: number, c: string, s: string, linked: boolean) =>
-      `atom|${y}|${c}|${s}|${linked ? 'L' : 'U'}`;
+    const names: { key: string; name: string }[] = await this.ds.query(
+      `SELECT DISTINCT COALESCE(s.key, 'unknown') AS key, COALESCE(s.name, 'Onbekend') AS name
+         FROM expenditure x LEFT JOIN funding_source s ON s.id = x.funding_source_id
+        WHERE x.programme_id = $1`,
+      [programme.id],
+    );
+    const cells = new Map(cellRows.map((c) => [c.key, c]));
+    const atoms = cellRows.filter((c) => c.key.startsWith('atom|')).map((c) => c.key.split('|'));
+    const years = [...new Set(atoms.map((k) => Number(k[1])))].sort((a, b) => a - b);
+    const categories = [...new Set(atoms.map((k) => k[2] as string))].sort();
+    const sources = [...new Set(atoms.map((k) => k[3] as string))].sort();
     const sumKey = (y: number | '*', c: string, s: string) => `sum|${y}|${c}|${s}`;
     const toDateKey = (y: number) => `todate|${y}`;
-    const relations = new Map<string, string[]>();
-    const relate = (total: string, part: string) => {
-      const parts = relations.get(total) ?? [];
-      if (!parts.includes(part)) parts.push(part);
-      relations.set(total, parts);
-    };
-    for (const r of rows) {
-      const linked = r.companies.length > 0;
-      const atom = atomKey(r.year, r.category, r.source, linked);
-      add(atom, r.amount, r.companies);
-      for (const y of [r.year, '*'] as const) {
-        for (const c of [r.category, '*']) {
-          for (const s of [r.source, '*']) {
-            if (c !== '*' && s !== '*') continue; // category × source is not shown
-            const key = sumKey(y, c, s);
-            add(key, r.amount, r.companies);
-            relate(key, atom);
-          }
-        }
-      }
-      for (const y of years.filter((y) => y >= r.year)) {
-        add(toDateKey(y), r.amount, r.companies);
-        relate(toDateKey(y), atom);
-      }
-    }
-    const linkedCells: LinkedCell[] = [...cells.entries()].map(([key, cell]) => {
-      const contributions = [...cell.byCompany.values()];
-      const companies = contributions.filter((a) => a > 0).length;
-      const atom = key.startsWith('atom|');
-      const linked = key.endsWith('|L');
-      const top2 = [...contributions]
-        .sort((a, b) => b - a)
-        .slice(0, 2)
-        .reduce((s, a) => s + a, 0);
+    const linkedCells: LinkedCell[] = cellRows.map((cell) => {
+      const atom = cell.key.startsWith('atom|');
+      const linked = cell.key.endsWith('|L');
+      const cents = Number(cell.cents);
       return {
-        key,
-        value: Math.max(0, cell.cents),
+        key: cell.key,
+        value: Math.max(0, cents),
         // The frequency rule counts companies, and only for the linked part (an atom).
-        contributors: atom && linked ? companies : 0,
+        contributors: atom && linked ? cell.companies : 0,
         published: !atom,
         // The (2, 85%) dominance rule: the two largest companies against the whole cell
         // (programme spending included, which belongs to no company).
-        dominated: companies > 0 && top2 > DOMINANCE_SHARE * cell.cents,
+        dominated: cell.companies > 0 && Number(cell.top2) > DOMINANCE_SHARE * cents,
       };
     });
+    const relations = new Map(
+      cellRows.filter((c) => c.parts !== null).map((c) => [c.key, c.parts as string[]]),
+    );
     const protectedCells = new Map(
       protectLinkedCells(
         linkedCells,
@@ -163,7 +153,7 @@ export class ResearchProgrammeService {
       ).map((r) => [r.key, r]),
     );
     const amountOf = (key: string) =>
-      amount(protectedCells.get(key) ?? zeroResult(key), cells.get(key)?.cents ?? 0);
+      amount(protectedCells.get(key) ?? zeroResult(key), Number(cells.get(key)?.cents ?? 0));
     const inYear = (c: string, s: string) =>
       year === null ? sumKey('*', c, s) : sumKey(year, c, s);
     const spent = amountOf(inYear('*', '*'));
@@ -230,7 +220,7 @@ export class ResearchProgrammeService {
         .sort()
         .map((key) => {
           const p = plain.bySource.find((s) => s.key === key);
-          const name = p?.name ?? rows.find((r) => r.source === key)?.source_name ?? key;
+          const name = p?.name ?? names.find((r) => r.key === key)?.name ?? key;
           return {
             key,
             name,
