@@ -21,31 +21,25 @@ export const RESEARCH_DIMENSIONS = [
 ] as const;
 export type ResearchDimension = (typeof RESEARCH_DIMENSIONS)[number];
 
-/** Column of the units relation holding each dimension's value as text (null = unknown). */
-export const UNIT_COLUMN: Readonly<Record<ResearchDimension, string>> = {
-  PROGRAMME: 'programme',
-  EDITION_YEAR: 'edition_year',
-  STAGE: 'stage',
-  CHANNEL: 'channel',
-  SIZE_CLASS: 'size_class',
-  SECTOR: 'sector',
-  PROVINCE: 'province',
-  REGISTRATION_TYPE: 'registration_type',
-  COMMITTEE: 'committee',
-};
-
-/** Each research dimension is a dimension of the semantic layer (semantic/dimensions.ts). */
-export const SEMANTIC_DIMENSION: Readonly<Record<ResearchDimension, Dimension>> = {
-  PROGRAMME: 'PROGRAMME',
-  EDITION_YEAR: 'EDITION_YEAR',
-  STAGE: 'STAGE',
-  CHANNEL: 'CHANNEL',
-  SIZE_CLASS: 'SIZE_CLASS',
-  SECTOR: 'SECTOR',
-  PROVINCE: 'PROVINCE',
-  REGISTRATION_TYPE: 'REGISTRATION_TYPE',
+/**
+ * Each research dimension is a dimension of the semantic layer (semantic/dimensions.ts), under
+ * its own public name where the research schema chose another.
+ */
+const RENAMED: Partial<Record<ResearchDimension, Dimension>> = {
   COMMITTEE: 'HAS_PREVENTION_COMMITTEE',
 };
+/** Compile-time check: every research dimension not renamed is a semantic dimension. */
+type Unknown = Exclude<Exclude<ResearchDimension, 'COMMITTEE'>, Dimension>;
+const everyDimensionKnown: [Unknown] extends [never] ? true : never = true;
+void everyDimensionKnown;
+const byDimension = <T>(f: (d: ResearchDimension) => T) =>
+  Object.fromEntries(RESEARCH_DIMENSIONS.map((d) => [d, f(d)])) as Readonly<
+    Record<ResearchDimension, T>
+  >;
+export const SEMANTIC_DIMENSION = byDimension((d) => RENAMED[d] ?? (d as Dimension));
+
+/** Column of the units relation holding each dimension's value as text (null = unknown). */
+export const UNIT_COLUMN = byDimension((d) => d.toLowerCase());
 
 /** The research units' FROM clause: the semantic COMPANIES units with every research join. */
 export const researchUnitFrom = (spend = false) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stepAt } from '../../semantic/units.js';
 import { liveFunnelSql, rollupCuboid, rollupFunnelSql, rollupRefreshSql } from './funnel.sql.js';
 import { snapshotSql } from './snapshot.sql.js';
 
@@ -37,7 +38,15 @@ describe('liveFunnelSql', () => {
     const dated = liveFunnelSql({ ...base, asOf: '2019-07-31' });
     expect(dated.params).toEqual([base.programmeId, '2019-07-31']);
     expect(dated.sql).toContain("AT TIME ZONE 'Europe/Brussels'");
-    expect(dated.sql).toContain('a.stage4_at < b.t');
+    // Reached as of the bound, with the step's time clamped to the exit (semantic/units.ts).
+    expect(dated.sql).toContain(`${stepAt(4)} < b.t`);
+  });
+
+  it('does not count a step recorded after the exit as reached', () => {
+    expect(stepAt(2)).toBe(
+      'CASE WHEN a.exit_at IS NULL OR a.stage2_at <= a.exit_at THEN a.stage2_at END',
+    );
+    expect(liveFunnelSql(base).sql).toContain(`(${stepAt(2)} IS NOT NULL) AS r2`);
   });
 
   it('joins only what the dimensions need', () => {
