@@ -63,8 +63,15 @@ export class DimensionCatalog {
                   ORDER BY key, kind, position) s) AS stages,
         (SELECT json_agg(json_build_object('key', c.key, 'label', c.name) ORDER BY c.key)
            FROM outreach_channel c) AS channels,
-        (SELECT json_agg(DISTINCT o.province) FROM organisation o
-          WHERE o.kind = 'COMPANY' AND o.province IS NOT NULL) AS provinces`);
+        (WITH RECURSIVE p AS (
+           -- The provinces present, one index probe each (a skip scan), not a scan of every company.
+           (SELECT o.province FROM organisation o WHERE o.kind = 'COMPANY' AND o.province IS NOT NULL
+             ORDER BY o.province LIMIT 1)
+           UNION ALL
+           SELECT (SELECT o.province FROM organisation o WHERE o.kind = 'COMPANY' AND o.province > p.province
+                    ORDER BY o.province LIMIT 1)
+             FROM p WHERE p.province IS NOT NULL)
+         SELECT json_agg(province ORDER BY province) FROM p WHERE province IS NOT NULL) AS provinces`);
     const stages = (row.stages ?? []) as { key: string; label: string }[];
     const unknown: DimensionValueInfo = { key: null, label: 'Onbekend' };
     this.data = {

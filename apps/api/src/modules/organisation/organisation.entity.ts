@@ -25,6 +25,7 @@ export type SizeClassKey = (typeof SIZE_CLASSES)[number];
 
 @Entity({ name: 'organisation' })
 @Index('idx_organisation_kind_size', ['kind', 'sizeClass'])
+@Index('idx_organisation_kind_province', ['kind', 'province'])
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
