@@ -3,7 +3,9 @@ import { startTestServer, type TestServer } from '../../test/harness.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // The bundled programmes as shipped: back-office tests add programmes of their own, and
+  // whether they ran before this file must not matter.
+  server = await startTestServer({ freshDataset: true });
 });
 afterAll(() => server.close());
 
