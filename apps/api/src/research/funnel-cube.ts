@@ -2,8 +2,10 @@
  * The protected funnel cube behind every date-based research answer (funnel, snapshots, cohort
  * comparison, channels, drop-off reasons, decision lead time).
  *
- * Units are (application, company) pairs as in research-dimensions.ts (UNITS_SQL): the same
- * population the aggregate and the population guard count. At a date each unit is in one
+ * Units are the semantic layer's (application, company) pairs (semantic/units.ts): the same
+ * population the aggregate, the population guard and the analytics' COMPANIES unit count. The
+ * cells are counted in PostgreSQL (semantic/funnel-states.sql.ts); this class only protects
+ * them (disclosure control as a step on the query layer's result). At a date each unit is in one
  * *atom*: its furthest step and the exit it left by (or none). Every number an answer shows is
  * a sum of atoms (a cumulative step count, an exit count, the exits taken at a step, the units
  * still in progress); at the programme level the atoms are split further by reason code and, for
