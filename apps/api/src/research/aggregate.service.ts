@@ -306,7 +306,8 @@ export class AggregateService {
          WHERE ${sets.join(' OR ')}
       )`;
     const counts = `SELECT set_id, grouping(d0, d1, d2)::int AS g, d0, d1, d2,
-               count(DISTINCT app_id)::int AS applications,
+               -- (the neighbour sets only need their companies)
+               count(DISTINCT app_id) FILTER (WHERE set_id = 0)::int AS applications,
                count(*)::int AS companies,
                count(DISTINCT company_id)::int AS contributors,
                (sum(record_key) % ${RECORD_KEY_MODULUS})::int AS key_sum

@@ -9,6 +9,7 @@
  * DATABASE_URL must hold a migrated database with the dataset loaded (e.g. `pnpm db:seed
  * --scale 30`); nothing in it is changed except a benchmark key and its query log rows.
  */
+import { loadavg } from 'node:os';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -57,13 +58,25 @@ function plainSql(dims: readonly (keyof typeof UNIT_COLUMN)[], filter: Record<st
   };
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const out: number[] = [];
+/**
+ * Times two functions alternately (A B A B …), so both sides see the same load on a shared
+ * machine and the ratio stays meaningful when the absolute figures move.
+ */
+async function timePair(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<[number[], number[]]> {
+  for (let i = 0; i < WARMUP; i++) {
+    await a();
+    await b();
+  }
+  const out: [number[], number[]] = [[], []];
   for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
+    for (const [j, fn] of [a, b].entries()) {
+      const t = performance.now();
+      await fn();
+      out[j as 0 | 1].push(performance.now() - t);
+    }
   }
   return out;
 }
@@ -88,17 +101,19 @@ for (const c of CASES) {
   const query = `query ($d: [ResearchDimension!], $f: ResearchFilter) {
     aggregate(measures: [APPLICATIONS, COMPANIES], dimensions: $d, filter: $f) {
       total { companies { value } } groups { values { key } applications { value } companies { value } } } }`;
-  const api = await time(async () => {
-    const res = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query, variables: { d: c.dims, f: c.filter } }),
-    });
-    const body = (await res.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-  });
   const sql = plainSql(c.dims, c.filter);
-  const plain = await time(() => client.query(sql));
+  const [api, plain] = await timePair(
+    async () => {
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query, variables: { d: c.dims, f: c.filter } }),
+      });
+      const body = (await res.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+    },
+    () => client.query(sql),
+  );
   const med = (x: number[]) => percentile(x, 0.5) as number;
   const p95 = (x: number[]) => percentile(x, 0.95) as number;
   rows.push(
@@ -106,7 +121,11 @@ for (const c of CASES) {
       `${med(plain).toFixed(1)} / ${p95(plain).toFixed(1)} ms | ${(med(api) / med(plain)).toFixed(2)}× |`,
   );
 }
-console.log(`${n} applications, ${RUNS} runs after ${WARMUP} warm-up, ${new Date().toISOString()}`);
+console.log(
+  `${n} applications, ${RUNS} runs after ${WARMUP} warm-up (API and SQL alternating), load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, ${new Date().toISOString()}`,
+);
 console.log('| aggregate | research API median / p95 | plain SQL GROUP BY median / p95 | ratio |');
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(r);
