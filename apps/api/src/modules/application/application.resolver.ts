@@ -31,6 +31,7 @@ import {
   ApplicationConnection,
   ApplicationEvent,
   Attachment,
+  currentStageOf,
   ParticipationDossier,
 } from './application.types.js';
 
@@ -219,13 +220,8 @@ export class ApplicationResolver {
 
   private async loadCurrentStage(a: Application, ctx: Context): Promise<Stage | null> {
     const stages = await ctx.loaders.stagesByProgramme.load(a.programmeId);
-    if (a.exitStage) {
-      const exit = stages.find((s) => s.kind === 'EXIT' && s.key === a.exitStage);
-      return exit ? Stage.from(exit) : null;
-    }
-    const furthest = a.reached.reduce<number>((acc, at, i) => (at ? i + 1 : acc), 0);
-    const step = stages.find((s) => s.kind === 'STEP' && s.position === furthest);
-    return step ? Stage.from(step) : null;
+    const stage = currentStageOf(a, stages);
+    return stage ? Stage.from(stage) : null;
   }
 }
 

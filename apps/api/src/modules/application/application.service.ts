@@ -12,7 +12,7 @@ import { ProgrammeEntity, type StageDefinitionEntity } from '../programme/progra
 import { Programme, Stage } from '../programme/programme.types.js';
 import { ApplicationEntity } from './application.entity.js';
 import { type ApplicationFilter, ApplicationOrder } from './application.inputs.js';
-import { Application, type Preloaded } from './application.types.js';
+import { Application, currentStageOf, type Preloaded } from './application.types.js';
 
 /** The sort value in cursors of the id order (never a date, so the orders' cursors differ). */
 const ID_ORDER = 'id';
@@ -142,11 +142,15 @@ export class ApplicationService {
       byId ? `${alias}.id ASC` : `${sortExpr(alias)} DESC, ${alias}.id DESC`;
     params.pageLimit = size + 1;
     const [text, values] = this.sql(
-      `SELECT p.*${includeColumns(include)}
-         FROM (SELECT ${PAGE_COLUMNS}, a.created_at
-                 FROM application a${whereClause(where)}
-                ORDER BY ${order('a')}
-                LIMIT :pageLimit) p
+      `WITH p AS MATERIALIZED (
+         SELECT ${PAGE_COLUMNS}, a.created_at
+           FROM application a${whereClause(where)}
+          ORDER BY ${order('a')}
+          LIMIT :pageLimit)
+       SELECT p.*${include.organisation ? `, ${ORGANISATION_COLUMNS}` : ''}${
+         include.programme || include.currentStage ? `, ${PROGRAMMES_JSON}` : ''
+       }
+         FROM p${include.organisation ? ' LEFT JOIN organisation o ON o.id = p.organisation_id' : ''}
         ORDER BY ${order('p')}`,
       params,
     );
@@ -169,7 +173,7 @@ export class ApplicationService {
         sort: byId ? ID_ORDER : (a.stage1_at ?? a.created_at).toISOString(),
         id: a.id,
       }),
-      applicationFromRow,
+      pageMapper(rows),
     );
   }
 
@@ -214,35 +218,39 @@ const PAGE_COLUMNS = [
   'a.exit_at',
 ].join(', ');
 
-/** JSON keys are the entity properties the GraphQL types' `from` read. */
-const ORGANISATION_JSON = `(SELECT json_build_object('id', o.id, 'kind', o.kind, 'kboNumber', o.kbo_number,
-    'name', o.name, 'employeeCount', o.employee_count, 'sizeClass', o.size_class,
-    'naceCode', o.nace_code, 'naceSection', o.nace_section, 'province', o.province,
-    'municipality', o.municipality, 'businessPark', o.business_park,
-    'hasPreventionCommittee', o.has_prevention_committee,
-    'firstTouchChannelId', o.first_touch_channel_id)
-   FROM organisation o WHERE o.id = p.organisation_id) AS organisation_json`;
-const PROGRAMME_JSON = `(SELECT json_build_object('id', g.id, 'key', g.key, 'name', g.name,
-    'description', g.description, 'eligibility', g.eligibility,
-    'employerContributionCents', g.employer_contribution_cents, 'launchedOn', g.launched_on,
-    'operatorId', g.operator_id)
-   FROM programme g WHERE g.id = p.programme_id) AS programme_json`;
-/** The exit if any, else the step at the furthest position reached (as currentStage derives it). */
-const CURRENT_STAGE_JSON = `(SELECT json_build_object('key', sd.key, 'label', sd.label, 'kind', sd.kind,
-    'position', sd.position, 'requiresStep', sd.requires_step, 'beforeStep', sd.before_step)
-   FROM stage_definition sd
-  WHERE sd.programme_id = p.programme_id
-    AND CASE WHEN p.exit_stage IS NOT NULL THEN sd.kind = 'EXIT' AND sd.key = p.exit_stage
-             ELSE sd.kind = 'STEP' AND sd.position = ${furthestStepSql('p')} END
-  ORDER BY sd.kind, sd.position LIMIT 1) AS current_stage_json`;
+/** The applicant's columns, joined (cheaper for PostgreSQL than building a JSON object). */
+const ORGANISATION_COLUMNS = [
+  'kind',
+  'kbo_number',
+  'name',
+  'employee_count',
+  'size_class',
+  'nace_code',
+  'nace_section',
+  'province',
+  'municipality',
+  'business_park',
+  'has_prevention_committee',
+  'first_touch_channel_id',
+]
+  .map((c) => `o.${c} AS o_${c}`)
+  .join(', ');
 
-function includeColumns(include: ListIncludes): string {
-  const columns: string[] = [];
-  if (include.organisation) columns.push(ORGANISATION_JSON);
-  if (include.programme) columns.push(PROGRAMME_JSON);
-  if (include.currentStage) columns.push(CURRENT_STAGE_JSON);
-  return columns.map((c) => `, ${c}`).join('');
-}
+/**
+ * The page's programmes (two or three rows at most) with their stage definitions, once per page:
+ * on one row only, as JSON whose keys are the entity properties the GraphQL types' `from` read.
+ */
+const PROGRAMMES_JSON = `CASE WHEN row_number() OVER () = 1 THEN (
+  SELECT json_agg(json_build_object('id', g.id, 'key', g.key, 'name', g.name,
+           'description', g.description, 'eligibility', g.eligibility,
+           'employerContributionCents', g.employer_contribution_cents, 'launchedOn', g.launched_on,
+           'operatorId', g.operator_id,
+           'stages', (SELECT json_agg(json_build_object('key', sd.key, 'label', sd.label,
+                               'kind', sd.kind, 'position', sd.position,
+                               'requiresStep', sd.requires_step, 'beforeStep', sd.before_step)
+                             ORDER BY sd.kind, sd.position)
+                        FROM stage_definition sd WHERE sd.programme_id = g.id)))
+    FROM programme g WHERE g.id IN (SELECT programme_id FROM p)) END AS programmes_json`;
 
 interface ApplicationRow {
   id: string;
@@ -262,12 +270,68 @@ interface ApplicationRow {
   exit_at: Date | null;
   created_at: Date;
   organisation_json?: OrganisationEntity | null;
-  programme_json?: ProgrammeEntity | null;
-  current_stage_json?: StageDefinitionEntity | null;
+  o_kind?: OrganisationEntity['kind'] | null;
+  o_kbo_number?: string | null;
+  o_name?: string | null;
+  o_employee_count?: number | null;
+  o_size_class?: OrganisationEntity['sizeClass'];
+  o_nace_code?: string | null;
+  o_nace_section?: string | null;
+  o_province?: string | null;
+  o_municipality?: string | null;
+  o_business_park?: string | null;
+  o_has_prevention_committee?: boolean | null;
+  o_first_touch_channel_id?: string | null;
+  /** On one row of the page only (null on the others). */
+  programmes_json?: (ProgrammeEntity & { stages: StageDefinitionEntity[] | null })[] | null;
+}
+
+/** Maps a page's rows, sharing the programmes and stages sent once per page. */
+function pageMapper(rows: ApplicationRow[]): (r: ApplicationRow) => Application {
+  const programmes = new Map<string, Programme>();
+  const stages = new Map<string, StageDefinitionEntity[]>();
+  for (const r of rows) {
+    for (const g of r.programmes_json ?? []) {
+      programmes.set(g.id, Programme.from(g));
+      stages.set(g.id, g.stages ?? []);
+    }
+  }
+  return (r) => {
+    const application = applicationFromRow(r);
+    const preloaded: Preloaded = {};
+    // A row whose applicant was not found (o_name is NOT NULL in the table) is left to the
+    // loader, which answers as it always did.
+    if (r.o_name !== undefined && r.o_name !== null) {
+      preloaded.organisation = Organisation.from({
+        id: r.organisation_id,
+        kind: r.o_kind,
+        kboNumber: r.o_kbo_number,
+        name: r.o_name,
+        employeeCount: r.o_employee_count,
+        sizeClass: r.o_size_class,
+        naceCode: r.o_nace_code,
+        naceSection: r.o_nace_section,
+        province: r.o_province,
+        municipality: r.o_municipality,
+        businessPark: r.o_business_park,
+        hasPreventionCommittee: r.o_has_prevention_committee,
+        firstTouchChannelId: r.o_first_touch_channel_id,
+      } as OrganisationEntity);
+    }
+    const programme = programmes.get(r.programme_id);
+    if (programme) preloaded.programme = programme;
+    const programmeStages = stages.get(r.programme_id);
+    if (programmeStages) {
+      const stage = currentStageOf(application, programmeStages);
+      preloaded.currentStage = stage ? Stage.from(stage) : null;
+    }
+    application.preloaded = preloaded;
+    return application;
+  };
 }
 
 function applicationFromRow(r: ApplicationRow): Application {
-  const application = Application.from({
+  return Application.from({
     id: r.id,
     registrationType: r.registration_type,
     companyCount: r.company_count,
@@ -284,13 +348,4 @@ function applicationFromRow(r: ApplicationRow): Application {
     exitStage: r.exit_stage,
     exitAt: r.exit_at,
   } as ApplicationEntity);
-  const preloaded: Preloaded = {};
-  if (r.organisation_json !== undefined && r.organisation_json !== null)
-    preloaded.organisation = Organisation.from(r.organisation_json);
-  if (r.programme_json !== undefined && r.programme_json !== null)
-    preloaded.programme = Programme.from(r.programme_json);
-  if (r.current_stage_json !== undefined)
-    preloaded.currentStage = r.current_stage_json ? Stage.from(r.current_stage_json) : null;
-  application.preloaded = preloaded;
-  return application;
 }

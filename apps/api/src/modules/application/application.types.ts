@@ -99,6 +99,19 @@ export class Application {
   }
 }
 
+/**
+ * The current stage among a programme's stage definitions (ordered STEP before EXIT, then by
+ * position): the exit if any, else the step at the furthest position reached; null for a draft.
+ */
+export function currentStageOf<S extends { kind: string; key: string; position: number }>(
+  a: Pick<Application, 'exitStage' | 'reached'>,
+  stages: readonly S[],
+): S | null {
+  if (a.exitStage) return stages.find((s) => s.kind === 'EXIT' && s.key === a.exitStage) ?? null;
+  const furthest = a.reached.reduce<number>((acc, at, i) => (at ? i + 1 : acc), 0);
+  return stages.find((s) => s.kind === 'STEP' && s.position === furthest) ?? null;
+}
+
 @ObjectType({ simpleResolvers: true })
 export class ApplicationConnection extends Connection(Application, 'Application') {}
 
