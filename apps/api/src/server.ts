@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { ReadRouting } from './database/read-replicas.js';
@@ -100,7 +100,7 @@ export async function createApp({
     formatError: (formatted) => maskError(formatted as never, development) as never,
     plugins: [
       // No field sets cache hints and answers are per viewer: the cache-control plugin would only
-      // add a hook to every resolved field.
+      // add a hook to every resolved field to arrive at `no-store`, which noStore below sets.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       inputGuardPlugin(),
@@ -117,6 +117,7 @@ export async function createApp({
   app.use(
     '/graphql',
     metrics.httpMiddleware('graphql'),
+    noStore,
     express.json({ limit: '100kb' }),
     jsonBodyErrors,
     expressMiddleware(apollo, {
@@ -169,6 +170,12 @@ export async function createApp({
     drain: (timeoutMs) => drainer.drain(timeoutMs),
   };
 }
+
+/** Answers are per viewer: never kept by a browser or proxy (GET queries included). */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 /**
  * One origin for everything: the remotes under their own paths, the shell at the root with
