@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { ReadRouting } from './database/read-replicas.js';
 // Every job kind is known wherever an app runs (a service may queue any of them).
@@ -29,6 +28,7 @@ import { createDrainer, type Drainer } from './ops/drain.js';
 import { healthRoutes } from './ops/health.routes.js';
 import { Metrics } from './ops/metrics.js';
 import { metricsRoutes } from './ops/metrics.routes.js';
+import { requestLog } from './ops/request-log.js';
 import type { ResearchConfig } from './research/research.config.js';
 import { createResearchEndpoint } from './research/research.server.js';
 import { DEFAULT_RESEARCH_IDE_DIR, researchIdeRoutes } from './research/research-ide.routes.js';
@@ -78,6 +78,8 @@ export async function createApp({
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag (a hash of every answer body): GraphQL answers are POSTed and per viewer.
+  app.set('etag', false);
   const httpServer = createServer(app);
   // Idle keep-alive sockets stay open longer than a client or proxy keeps them (Node's 5 s is
   // shorter than most): otherwise a client reusing a socket the server is just closing gets
@@ -97,6 +99,9 @@ export async function createApp({
     // Internal errors are counted and logged with the request id by internalErrorsPlugin.
     formatError: (formatted) => maskError(formatted as never, development) as never,
     plugins: [
+      // No field sets cache hints and answers are per viewer: the cache-control plugin would only
+      // add a hook to every resolved field to arrive at `no-store`, which noStore below sets.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       inputGuardPlugin(),
       metrics.apolloPlugin('graphql'),
@@ -106,29 +111,13 @@ export async function createApp({
   });
   await apollo.start();
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
-    }),
-  );
+  app.use(requestLog(logger, { ignore: (url) => /^\/(health|metrics)(\/|\?|$)/.test(url) }));
 
-  app.use(healthRoutes(dataSource, logger));
-  app.use(metricsRoutes(metrics, { token: metricsToken, development }));
-
-  app.use('/api', attachmentRoutes(dataSource, attachmentDir));
-  app.use('/api', importRoutes(dataSource, importDir ?? defaultImportDir(attachmentDir)));
-
+  // The GraphQL endpoint first: the routes below are never asked for on its path.
   app.use(
     '/graphql',
     metrics.httpMiddleware('graphql'),
+    noStore,
     express.json({ limit: '100kb' }),
     jsonBodyErrors,
     expressMiddleware(apollo, {
@@ -137,7 +126,7 @@ export async function createApp({
         async ({ req, res }) => {
           const token = readSessionToken(req);
           return {
-            requestId: String(req.id),
+            requestId: req.id,
             logger: req.log,
             dataSource,
             readDataSource,
@@ -151,6 +140,12 @@ export async function createApp({
       ),
     }),
   );
+
+  app.use(healthRoutes(dataSource, logger));
+  app.use(metricsRoutes(metrics, { token: metricsToken, development }));
+
+  app.use('/api', attachmentRoutes(dataSource, attachmentDir));
+  app.use('/api', importRoutes(dataSource, importDir ?? defaultImportDir(attachmentDir)));
 
   // Research API: its own Apollo Server and schema, API keys instead of sessions.
   const research = await createResearchEndpoint({
@@ -175,6 +170,12 @@ export async function createApp({
     drain: (timeoutMs) => drainer.drain(timeoutMs),
   };
 }
+
+/** Answers are per viewer: never kept by a browser or proxy (GET queries included). */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 /**
  * One origin for everything: the remotes under their own paths, the shell at the root with

@@ -1,6 +1,6 @@
 import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { scanOperation, unstorable } from './input-guard.js';
+import { hasUnstorableLiteral, scanOperation, unstorable } from './input-guard.js';
 
 const schema = buildSchema(`
   scalar JSON
@@ -85,5 +85,30 @@ describe('scanOperation', () => {
     ).toBeNull();
     // Wrong type: execution answers BAD_USER_INPUT for the variable itself.
     expect(scan('query ($t: String) { find(id: "1", text: $t) { id } }', { t: 5 })).toBeNull();
+  });
+});
+
+describe('hasUnstorableLiteral (the per-document shortcut before the full scan)', () => {
+  it('finds a NUL in string and block string literals, nested or not', () => {
+    expect(hasUnstorableLiteral(parse('{ find(id: "1", text: "fine") { id } }'))).toBe(false);
+    expect(hasUnstorableLiteral(parse('{ find(id: "1", text: "a\\u0000") { id } }'))).toBe(true);
+    // A NUL in a block string (GraphQL's lexer itself refuses lone surrogates in literals).
+    expect(hasUnstorableLiteral(parse('{ find(id: "1", text: """a\u0000""") { id } }'))).toBe(true);
+    expect(
+      hasUnstorableLiteral(
+        parse('mutation { save(input: { name: "x", extra: { a: ["\\u0000"] } }) { id } }'),
+      ),
+    ).toBe(true);
+    expect(
+      hasUnstorableLiteral(
+        parse('query ($t: String = "\\u0000") { find(id: "1", text: $t) { id } }'),
+      ),
+    ).toBe(true);
+  });
+
+  it('gives the same verdict for the same parsed document twice (cached)', () => {
+    const doc = parse('{ find(id: "1", text: "a\\u0000") { id } }');
+    expect(hasUnstorableLiteral(doc)).toBe(true);
+    expect(hasUnstorableLiteral(doc)).toBe(true);
   });
 });

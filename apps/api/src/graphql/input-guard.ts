@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  BREAK,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLArgument,
@@ -170,6 +171,25 @@ export function scanOperation(
 
 const refused = new WeakSet<object>();
 
+/** Per parsed document (Apollo reuses them across requests): does any string literal fail? */
+const literalVerdicts = new WeakMap<DocumentNode, boolean>();
+
+export function hasUnstorableLiteral(document: DocumentNode): boolean {
+  let verdict = literalVerdicts.get(document);
+  if (verdict === undefined) {
+    verdict = false;
+    visit(document, {
+      StringValue(node) {
+        if (!unstorable(node.value)) return undefined;
+        verdict = true;
+        return BREAK;
+      },
+    });
+    literalVerdicts.set(document, verdict);
+  }
+  return verdict;
+}
+
 /**
  * True when the guard refused this request (Apollo's `requestContext.request`). Apollo runs
  * every plugin's didResolveOperation at once; the guard, listed first, marks the request before
@@ -188,6 +208,9 @@ export function inputGuardPlugin<T extends object>(): ApolloServerPlugin<T> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          // Every string an argument can hold comes from the document's literals or from the
+          // variables: when neither has one PostgreSQL cannot store, there is nothing to find.
+          if (!hasUnstorableLiteral(document) && !walkAny(request.variables ?? {}, '')) return;
           const hit = scanOperation(schema, document, operation, request.variables);
           if (!hit) return;
           refused.add(request);

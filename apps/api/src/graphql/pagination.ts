@@ -5,7 +5,7 @@ import { badInput } from './errors.js';
 export const MAX_PAGE_SIZE = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -108,7 +108,7 @@ export function toPage<R, T>(
 
 /** Declares `XConnection` and `XEdge` object types for a node type. */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -118,7 +118,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
   }
 
   // Not emitted itself: type-graphql 2 only emits types reachable from resolvers.
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionType {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -110,6 +110,48 @@ describe('applications', () => {
   });
 });
 
+describe('the list page in one statement', () => {
+  const NODE =
+    'id organisation { id name sizeClass } programme { key name } currentStage { key label kind }';
+  type Node = {
+    id: string;
+    organisation: { id: string; name: string; sizeClass: string | null };
+    programme: { key: string; name: string };
+    currentStage: { key: string; label: string; kind: string } | null;
+  };
+
+  it('brings organisation, programme and current stage along with the page (fragments too)', async () => {
+    for (const query of [
+      `{ applications(first: 50, orderBy: ID) { edges { node { ${NODE} } } } }`,
+      `query { applications(first: 50) { edges { ...E } } }
+       fragment E on ApplicationEdge { node { ... on Application { ...N } } }
+       fragment N on Application { ${NODE} }`,
+    ]) {
+      const before = server.queryCount();
+      const res = await server.gql<{ applications: { edges: { node: Node }[] } }>(query);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.applications.edges).toHaveLength(50);
+      // The page only, no loader statements (the session lookup, and the unfiltered page too,
+      // are prepared statements sent outside TypeORM's log).
+      expect(server.queryCount() - before).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('gives the same organisation, programme and stage as the single-application loaders', async () => {
+    // Drafts, decided, started, completed and exited applications alike.
+    const list = await server.gql<{ applications: { edges: { node: Node }[] } }>(
+      `{ applications(first: 100, orderBy: ID) { edges { node { ${NODE} } } } }`,
+    );
+    const nodes = list.data!.applications.edges.map((e) => e.node);
+    const single = await server.gql<Record<string, Node>>(
+      `{ ${nodes.map((n, i) => `a${i}: application(id: "${n.id}") { ${NODE} }`).join('\n')} }`,
+    );
+    expect(single.errors).toBeUndefined();
+    expect(nodes.map((_, i) => single.data![`a${i}`])).toEqual(nodes);
+    expect(new Set(nodes.map((n) => n.currentStage?.kind ?? null)).size).toBeGreaterThan(1);
+  });
+});
+
 describe('applications ordered by id', () => {
   const BY_ID = `query ($after: String) {
     applications(first: 40, orderBy: ID, after: $after) {

@@ -1,4 +1,5 @@
 import { allowedTransitions, deriveState } from '@werkgezond/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
@@ -7,6 +8,7 @@ import {
   FieldResolver,
   Float,
   ID,
+  Info,
   Query,
   Resolver,
   Root,
@@ -16,6 +18,7 @@ import { notFound } from '../../graphql/errors.js';
 import { assertId } from '../../graphql/ids.js';
 import { ConnectionArgs } from '../../graphql/pagination.js';
 import { canActFor, canManage, requireViewer } from '../../graphql/policy.js';
+import { selectedFieldNames } from '../../graphql/selection.js';
 import { Coach } from '../coach/coach.types.js';
 import { FollowUpContact } from '../follow-up/follow-up.types.js';
 import { Organisation } from '../organisation/organisation.types.js';
@@ -28,6 +31,7 @@ import {
   ApplicationConnection,
   ApplicationEvent,
   Attachment,
+  currentStageOf,
   ParticipationDossier,
 } from './application.types.js';
 
@@ -47,13 +51,22 @@ export class ApplicationResolver {
     })
     orderBy: ApplicationOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ApplicationConnection> {
+    // What the nodes show of their organisation, programme and stage comes in the page's own
+    // statement; anything else is loaded per field as usual.
+    const selected = selectedFieldNames(info, ['edges', 'node']);
     return new ApplicationService(ctx.dataSource).list(
       requireViewer(ctx),
       filter,
       first,
       after,
       orderBy ?? ApplicationOrder.NEWEST_FIRST,
+      {
+        organisation: selected.has('organisation'),
+        programme: selected.has('programme'),
+        currentStage: selected.has('currentStage'),
+      },
     );
   }
 
@@ -69,7 +82,11 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => Programme)
-  async programme(@Root() a: Application, @Ctx() ctx: Context): Promise<Programme> {
+  programme(@Root() a: Application, @Ctx() ctx: Context): Programme | Promise<Programme> {
+    return a.preloaded?.programme ?? this.loadProgramme(a, ctx);
+  }
+
+  private async loadProgramme(a: Application, ctx: Context): Promise<Programme> {
     const p = await ctx.loaders.programme.load(a.programmeId);
     if (!p) throw notFound('Programme');
     return Programme.from(p);
@@ -83,7 +100,11 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => Organisation, { description: 'The applicant: a company or a network.' })
-  async organisation(@Root() a: Application, @Ctx() ctx: Context): Promise<Organisation> {
+  organisation(@Root() a: Application, @Ctx() ctx: Context): Organisation | Promise<Organisation> {
+    return a.preloaded?.organisation ?? this.loadOrganisation(a, ctx);
+  }
+
+  private async loadOrganisation(a: Application, ctx: Context): Promise<Organisation> {
     const o = await ctx.loaders.organisation.load(a.organisationId);
     if (!o) throw notFound('Organisation');
     return Organisation.from(o);
@@ -192,15 +213,15 @@ export class ApplicationResolver {
     nullable: true,
     description: 'The exit if any, else the furthest step reached; null for a draft.',
   })
-  async currentStage(@Root() a: Application, @Ctx() ctx: Context): Promise<Stage | null> {
+  currentStage(@Root() a: Application, @Ctx() ctx: Context): Stage | null | Promise<Stage | null> {
+    if (a.preloaded && a.preloaded.currentStage !== undefined) return a.preloaded.currentStage;
+    return this.loadCurrentStage(a, ctx);
+  }
+
+  private async loadCurrentStage(a: Application, ctx: Context): Promise<Stage | null> {
     const stages = await ctx.loaders.stagesByProgramme.load(a.programmeId);
-    if (a.exitStage) {
-      const exit = stages.find((s) => s.kind === 'EXIT' && s.key === a.exitStage);
-      return exit ? Stage.from(exit) : null;
-    }
-    const furthest = a.reached.reduce<number>((acc, at, i) => (at ? i + 1 : acc), 0);
-    const step = stages.find((s) => s.kind === 'STEP' && s.position === furthest);
-    return step ? Stage.from(step) : null;
+    const stage = currentStageOf(a, stages);
+    return stage ? Stage.from(stage) : null;
   }
 }
 

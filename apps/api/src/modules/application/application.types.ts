@@ -1,5 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination.js';
+import type { Organisation } from '../organisation/organisation.types.js';
+import type { Programme, Stage } from '../programme/programme.types.js';
 import {
   type ApplicationEntity,
   type ApplicationEventEntity,
@@ -39,7 +41,14 @@ export class ApplicationEvent {
   }
 }
 
-@ObjectType()
+/** See Application.preloaded; a key that is present was fetched (currentStage null: a draft). */
+export interface Preloaded {
+  organisation?: Organisation;
+  programme?: Programme;
+  currentStage?: Stage | null;
+}
+
+@ObjectType({ simpleResolvers: true })
 export class Application {
   @Field(() => ID) id!: string;
   @Field(() => RegistrationTypeEnum) registrationType!: RegistrationType;
@@ -64,6 +73,11 @@ export class Application {
   /** Projection columns; currentStage maps them to stage keys. */
   reached!: (Date | null)[];
   exitStage!: string | null;
+  /**
+   * Related objects a list page fetched in its own statement (ApplicationService.list); the
+   * field resolvers use them instead of the DataLoaders. Absent: load as usual.
+   */
+  preloaded?: Preloaded;
 
   static from(a: ApplicationEntity): Application {
     return Object.assign(new Application(), {
@@ -85,7 +99,20 @@ export class Application {
   }
 }
 
-@ObjectType()
+/**
+ * The current stage among a programme's stage definitions (ordered STEP before EXIT, then by
+ * position): the exit if any, else the step at the furthest position reached; null for a draft.
+ */
+export function currentStageOf<S extends { kind: string; key: string; position: number }>(
+  a: Pick<Application, 'exitStage' | 'reached'>,
+  stages: readonly S[],
+): S | null {
+  if (a.exitStage) return stages.find((s) => s.kind === 'EXIT' && s.key === a.exitStage) ?? null;
+  const furthest = a.reached.reduce<number>((acc, at, i) => (at ? i + 1 : acc), 0);
+  return stages.find((s) => s.kind === 'STEP' && s.position === furthest) ?? null;
+}
+
+@ObjectType({ simpleResolvers: true })
 export class ApplicationConnection extends Connection(Application, 'Application') {}
 
 const DAY_MS = 86_400_000;

@@ -11,7 +11,7 @@ registerEnumType(RoleEnum, {
     'ADMIN manages users and programmes.',
 });
 
-@ObjectType({ description: 'The signed-in user.' })
+@ObjectType({ description: 'The signed-in user.', simpleResolvers: true })
 export class Viewer {
   @Field(() => ID) id!: string;
   @Field(() => String) email!: string;

@@ -17,7 +17,7 @@ registerEnumType(SizeClassEnum, {
   description: 'MICRO < 10 employees, SMALL < 50, MEDIUM < 250, LARGE otherwise.',
 });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Organisation {
   @Field(() => ID) id!: string;
   @Field(() => OrganisationKindEnum) kind!: OrganisationKind;

@@ -37,7 +37,10 @@ registerEnumType(EditionStatusEnum, {
   description: 'DRAFT: being prepared; OPEN: takes applications between its dates; CLOSED: over.',
 });
 
-@ObjectType({ description: 'A yearly round or call of a programme: the natural cohort.' })
+@ObjectType({
+  description: 'A yearly round or call of a programme: the natural cohort.',
+  simpleResolvers: true,
+})
 export class Edition {
   @Field(() => ID) id!: string;
   @Field(() => Int) year!: number;
@@ -63,7 +66,7 @@ export class Edition {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Stage {
   @Field(() => String, { description: 'Stable key, e.g. APPLIED, APPROVED, REGISTERED.' })
   key!: string;
@@ -134,7 +137,7 @@ export class EligibilityRules {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Programme {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Stable key: nv-gezond, gezondheidscoaches.' })
