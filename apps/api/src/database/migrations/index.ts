@@ -12,7 +12,7 @@ import { MailFollowUp1796413041324 } from './1796413041324-MailFollowUp.js';
 import { Imports1796413381570 } from './1796413381570-Imports.js';
 import { SurveyVersions1796660336617 } from './1796660336617-SurveyVersions.js';
 import { ReferralLinks1796660983060 } from './1796660983060-ReferralLinks.js';
-import { ProvinceIndex1796700000000 } from './1796700000000-ProvinceIndex.js';
+import { ListIndexes1796700000000 } from './1796700000000-ListIndexes.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
@@ -30,5 +30,5 @@ export const migrations = [
   Imports1796413381570,
   SurveyVersions1796660336617,
   ReferralLinks1796660983060,
-  ProvinceIndex1796700000000,
+  ListIndexes1796700000000,
 ];
