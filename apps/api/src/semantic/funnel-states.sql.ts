@@ -15,7 +15,7 @@
  * only return cells of 1 to threshold − 1 companies (what differencing needs).
  */
 import { dayEnd } from '../database/sql.js';
-import { leadDays, metricSql, weekBucket } from './measures.js';
+import { allSubsets, leadDays, metricSql, weekBucket } from './measures.js';
 
 export interface FunnelStatesQuery {
   /** FROM clause and conditions of the units (units.ts). */
@@ -59,13 +59,7 @@ function bind(q: FunnelStatesQuery) {
 const gCols = (n: number) => Array.from({ length: n }, (_, i) => `g${i}`);
 
 /** GROUPING SETS over every subset of the breakdown, with `always` in each. */
-function levels(n: number, always: string[]): string {
-  const sets: string[] = [];
-  for (let m = 0; m < 1 << n; m++) {
-    sets.push(`(${[...always, ...gCols(n).filter((_, i) => m & (1 << i))].join(', ')})`);
-  }
-  return sets.join(', ');
-}
+const levels = (n: number, always: string[]) => allSubsets(gCols(n), always);
 
 export function funnelStatesSql(q: FunnelStatesQuery): { sql: string; params: unknown[] } {
   const { params, datesAt, exitsAt } = bind(q);

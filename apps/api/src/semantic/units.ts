@@ -12,13 +12,7 @@
  * `stepAt(k)` is the step's time, clamped that way, for every measure.
  */
 import { TIME_ZONE } from '../database/sql.js';
-import {
-  COMPANY_LEVEL,
-  DIMENSION_SQL,
-  DIMENSIONS,
-  type Dimension,
-  type UnitJoin,
-} from './dimensions.js';
+import { DIMENSION_SQL, DIMENSIONS, type Dimension, type UnitJoin } from './dimensions.js';
 
 export type UnitGrain = 'APPLICATIONS' | 'COMPANIES';
 
@@ -96,5 +90,3 @@ export function filterCondition(d: Dimension, param: string): string {
 
 /** The calendar day in Brussels of a timestamptz expression. */
 export const localDay = (expr: string) => `(${expr} AT TIME ZONE '${TIME_ZONE}')::date`;
-
-export { COMPANY_LEVEL };
