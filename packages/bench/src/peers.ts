@@ -76,6 +76,13 @@ RETURNS public.stage_definition LANGUAGE sql STABLE AS $$
          END
 $$`;
 
+/**
+ * Node flags of Werkgezond's start command (a larger young generation: request handling
+ * allocates a lot of short-lived objects, and fewer scavenges raised the list's throughput by a
+ * quarter or more). Both servers get them, so the comparison is of the servers, not of the flags.
+ */
+const NODE_FLAGS = ['--max-semi-space-size=64'];
+
 function startServer(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   // Logs straight into a file: through a pipe the server's synchronous log writes would wait
   // whenever this process (busy running autocannon) is slow to read them.
@@ -83,7 +90,10 @@ function startServer(name: string, script: string, env: NodeJS.ProcessEnv): Chil
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // The dataset and demo accounts are loaded by the seed step, not by the server's start-up.
   delete childEnv.WERKGEZOND_DEMO;
-  const child = spawn(process.execPath, [script], { env: childEnv, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, script], {
+    env: childEnv,
+    stdio: ['ignore', log, log],
+  });
   child.once('exit', () => closeSync(log));
   return child;
 }
