@@ -309,7 +309,7 @@ async function main() {
       `- Machine: ${machine}; load average at the end ${load} (1 / 5 / 15 min)`,
       `- PostgreSQL ${version}; ${applications.toLocaleString('en-US')} applications`,
       `- autocannon, ${DURATION} s per run, A B A B per query and connection count (mean of the two runs)`,
-      '- Werkgezond: `node apps/api/dist/main.js` signed in as the admin; PostGraphile 5 (amber preset), each its own process with a pool of 10',
+      `- Werkgezond: \`node ${NODE_FLAGS.join(' ')} apps/api/dist/main.js\` signed in as the admin; PostGraphile 5 (amber preset, same Node flags), each its own process with a pool of 10`,
       '',
       '| query | connections | Werkgezond req/s | p50 / p99 (ms) | PostGraphile req/s | p50 / p99 (ms) | ratio req/s |',
       '|---|---:|---:|---:|---:|---:|---:|',
