@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DimensionCatalog } from '../research/dimension-catalog.js';
 import { FunnelCube, loadCubeProgramme, S } from '../research/funnel-cube.js';
 import type { ResearchDimension, ResearchFilterValues } from '../research/research-dimensions.js';
+import { Random } from '../test/fuzz/random.js';
 import { DEMO, startTestServer, type TestServer } from '../test/harness.js';
 
 let server: TestServer;
@@ -18,18 +19,6 @@ afterAll(() => server.close());
 
 const SEED = Number(process.env.ONE_LAYER_SEED ?? Date.now() % 1_000_000);
 const CASES = 30;
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The dimensions both APIs know: analytics name, research name, filter fields. */
 const SHARED = [
@@ -69,8 +58,9 @@ interface AnalyticsFunnel extends Counts {
 
 describe('one query layer: research true counts equal the analytics counts', () => {
   it(`for ${CASES} random questions (seed ${SEED})`, async () => {
-    const next = random(SEED);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+    const rnd = new Random(SEED);
+    const next = () => rnd.next();
+    const pick = <T>(list: readonly T[]): T => rnd.pick(list);
     const subset = <T>(list: readonly T[]): T[] => {
       const out = list.filter(() => next() < 0.5);
       return out.length ? out : [pick(list)];
