@@ -29,6 +29,11 @@ describe('back office: surveys', () => {
     await a.waitForURL(/\/portaal$/);
     await openBackOffice(a, 'Enquêtes', 'Enquêtes');
     await a.getByRole('table', { name: 'Enquêtes' }).waitFor();
+    // Eight columns at 1280 px: the list fits its box, actions included (no sideways scroll).
+    const fits = await a
+      .locator('.wg-admin-surveys .wg-table-wrap')
+      .evaluate((wrap) => wrap.scrollWidth <= wrap.clientWidth);
+    expect(fits).toBe(true);
 
     await a.getByRole('button', { name: 'Nieuwe enquête' }).click();
     const form = a.getByRole('region', { name: 'Nieuwe enquête' });

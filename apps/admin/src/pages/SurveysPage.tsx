@@ -189,7 +189,7 @@ export function SurveysPage() {
   const defaultProgramme =
     filter || choices.find((p) => p.key === 'gezondheidscoaches')?.key || choices[0]?.key || '';
   return (
-    <div className="wg-stack">
+    <div className="wg-stack wg-admin-surveys">
       <PageHeader
         title={t('surveys.title')}
         description={t('surveys.intro')}
