@@ -16,6 +16,7 @@
  */
 import { MAX_NOISE, perturbCount, preimage, RECORD_KEY_MODULUS } from '@werkgezond/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../test/fuzz/random.js';
 import { DEMO, startTestServer, type TestServer } from '../test/harness.js';
 import { createKey, research } from '../test/research-client.js';
 import { UNITS_SQL } from './research-dimensions.js';
@@ -206,17 +207,11 @@ function toInput(f: Filter) {
 const groupOf = (a: Aggregate, coords: Record<string, string | null>) =>
   a.groups.find((g) => g.values.every((v) => coords[v.dimension] === v.key))?.companies;
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run asks the same questions. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random sequence (the fuzz suite's mulberry32), so every run asks the same questions. */
+const rng = (seed: number) => {
+  const random = new Random(seed);
+  return () => random.next();
+};
 const valuesOf = (column: string, programme: string) =>
   [
     ...new Set(
