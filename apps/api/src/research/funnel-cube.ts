@@ -175,8 +175,6 @@ export async function loadCubeProgramme(
 
 const NONE = '-';
 export const WEEK_BUCKETS = 13;
-/** Lead-time buckets: week w holds (7w, 7w + 7] days, week 0 also day 0; week 12: > 84 days. */
-export const weekOf = (days: number) => (days <= 7 ? 0 : Math.min(12, Math.ceil(days / 7) - 1));
 /** "Decided within n days" for whole weeks: the sum of the first n / 7 week buckets. */
 export const WITHIN_DAYS = Array.from({ length: 12 }, (_, i) => 7 * (i + 1));
 

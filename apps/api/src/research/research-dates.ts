@@ -41,9 +41,5 @@ export function monthEnd(value: Date | string, field: string): string {
 export const yearEnds = (first: number, last: number): string[] =>
   Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => `${first + i}-12-31`);
 
-/** Whole days from a to b ('YYYY-MM-DD'). */
-export const daysBetween = (a: string, b: string): number =>
-  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-
 /** The year of a 'YYYY-MM-DD' date. */
 export const yearOf = (date: string): number => Number(date.slice(0, 4));

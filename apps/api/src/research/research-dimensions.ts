@@ -109,10 +109,6 @@ export const COUNT_UNITS_SQL = unitsSql(false);
 /** Filter lists per dimension (text values as UNIT_COLUMN holds them); absent = everything. */
 export type ResearchFilterValues = Partial<Record<ResearchDimension, string[]>>;
 
-/** SQL condition for one dimension's list, with the list bound at `param` (text[]). */
-export const unitCondition = (d: ResearchDimension, param: string) =>
-  `${UNIT_COLUMN[d]} = ANY(${param}::text[])`;
-
 export const SIZE_CLASS_KEYS = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
 export const REGISTRATION_TYPE_KEYS = ['INDIVIDUAL', 'GROUP'] as const;
 export const NACE_SECTION_KEYS = 'ABCDEFGHIJKLMNOPQRSTU'.split('');
