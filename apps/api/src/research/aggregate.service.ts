@@ -7,7 +7,7 @@ import {
 } from '@werkgezond/domain';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../graphql/errors.js';
-import { allSubsets } from '../semantic/measures.js';
+import { allSubsets } from '../semantic/grouping.js';
 import type { AggregateAnswer, AggregateGroup, AggregateMeasure } from './aggregate.types.js';
 import { amountDominated, protect, toAmountCell, toCountCell } from './cell-protection.js';
 import type { DimensionCatalog, DimensionValueInfo } from './dimension-catalog.js';

@@ -15,7 +15,8 @@
  * only return cells of 1 to threshold − 1 companies (what differencing needs).
  */
 import { dayEnd } from '../database/sql.js';
-import { allSubsets, leadDays, metricSql, weekBucket } from './measures.js';
+import { allSubsets } from './grouping.js';
+import { leadDays, metricSql, weekBucket } from './measures.js';
 
 export interface FunnelStatesQuery {
   /** FROM clause and conditions of the units (units.ts). */

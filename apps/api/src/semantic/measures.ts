@@ -46,13 +46,3 @@ export const leadDays = (decidedAt: string) => `${localDay(decidedAt)} - ${local
 /** Lead-time week bucket: week w holds (7w, 7w + 7] days, week 0 also day 0; week 12: > 84 days. */
 export const weekBucket = (days: string) =>
   `CASE WHEN ${days} <= 7 THEN 0 ELSE LEAST(12, ceil((${days}) / 7.0)::int - 1) END`;
-
-/** Every subset of the columns as GROUPING SETS entries (`always` kept in each). */
-export function allSubsets(columns: readonly string[], always: readonly string[] = []): string {
-  const sets: string[] = [];
-  for (let m = 0; m < 1 << columns.length; m++) {
-    const kept = columns.filter((_, i) => !(m & (1 << i)));
-    sets.push(`(${[...kept, ...always].join(', ')})`);
-  }
-  return sets.join(', ');
-}
