@@ -22,6 +22,7 @@ import { getSchema } from './graphql/schema.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { attachmentRoutes } from './modules/application/attachment.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { SessionCache } from './modules/auth/session-cache.js';
 import { readSessionToken } from './modules/auth/session-cookie.js';
 import { defaultImportDir, importRoutes } from './modules/import/import.routes.js';
 import { createDrainer, type Drainer } from './ops/drain.js';
@@ -110,6 +111,11 @@ export async function createApp({
     // CSRF prevention stays on (Apollo's default): simple cross-site requests are refused.
   });
   await apollo.start();
+  // Signed-in viewers are kept in memory for a few seconds, invalidated through LISTEN/NOTIFY
+  // (session-cache.ts); the LISTEN connection lives as long as the HTTP server.
+  const sessions = SessionCache.for(dataSource);
+  await sessions.start(logger);
+  httpServer.once('close', () => void sessions.stop());
 
   app.use(requestLog(logger, { ignore: (url) => /^\/(health|metrics)(\/|\?|$)/.test(url) }));
 

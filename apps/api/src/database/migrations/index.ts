@@ -13,6 +13,7 @@ import { Imports1796413381570 } from './1796413381570-Imports.js';
 import { SurveyVersions1796660336617 } from './1796660336617-SurveyVersions.js';
 import { ReferralLinks1796660983060 } from './1796660983060-ReferralLinks.js';
 import { ListIndexes1796700000000 } from './1796700000000-ListIndexes.js';
+import { AuthChangeNotify1796800000000 } from './1796800000000-AuthChangeNotify.js';
 
 /** Every migration, in order; listed explicitly so builds and tests need no file globbing. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   SurveyVersions1796660336617,
   ReferralLinks1796660983060,
   ListIndexes1796700000000,
+  AuthChangeNotify1796800000000,
 ];

@@ -42,7 +42,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Revokes the current session.' })
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
-    await new AuthService(ctx.dataSource).signOut(requireViewer(ctx).sessionId);
+    await new AuthService(ctx.dataSource).signOut(requireViewer(ctx));
     writeSessionCookie(ctx.req, ctx.res, null);
     return true;
   }

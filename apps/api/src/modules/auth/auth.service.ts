@@ -8,6 +8,7 @@ import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { channelForCode } from '../outreach/referral-code.js';
 import type { SignInInput, SignUpInput } from './auth.inputs.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
+import { SessionCache } from './session-cache.js';
 import { hashToken, newSessionToken, SESSION_TTL_MS } from './session-cookie.js';
 import { signInLimiter } from './sign-in-limiter.js';
 import type { RoleKey } from './user.entity.js';
@@ -52,9 +53,18 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, prefix = 'in
 export class AuthService {
   constructor(private readonly ds: DataSource) {}
 
-  /** One query: session + user + grants. Extends a sliding session at most once a minute. */
-  async viewerForToken(token: string): Promise<Viewer | null> {
-    // Every signed-in request runs this: a prepared statement, planned once per connection.
+  /**
+   * The signed-in viewer: from the instance's session cache (kept in step with the database by
+   * notices, see session-cache.ts) or by one query, session + user + grants. Extends a sliding
+   * session at most once a minute.
+   */
+  viewerForToken(token: string): Promise<Viewer | null> {
+    const tokenHash = hashToken(token);
+    return SessionCache.for(this.ds).lookup(tokenHash, () => this.readViewer(tokenHash));
+  }
+
+  private async readViewer(tokenHash: string): Promise<{ viewer: Viewer; expiresAt: Date } | null> {
+    // A prepared statement, planned once per connection.
     const [row] = await preparedQuery<ViewerRow>(
       this.ds,
       'wg_viewer_for_token',
@@ -64,19 +74,21 @@ export class AuthService {
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.disabled_at IS NULL`,
-      [hashToken(token)],
+      [tokenHash],
     );
     if (!row) return null;
-    if (new Date(row.expires_at).getTime() - Date.now() < SESSION_TTL_MS - 60_000) {
+    let expiresAt = new Date(row.expires_at);
+    if (expiresAt.getTime() - Date.now() < SESSION_TTL_MS - 60_000) {
+      expiresAt = new Date(Date.now() + SESSION_TTL_MS);
       await this.ds.query(`UPDATE user_session SET expires_at = $2 WHERE id = $1`, [
         row.session_id,
-        new Date(Date.now() + SESSION_TTL_MS),
+        expiresAt,
       ]);
     }
     const grants = row.grants ?? [];
     const ids = (role: RoleKey, key: 'organisation_id' | 'programme_id') =>
       grants.filter((g) => g.role === role && g[key]).map((g) => g[key] as string);
-    return {
+    const viewer: Viewer = {
       userId: row.user_id,
       sessionId: row.session_id,
       email: row.email,
@@ -86,6 +98,7 @@ export class AuthService {
       networkIds: ids('NETWORK_COORDINATOR', 'organisation_id'),
       programmeIds: ids('PROGRAMME_MANAGER', 'programme_id'),
     };
+    return { viewer, expiresAt };
   }
 
   async signIn(input: SignInInput, address: string): Promise<{ token: string; viewer: Viewer }> {
@@ -107,8 +120,12 @@ export class AuthService {
     return this.openSession(user.id);
   }
 
-  async signOut(sessionId: string): Promise<void> {
-    await this.ds.query('UPDATE user_session SET revoked_at = now() WHERE id = $1', [sessionId]);
+  async signOut(viewer: Viewer): Promise<void> {
+    await this.ds.query('UPDATE user_session SET revoked_at = now() WHERE id = $1', [
+      viewer.sessionId,
+    ]);
+    // This instance at once; the others when the trigger's notice reaches them.
+    SessionCache.for(this.ds).evictUser(viewer.userId);
   }
 
   async signUp(raw: SignUpInput): Promise<{ token: string; viewer: Viewer }> {

@@ -8,6 +8,7 @@ import type { Viewer } from '../../graphql/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AuthService, parseInput } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
+import { SessionCache } from '../auth/session-cache.js';
 import { hashToken } from '../auth/session-cookie.js';
 import { RoleGrantEntity, type RoleKey, UserEntity } from '../auth/user.entity.js';
 import { links } from '../mail/mail.config.js';
@@ -211,6 +212,8 @@ export class StaffService {
         after: { roles: input.roles, programmeIds },
       });
     });
+    // This instance at once; the others when the role_grant trigger's notice reaches them.
+    SessionCache.for(this.ds).evictUser(userId);
   }
 
   /**
@@ -234,6 +237,7 @@ export class StaffService {
         after: { email: user.email, active },
       });
     });
+    SessionCache.for(this.ds).evictUser(userId);
   }
 
   private async lockedUser(em: EntityManager, id: string) {
