@@ -13,15 +13,20 @@ import { installShutdown } from './ops/shutdown.js';
 import { createApp } from './server.js';
 
 const config = loadConfig();
-const logger = pino({
-  level: config.LOG_LEVEL,
-  // Session cookies and API keys never reach the logs.
-  redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-  // Readable lines in a terminal; JSON (one object per line) everywhere else.
-  ...(process.stdout.isTTY
-    ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
-    : {}),
-});
+const logger = pino(
+  {
+    level: config.LOG_LEVEL,
+    // Session cookies and API keys never reach the logs.
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    // Readable lines in a terminal; JSON (one object per line) everywhere else.
+    ...(process.stdout.isTTY
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+      : {}),
+  },
+  // Not in a terminal: lines written while a write is under way go out together in the next
+  // one (no delay when idle; pino flushes on exit), instead of one blocking write per request.
+  process.stdout.isTTY ? undefined : pino.destination({ dest: 1, sync: false }),
+);
 
 /** Embedded database and attachments live here unless configured otherwise. */
 const dataDir = config.DATA_DIR ?? resolve(import.meta.dirname, '../.data');

@@ -59,10 +59,9 @@ describe.skipIf(embedded)('session cache on two instances', () => {
     const { cookie } = await a.signIn(DEMO.manager);
     const userId = (await viewerOn(a, cookie))!.id;
     expect((await viewerOn(b, cookie))!.roles).toEqual(['PROGRAMME_MANAGER']);
-    await a.dataSource.query(
-      `INSERT INTO role_grant (user_id, role) VALUES ($1, 'ANALYST')`,
-      [userId],
-    );
+    await a.dataSource.query(`INSERT INTO role_grant (user_id, role) VALUES ($1, 'ANALYST')`, [
+      userId,
+    ]);
     try {
       await settled();
       for (const server of [a, b])
