@@ -150,6 +150,30 @@ describe('the list page in one statement', () => {
     expect(nodes.map((_, i) => single.data![`a${i}`])).toEqual(nodes);
     expect(new Set(nodes.map((n) => n.currentStage?.kind ?? null)).size).toBeGreaterThan(1);
   });
+
+  it('answers the applicant alike whether the page fetched its name only or every column', async () => {
+    // The name-only shape reads two columns (see organisationColumns); any other field, all.
+    for (const fields of [
+      'name',
+      '__typename id name kind',
+      'name sizeClass',
+      `id kind kboNumber name employeeCount sizeClass naceCode sector province municipality
+       businessPark hasPreventionCommittee firstTouchChannel { key }`,
+    ]) {
+      const list = await server.gql<{
+        applications: { edges: { node: { id: string; organisation: object } }[] };
+      }>(
+        `{ applications(first: 60, orderBy: ID) { edges { node { id organisation { ${fields} } } } } }`,
+      );
+      expect(list.errors).toBeUndefined();
+      const nodes = list.data!.applications.edges.map((e) => e.node);
+      const single = await server.gql<Record<string, { id: string; organisation: object }>>(
+        `{ ${nodes.map((n, i) => `a${i}: application(id: "${n.id}") { id organisation { ${fields} } }`).join('\n')} }`,
+      );
+      expect(single.errors).toBeUndefined();
+      expect(nodes.map((_, i) => single.data![`a${i}`])).toEqual(nodes);
+    }
+  });
 });
 
 describe('applications ordered by id', () => {

@@ -63,7 +63,9 @@ export class ApplicationResolver {
       after,
       orderBy ?? ApplicationOrder.NEWEST_FIRST,
       {
-        organisation: selected.has('organisation'),
+        organisation:
+          selected.has('organisation') &&
+          selectedFieldNames(info, ['edges', 'node', 'organisation']),
         programme: selected.has('programme'),
         currentStage: selected.has('currentStage'),
       },

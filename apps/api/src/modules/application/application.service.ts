@@ -147,7 +147,7 @@ export class ApplicationService {
            FROM application a${whereClause(where)}
           ORDER BY ${order('a')}
           LIMIT :pageLimit)
-       SELECT p.*${include.organisation ? `, ${ORGANISATION_COLUMNS}` : ''}${
+       SELECT p.*${include.organisation ? `, ${organisationColumns(include.organisation)}` : ''}${
          include.programme || include.currentStage ? `, ${PROGRAMMES_JSON}` : ''
        }
          FROM p${include.organisation ? ' LEFT JOIN organisation o ON o.id = p.organisation_id' : ''}
@@ -185,7 +185,8 @@ export class ApplicationService {
 
 /** What a list page may bring along in its one statement. */
 export interface ListIncludes {
-  organisation?: boolean;
+  /** The applicant: the Organisation fields the nodes select (true: all of them). */
+  organisation?: boolean | ReadonlySet<string>;
   programme?: boolean;
   currentStage?: boolean;
 }
@@ -219,7 +220,7 @@ const PAGE_COLUMNS = [
 ].join(', ');
 
 /** The applicant's columns, joined (cheaper for PostgreSQL than building a JSON object). */
-const ORGANISATION_COLUMNS = [
+const ORGANISATION_COLUMN_NAMES = [
   'kind',
   'kbo_number',
   'name',
@@ -232,9 +233,24 @@ const ORGANISATION_COLUMNS = [
   'business_park',
   'has_prevention_committee',
   'first_touch_channel_id',
-]
-  .map((c) => `o.${c} AS o_${c}`)
-  .join(', ');
+];
+const asOrganisationColumns = (names: readonly string[]) =>
+  names.map((c) => `o.${c} AS o_${c}`).join(', ');
+const ORGANISATION_COLUMNS = asOrganisationColumns(ORGANISATION_COLUMN_NAMES);
+/**
+ * When the nodes show only the applicant's name (the lists of the portal and the back office),
+ * two columns instead of twelve: less for PostgreSQL to send and for pg to parse. `kind` comes
+ * along because resolvers below an organisation read it. Only these two shapes, so an unfiltered
+ * page stays one of a handful of prepared statements.
+ */
+const NAME_ONLY_FIELDS = new Set(['id', 'name', 'kind', '__typename']);
+const ORGANISATION_NAME_COLUMNS = asOrganisationColumns(['kind', 'name']);
+
+function organisationColumns(fields: true | ReadonlySet<string>): string {
+  if (fields === true) return ORGANISATION_COLUMNS;
+  for (const field of fields) if (!NAME_ONLY_FIELDS.has(field)) return ORGANISATION_COLUMNS;
+  return ORGANISATION_NAME_COLUMNS;
+}
 
 /**
  * The page's programmes (two or three rows at most) with their stage definitions, once per page:
