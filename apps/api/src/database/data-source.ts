@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { entities } from './entities.js';
+// timestamptz parsed by a fast path (a list page has hundreds per request).
+import './pg-types.js';
 import { migrations } from './migrations/index.js';
 
 export interface DataSourceOptions {
