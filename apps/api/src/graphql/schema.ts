@@ -25,6 +25,7 @@ import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { SurveyAdminResolver } from '../modules/survey/survey-admin.resolver.js';
 import { ResearchKeyResolver } from '../research/research-key.resolver.js';
 import { authChecker } from './policy.js';
+import { answerPreloaded } from './preloaded.js';
 
 export const resolvers = [
   AuthResolver,
@@ -63,6 +64,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
     authChecker,
     authMode: 'error',
-  });
+  }).then(answerPreloaded);
   return cached;
 }

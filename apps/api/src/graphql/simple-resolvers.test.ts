@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
+import { PRELOADED_FIELDS } from './preloaded.js';
 import { getSchema } from './schema.js';
 
 /**
@@ -26,5 +28,39 @@ describe('simpleResolvers types', () => {
       ...storage.middlewares.map((m) => ({ target: m.target, field: m.fieldName })),
     ].filter((f) => targets.has(f.target));
     expect(guarded).toEqual([]);
+  });
+});
+
+describe('preloaded fields', () => {
+  it('have no authorization or middleware on their field resolvers (answerPreloaded skips them)', async () => {
+    await getSchema();
+    const storage = getMetadataStorage();
+    const guarded = new Set(
+      [...storage.authorizedFields, ...storage.middlewares].map(
+        (f) => `${f.target.name}.${f.fieldName}`,
+      ),
+    );
+    for (const [typeName, names] of Object.entries(PRELOADED_FIELDS)) {
+      for (const name of names) {
+        const declared = storage.fieldResolvers.filter(
+          (r) => r.schemaName === name && r.getObjectType?.().name === typeName,
+        );
+        expect(declared, `${typeName}.${name}`).toHaveLength(1);
+        expect(guarded).not.toContain(`${declared[0]!.target.name}.${declared[0]!.methodName}`);
+      }
+    }
+  });
+
+  it('are answered from what the page fetched, without the field resolver', async () => {
+    const fields = (await getSchema()).getType('Application') as GraphQLObjectType;
+    const resolve = (field: string, source: object) =>
+      fields.getFields()[field]!.resolve!(source, {}, {}, {} as GraphQLResolveInfo);
+    const organisation = { id: 'o1', name: 'Bakkerij' };
+    // No loaders in the context: the declared resolvers would fail here.
+    expect(resolve('organisation', { preloaded: { organisation } })).toBe(organisation);
+    expect(resolve('currentStage', { preloaded: { currentStage: null } })).toBeNull();
+    await expect(
+      (async () => resolve('programme', { programmeId: 'p1', preloaded: {} }))(),
+    ).rejects.toThrow();
   });
 });

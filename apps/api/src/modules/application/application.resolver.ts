@@ -83,12 +83,9 @@ export class ApplicationResolver {
     return Application.from(app);
   }
 
+  /** A list page's preloaded programme is answered before this runs (graphql/preloaded.ts). */
   @FieldResolver(() => Programme)
-  programme(@Root() a: Application, @Ctx() ctx: Context): Programme | Promise<Programme> {
-    return a.preloaded?.programme ?? this.loadProgramme(a, ctx);
-  }
-
-  private async loadProgramme(a: Application, ctx: Context): Promise<Programme> {
+  async programme(@Root() a: Application, @Ctx() ctx: Context): Promise<Programme> {
     const p = await ctx.loaders.programme.load(a.programmeId);
     if (!p) throw notFound('Programme');
     return Programme.from(p);
@@ -101,12 +98,9 @@ export class ApplicationResolver {
     return Edition.from(e);
   }
 
+  /** Preloaded by a list page: see graphql/preloaded.ts. */
   @FieldResolver(() => Organisation, { description: 'The applicant: a company or a network.' })
-  organisation(@Root() a: Application, @Ctx() ctx: Context): Organisation | Promise<Organisation> {
-    return a.preloaded?.organisation ?? this.loadOrganisation(a, ctx);
-  }
-
-  private async loadOrganisation(a: Application, ctx: Context): Promise<Organisation> {
+  async organisation(@Root() a: Application, @Ctx() ctx: Context): Promise<Organisation> {
     const o = await ctx.loaders.organisation.load(a.organisationId);
     if (!o) throw notFound('Organisation');
     return Organisation.from(o);
@@ -211,16 +205,12 @@ export class ApplicationResolver {
     return (await ctx.loaders.contactsByApplication.load(a.id)).map((c) => FollowUpContact.from(c));
   }
 
+  /** Preloaded by a list page: see graphql/preloaded.ts. */
   @FieldResolver(() => Stage, {
     nullable: true,
     description: 'The exit if any, else the furthest step reached; null for a draft.',
   })
-  currentStage(@Root() a: Application, @Ctx() ctx: Context): Stage | null | Promise<Stage | null> {
-    if (a.preloaded && a.preloaded.currentStage !== undefined) return a.preloaded.currentStage;
-    return this.loadCurrentStage(a, ctx);
-  }
-
-  private async loadCurrentStage(a: Application, ctx: Context): Promise<Stage | null> {
+  async currentStage(@Root() a: Application, @Ctx() ctx: Context): Promise<Stage | null> {
     const stages = await ctx.loaders.stagesByProgramme.load(a.programmeId);
     const stage = currentStageOf(a, stages);
     return stage ? Stage.from(stage) : null;
