@@ -21,6 +21,12 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().url('each replica must be a postgres:// URL'))),
+  /**
+   * The session cache (modules/auth/session-cache.ts) LISTENs for sign-outs and role changes on
+   * a connection of its own, by default to DATABASE_URL. Set a direct URL of the primary when
+   * DATABASE_URL goes through pgbouncer in transaction mode (LISTEN needs a session), or `off`.
+   */
+  SESSION_CACHE_URL: z.union([z.literal('off'), z.string().url()]).optional(),
   DATA_DIR: z.string().optional(),
   /** Dossier attachments; default: a folder beside the embedded database. */
   ATTACHMENT_DIR: z.string().optional(),

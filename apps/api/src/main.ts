@@ -71,6 +71,8 @@ const { httpServer, drain } = await createApp({
   attachmentDir: config.ATTACHMENT_DIR ?? join(dataDir, 'attachments'),
   metricsToken: config.METRICS_TOKEN,
   readRouting,
+  sessionCache:
+    config.SESSION_CACHE_URL === 'off' ? false : { listenUrl: config.SESSION_CACHE_URL },
 });
 await new Promise<void>((done) => httpServer.listen(config.PORT, config.HOST, done));
 const base = `http://localhost:${config.PORT}`;

@@ -53,6 +53,8 @@ export interface AppOptions {
   metricsToken?: string | undefined;
   /** Read replicas for analytics and research (DATABASE_REPLICA_URL); default: the primary. */
   readRouting?: ReadRouting;
+  /** Where the session cache listens (SESSION_CACHE_URL; default the data source's), or off. */
+  sessionCache?: { listenUrl?: string | undefined } | false;
 }
 
 export interface App {
@@ -76,6 +78,7 @@ export async function createApp({
   researchIdeDir = DEFAULT_RESEARCH_IDE_DIR,
   metricsToken,
   readRouting,
+  sessionCache = {},
 }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -113,9 +116,11 @@ export async function createApp({
   await apollo.start();
   // Signed-in viewers are kept in memory for a few seconds, invalidated through LISTEN/NOTIFY
   // (session-cache.ts); the LISTEN connection lives as long as the HTTP server.
-  const sessions = SessionCache.for(dataSource);
-  await sessions.start(logger);
-  httpServer.once('close', () => void sessions.stop());
+  if (sessionCache) {
+    const sessions = SessionCache.for(dataSource);
+    await sessions.start(logger, sessionCache.listenUrl);
+    httpServer.once('close', () => void sessions.stop());
+  }
 
   app.use(requestLog(logger, { ignore: (url) => /^\/(health|metrics)(\/|\?|$)/.test(url) }));
 

@@ -11,7 +11,7 @@ import { RATE_LIMIT_TABLE } from '../database/rate-limit.js';
 import { createReadRouting } from '../database/read-replicas.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import type { ResearchConfig } from '../research/research.config.js';
-import { type App, createApp } from '../server.js';
+import { type App, type AppOptions, createApp } from '../server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -69,6 +69,8 @@ export async function startTestServer(
     metricsToken?: string;
     /** Route analytics and research reads to these streaming replicas. */
     replicaUrls?: string[];
+    /** Where the session cache listens, or false for none (default: as in production). */
+    sessionCache?: AppOptions['sessionCache'];
   } = {},
 ): Promise<TestServer> {
   let statements = 0;
@@ -105,6 +107,7 @@ export async function startTestServer(
     ...(options.research ? { research: options.research } : {}),
     metricsToken: options.metricsToken,
     ...(readRouting ? { readRouting } : {}),
+    ...(options.sessionCache !== undefined ? { sessionCache: options.sessionCache } : {}),
   });
   const { httpServer } = app;
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));

@@ -113,4 +113,24 @@ describe.skipIf(embedded)('session cache on two instances', () => {
     expect(await viewerOn(b, fresh.cookie)).not.toBeNull();
     expect(cacheOf(b).counters().hits - before.hits).toBe(1);
   });
+
+  it('stays off when its LISTEN connection does not hear the pool (e.g. pgbouncer in transaction mode)', async () => {
+    // Notices do not cross databases: listening in another one is as deaf as a pooled session.
+    const elsewhere = new URL(inject('databaseUrl'));
+    elsewhere.pathname = '/postgres';
+    const deaf = await startTestServer({
+      keepRateLimits: true,
+      sessionCache: { listenUrl: elsewhere.toString() },
+    });
+    try {
+      expect(cacheOf(deaf).active).toBe(false);
+      const { cookie } = await deaf.signIn(DEMO.analyst);
+      const before = cacheOf(deaf).counters();
+      expect(await viewerOn(deaf, cookie)).not.toBeNull();
+      expect(await viewerOn(deaf, cookie)).not.toBeNull();
+      expect(cacheOf(deaf).counters().hits).toBe(before.hits);
+    } finally {
+      await deaf.close();
+    }
+  });
 });

@@ -11,6 +11,7 @@ export const AUTH_CHANNEL = 'wg_auth_changed';
 export const SESSION_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 const RECONNECT_MS = [250, 1_000, 5_000];
+const PROBE_TIMEOUT_MS = 5_000;
 
 interface Entry {
   viewer: Viewer;
@@ -53,17 +54,22 @@ export class SessionCache {
   private generation = 0;
   private attempt = 0;
   private reconnect: NodeJS.Timeout | null = null;
-  private logger: Pick<Logger, 'warn' | 'info'> | null = null;
+  private logger: Pick<Logger, 'warn' | 'info' | 'error'> | null = null;
+  private listenUrl: string | null = null;
   private readonly barriers = new Map<string, () => void>();
   private readonly stats = { hits: 0, misses: 0 };
 
   private constructor(private readonly ds: DataSource) {}
 
-  /** Starts listening (real PostgreSQL only); until then every lookup reads the database. */
-  async start(logger?: Pick<Logger, 'warn' | 'info'>): Promise<void> {
+  /**
+   * Starts listening (real PostgreSQL only) on `listenUrl` (default: the data source's URL);
+   * until then every lookup reads the database.
+   */
+  async start(logger?: Pick<Logger, 'warn' | 'info' | 'error'>, listenUrl?: string): Promise<void> {
     if (!this.stopped || isEmbedded(this.ds)) return;
     this.stopped = false;
     this.logger = logger ?? null;
+    this.listenUrl = listenUrl ?? (this.ds.options as { url?: string }).url ?? null;
     await this.connect();
   }
 
@@ -134,6 +140,21 @@ export class SessionCache {
     await seen;
   }
 
+  /** A notice sent through the data source's pool must reach the LISTEN connection. */
+  private async probe(): Promise<boolean> {
+    const marker = `sync:${process.pid}:probe:${Math.random().toString(36).slice(2)}`;
+    let timer: NodeJS.Timeout | undefined;
+    const seen = new Promise<boolean>((done) => {
+      this.barriers.set(marker, () => done(true));
+      timer = setTimeout(() => done(false), PROBE_TIMEOUT_MS);
+    });
+    await this.ds.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, marker]);
+    const heard = await seen;
+    clearTimeout(timer);
+    this.barriers.delete(marker);
+    return heard;
+  }
+
   private onNotice(payload: string | undefined) {
     if (payload?.startsWith('sync:')) {
       this.barriers.get(payload)?.();
@@ -149,7 +170,7 @@ export class SessionCache {
   }
 
   private async connect(): Promise<void> {
-    const url = (this.ds.options as { url?: string }).url;
+    const url = this.listenUrl;
     if (!url) return;
     const client = new pg.Client({ connectionString: url, application_name: 'werkgezond-auth' });
     client.on('notification', (message) => {
@@ -170,14 +191,25 @@ export class SessionCache {
     client.on('error', lost);
     client.on('end', () => lost());
     this.client = client;
+    let heard: boolean;
     try {
       await client.connect();
       await client.query(`LISTEN ${AUTH_CHANNEL}`);
+      heard = await this.probe();
     } catch (error) {
       lost(error as Error);
       return;
     }
     if (this.stopped || this.client !== client) return;
+    if (!heard) {
+      // e.g. pgbouncer in transaction mode: LISTEN ran, but its session is not ours to keep.
+      this.logger?.error(
+        'session cache off: a notice sent through the pool did not arrive on the LISTEN connection (pgbouncer in transaction mode? set SESSION_CACHE_URL to a direct URL of the primary)',
+      );
+      this.client = null;
+      await client.end().catch(() => {});
+      return;
+    }
     // Anything cached before is of unknown age relative to the notices missed meanwhile.
     this.generation++;
     this.entries.clear();
