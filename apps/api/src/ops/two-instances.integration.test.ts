@@ -62,6 +62,18 @@ describe.skipIf(embedded)('two API instances (two processes) on one database', (
     expect(me.data?.viewer?.email).toBe(DEMO.analyst);
   });
 
+  it('ends on B a session signed out on A, though B had it in its session cache', async () => {
+    const { cookie } = await a.signIn(DEMO.analyst);
+    const viewerOnB = async () =>
+      (await b.gql<{ viewer: { email: string } | null }>('{ viewer { email } }', {}, { cookie }))
+        .data?.viewer ?? null;
+    expect(await viewerOnB()).not.toBeNull();
+    expect(await viewerOnB()).not.toBeNull(); // from B's memory now
+    expect((await a.gql('mutation { signOut }', {}, { cookie })).errors).toBeUndefined();
+    // B learns it from PostgreSQL's notice (milliseconds); wait for it, up to 10 s.
+    await expect.poll(viewerOnB, { timeout: 10_000, interval: 25 }).toBeNull();
+  });
+
   it('throttles on B the 6th wrong password after 5 on A', async () => {
     const email = `two-instances-${crypto.randomUUID()}@example.test`;
     for (let i = 0; i < 5; i++)
