@@ -282,9 +282,14 @@ async function main() {
     };
 
     const plain = new pg.Pool({ connectionString: url, max: 10 });
+    // As the service sends them: a named statement is prepared (once per connection).
+    const send = (s: Statement) =>
+      s.name
+        ? plain.query({ name: s.name, text: s.sql, values: s.params })
+        : plain.query(s.sql, s.params);
     const runPlain = async (meta: Statement, mains: Statement[]) => {
-      await plain.query(meta.sql, meta.params);
-      await Promise.all(mains.map((m) => plain.query(m.sql, m.params)));
+      await send(meta);
+      await Promise.all(mains.map(send));
     };
 
     const cohorts = {
@@ -361,7 +366,7 @@ async function main() {
       if (scenario.kind === 'funnel') {
         const s = await new FunnelService(ds).statements(scenario.input as unknown as FunnelQuery);
         meta = s.meta;
-        mains = [s.main];
+        mains = s.main ? [s.main] : [];
         source = s.source;
       } else {
         const s = await new CohortService(ds).statements(scenario.input as never);
