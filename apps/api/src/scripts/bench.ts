@@ -180,6 +180,33 @@ async function measure(runs: number, warmup: number, fn: () => Promise<void>): P
   return { median: percentile(times, 0.5) ?? 0, p95: percentile(times, 0.95) ?? 0, runs };
 }
 
+/**
+ * Times several sides in alternating batches of 10 (A×10, B×10, A×10, …), so that a change in the
+ * machine's load during the run falls on every side alike.
+ */
+async function measureAlternately(
+  runs: number,
+  warmup: number,
+  sides: (() => Promise<void>)[],
+): Promise<Timing[]> {
+  for (const fn of sides) for (let i = 0; i < warmup; i++) await fn();
+  const times = sides.map(() => [] as number[]);
+  for (let done = 0; done < runs; done += 10) {
+    for (let s = 0; s < sides.length; s++) {
+      for (let i = done; i < Math.min(runs, done + 10); i++) {
+        const t0 = performance.now();
+        await sides[s]!();
+        times[s]!.push(performance.now() - t0);
+      }
+    }
+  }
+  return times.map((t) => ({
+    median: percentile(t, 0.5) ?? 0,
+    p95: percentile(t, 0.95) ?? 0,
+    runs,
+  }));
+}
+
 const FUNNEL_QUERY = `query ($input: FunnelInput!) {
   funnel(input: $input) {
     programmeKey unit asOf computedFrom units
@@ -432,10 +459,12 @@ async function main() {
       log(
         `${scenario.name} [${source}]: ${scenario.warmup} warm-up + ${scenario.runs} runs each side…`,
       );
-      const api = await measure(scenario.runs, scenario.warmup, async () => {
-        await gql(query, { input: scenario.input });
-      });
-      const sql = await measure(scenario.runs, scenario.warmup, () => runPlain(meta, mains));
+      const [api, sql] = (await measureAlternately(scenario.runs, scenario.warmup, [
+        async () => {
+          await gql(query, { input: scenario.input });
+        },
+        () => runPlain(meta, mains),
+      ])) as [Timing, Timing];
       results.push({ scenario, source, api, sql });
       const row = `| ${scenario.name} | ${source} | ${scenario.runs} | ${fmt(api.median)} | ${fmt(api.p95)} | ${fmt(sql.median)} | ${fmt(sql.p95)} | ${(api.median / sql.median).toFixed(2)}× | ${(api.p95 / sql.p95).toFixed(2)}× |`;
       rows.push(row);
@@ -512,7 +541,7 @@ Measured with \`pnpm bench\` (\`apps/api/src/scripts/bench.ts\`) on ${new Date()
 - Database: PostgreSQL ${serverVersion}${postgres ? ' (throwaway server started by the script: shared_buffers 1GB, work_mem 64MB, fsync off)' : ' (DATABASE_URL)'}
 - Data: the generator at scale ${scale.toFixed(2)}: ${c.applications.toLocaleString('en-US')} applications (${c.coaching.toLocaleString('en-US')} in the coaching programme), ${c.events.toLocaleString('en-US')} events, ${c.members.toLocaleString('en-US')} group members, ${c.organisations.toLocaleString('en-US')} organisations${loadMs ? `; loaded in ${(loadMs / 1000).toFixed(1)} s` : ''}
 - Rollup build (one statement, both units, every cuboid): ${(rollup.ms / 1000).toFixed(1)} s, ${rollup.cells.toLocaleString('en-US')} cells and ${rollup.lags.toLocaleString('en-US')} histogram rows
-- Each query: warm-up runs, then sequential measured runs. **API** = HTTP POST /graphql with an analyst session (session lookup, validation, programme metadata, aggregation, assembly, JSON). **Plain SQL** = the same statements the service runs (a funnel without years or filters: one prepared statement that reads the programme and, when the rollup may answer, its cells; otherwise the programme metadata, then the aggregation; the cohort statements in parallel as the service does), built by the same exported builders and sent through \`pg\`.
+- Each query: warm-up runs, then sequential measured runs, API and plain SQL alternating in batches of 10 (so both see the same load). **API** = HTTP POST /graphql with an analyst session (session lookup, validation, programme metadata, aggregation, assembly, JSON). **Plain SQL** = the same statements the service runs (a funnel without years or filters: one prepared statement that reads the programme and, when the rollup may answer, its cells; otherwise the programme metadata, then the aggregation; the cohort statements in parallel as the service does), built by the same exported builders and sent through \`pg\`.
 
 ${table}
 
