@@ -6,6 +6,8 @@
  *
  *   node dist/scripts/bench.js [--applications 1000000] [--runs 200] [--warmup 50] [--out BENCHMARK.md]
  *                              [--reuse]  (with DATABASE_URL: keep a dataset loaded by an earlier run)
+ *                              [--baseline OLD.md]  (a BENCHMARK.md of an earlier build: adds a
+ *                                                    before → after table of the same queries)
  *
  * DATABASE_URL: use that PostgreSQL (its data are replaced). Otherwise a throwaway PostgreSQL 15
  * is started from /usr/lib/postgresql/15/bin (or PG_BIN) with its data under /tmp, as the
@@ -41,6 +43,7 @@ const { values: args } = parseArgs({
     'live-runs': { type: 'string', default: '20' },
     // With DATABASE_URL: keep the data already there when it holds enough applications.
     reuse: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
     out: { type: 'string', default: resolve(import.meta.dirname, '../../BENCHMARK.md') },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -177,6 +180,33 @@ async function measure(runs: number, warmup: number, fn: () => Promise<void>): P
   return { median: percentile(times, 0.5) ?? 0, p95: percentile(times, 0.95) ?? 0, runs };
 }
 
+/**
+ * Times several sides in alternating batches of 10 (A×10, B×10, A×10, …), so that a change in the
+ * machine's load during the run falls on every side alike.
+ */
+async function measureAlternately(
+  runs: number,
+  warmup: number,
+  sides: (() => Promise<void>)[],
+): Promise<Timing[]> {
+  for (const fn of sides) for (let i = 0; i < warmup; i++) await fn();
+  const times = sides.map(() => [] as number[]);
+  for (let done = 0; done < runs; done += 10) {
+    for (let s = 0; s < sides.length; s++) {
+      for (let i = done; i < Math.min(runs, done + 10); i++) {
+        const t0 = performance.now();
+        await sides[s]!();
+        times[s]!.push(performance.now() - t0);
+      }
+    }
+  }
+  return times.map((t) => ({
+    median: percentile(t, 0.5) ?? 0,
+    p95: percentile(t, 0.95) ?? 0,
+    runs,
+  }));
+}
+
 const FUNNEL_QUERY = `query ($input: FunnelInput!) {
   funnel(input: $input) {
     programmeKey unit asOf computedFrom units
@@ -208,6 +238,41 @@ interface Scenario {
 }
 
 const fmt = (ms: number) => ms.toFixed(1);
+const loads = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
+
+interface TableRow {
+  apiMedian: number;
+  apiP95: number;
+  sqlMedian: number;
+  sqlP95: number;
+}
+
+/** The result rows of an earlier BENCHMARK.md, by query name. */
+function readBaseline(file: string): Map<string, TableRow> {
+  const out = new Map<string, TableRow>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    // | name | source | runs | API median | API p95 | SQL median | SQL p95 | ratio | ratio |
+    if (cells.length !== 11 || !/^\d+$/.test(cells[3] ?? '')) continue;
+    const [apiMedian, apiP95, sqlMedian, sqlP95] = cells.slice(4, 8).map(Number);
+    out.set(cells[1]!, {
+      apiMedian: apiMedian!,
+      apiP95: apiP95!,
+      sqlMedian: sqlMedian!,
+      sqlP95: sqlP95!,
+    });
+  }
+  return out;
+}
+
+/**
+ * Issue #16's goal for the funnel: API p95 at most 1.5 × the plain SQL's p95 or at most 3 ms
+ * above it, whichever allows more.
+ */
+const funnelGoal = (r: TableRow) => {
+  const limit = Math.max(1.5 * r.sqlP95, r.sqlP95 + 3);
+  return { limit, met: r.apiP95 <= limit };
+};
 
 async function main() {
   const started = performance.now();
@@ -282,9 +347,14 @@ async function main() {
     };
 
     const plain = new pg.Pool({ connectionString: url, max: 10 });
+    // As the service sends them: a named statement is prepared (once per connection).
+    const send = (s: Statement) =>
+      s.name
+        ? plain.query({ name: s.name, text: s.sql, values: s.params })
+        : plain.query(s.sql, s.params);
     const runPlain = async (meta: Statement, mains: Statement[]) => {
-      await plain.query(meta.sql, meta.params);
-      await Promise.all(mains.map((m) => plain.query(m.sql, m.params)));
+      await send(meta);
+      await Promise.all(mains.map(send));
     };
 
     const cohorts = {
@@ -345,6 +415,7 @@ async function main() {
         }),
       ).length / 1024
     ).toFixed(0);
+    const loadAtStart = loadavg();
     // The floor of any signed-in request: HTTP, session lookup, GraphQL, JSON; no analytics.
     const floor = await measure(RUNS, WARMUP, async () => {
       await gql('{ viewer { id } }', {});
@@ -361,7 +432,7 @@ async function main() {
       if (scenario.kind === 'funnel') {
         const s = await new FunnelService(ds).statements(scenario.input as unknown as FunnelQuery);
         meta = s.meta;
-        mains = [s.main];
+        mains = s.main ? [s.main] : [];
         source = s.source;
       } else {
         const s = await new CohortService(ds).statements(scenario.input as never);
@@ -388,10 +459,12 @@ async function main() {
       log(
         `${scenario.name} [${source}]: ${scenario.warmup} warm-up + ${scenario.runs} runs each side…`,
       );
-      const api = await measure(scenario.runs, scenario.warmup, async () => {
-        await gql(query, { input: scenario.input });
-      });
-      const sql = await measure(scenario.runs, scenario.warmup, () => runPlain(meta, mains));
+      const [api, sql] = (await measureAlternately(scenario.runs, scenario.warmup, [
+        async () => {
+          await gql(query, { input: scenario.input });
+        },
+        () => runPlain(meta, mains),
+      ])) as [Timing, Timing];
       results.push({ scenario, source, api, sql });
       const row = `| ${scenario.name} | ${source} | ${scenario.runs} | ${fmt(api.median)} | ${fmt(api.p95)} | ${fmt(sql.median)} | ${fmt(sql.p95)} | ${(api.median / sql.median).toFixed(2)}× | ${(api.p95 / sql.p95).toFixed(2)}× |`;
       rows.push(row);
@@ -420,9 +493,45 @@ async function main() {
     const overhead = funnel.api.median - funnel.sql.median;
     const ratioNote = `Reading the ratio: the rollup statement takes ${fmt(funnel.sql.median)} ms, so 1.3× would leave ${fmt(0.3 * funnel.sql.median)} ms for everything else, less than the ${fmt(floor.median)} ms any signed-in request costs before it reaches the analytics. The API adds ${fmt(overhead)} ms (median) to the statements: the request floor, GraphQL execution of a ${responseKb} kB answer, and the assembly of steps, intervals and groups in Node. Where the SQL dominates (the live rows), the API is within ${Math.max(...results.slice(3).map((r) => r.api.median / r.sql.median)).toFixed(2)}× of plain SQL.`;
     const floorLine = `For scale: a signed-in \`{ viewer { id } }\` round trip (HTTP, session lookup, GraphQL, JSON, no analytics) takes median ${fmt(floor.median)} ms, p95 ${fmt(floor.p95)} ms on the same server.`;
+    const now: TableRow = {
+      apiMedian: funnel.api.median,
+      apiP95: funnel.api.p95,
+      sqlMedian: funnel.sql.median,
+      sqlP95: funnel.sql.p95,
+    };
+    const goal = funnelGoal(now);
+    const goalLine = `Issue #16 (funnel p95 ≤ 1.5 × plain SQL or ≤ 3 ms added, whichever is larger): API p95 ${fmt(now.apiP95)} ms against a limit of ${fmt(goal.limit)} ms (plain SQL p95 ${fmt(now.sqlP95)} ms): **${goal.met ? 'met' : 'not met'}**; the API adds ${fmt(now.apiMedian - now.sqlMedian)} ms at the median, ${fmt(now.apiP95 - now.sqlP95)} ms at p95.`;
+    let comparison = '';
+    if (args.baseline) {
+      const before = readBaseline(args.baseline);
+      const lines = results.flatMap((r) => {
+        const b = before.get(r.scenario.name);
+        if (!b) return [];
+        const a = {
+          apiMedian: r.api.median,
+          apiP95: r.api.p95,
+          sqlMedian: r.sql.median,
+          sqlP95: r.sql.p95,
+        };
+        const pair = (x: number, y: number) => `${fmt(x)} → ${fmt(y)}`;
+        return [
+          `| ${r.scenario.name} | ${pair(b.apiMedian, a.apiMedian)} | ${pair(b.apiP95, a.apiP95)} | ${pair(b.sqlMedian, a.sqlMedian)} | ${pair(b.sqlP95, a.sqlP95)} | ${pair(b.apiMedian - b.sqlMedian, a.apiMedian - a.sqlMedian)} |`,
+        ];
+      });
+      comparison = `Before → after (before: \`${args.baseline}\`, an earlier build measured the same way; the machine's load differs between the two runs):
+
+| query | API median (ms) | API p95 (ms) | plain SQL median (ms) | plain SQL p95 (ms) | API − SQL median (ms) |
+|---|---:|---:|---:|---:|---:|
+${lines.join('\n')}`;
+    }
     console.log(verdict);
+    console.log(
+      `load average ${loads(loadAtStart)} at the start of the measured requests, ${loads(loadavg())} at the end`,
+    );
+    console.log(goalLine);
     console.log(floorLine);
     console.log(ratioNote);
+    if (comparison) console.log(`\n${comparison}\n`);
     const c = counts[0];
     const md = `# Analytics benchmark
 
@@ -432,19 +541,19 @@ Measured with \`pnpm bench\` (\`apps/api/src/scripts/bench.ts\`) on ${new Date()
 - Database: PostgreSQL ${serverVersion}${postgres ? ' (throwaway server started by the script: shared_buffers 1GB, work_mem 64MB, fsync off)' : ' (DATABASE_URL)'}
 - Data: the generator at scale ${scale.toFixed(2)}: ${c.applications.toLocaleString('en-US')} applications (${c.coaching.toLocaleString('en-US')} in the coaching programme), ${c.events.toLocaleString('en-US')} events, ${c.members.toLocaleString('en-US')} group members, ${c.organisations.toLocaleString('en-US')} organisations${loadMs ? `; loaded in ${(loadMs / 1000).toFixed(1)} s` : ''}
 - Rollup build (one statement, both units, every cuboid): ${(rollup.ms / 1000).toFixed(1)} s, ${rollup.cells.toLocaleString('en-US')} cells and ${rollup.lags.toLocaleString('en-US')} histogram rows
-- Each query: warm-up runs, then sequential measured runs. **API** = HTTP POST /graphql with an analyst session (session lookup, validation, programme metadata, aggregation, assembly, JSON). **Plain SQL** = the same statements the service runs (programme metadata, then the aggregation; the cohort statements in parallel as the service does), built by the same exported builders and sent through \`pg\`.
+- Each query: warm-up runs, then sequential measured runs, API and plain SQL alternating in batches of 10 (so both see the same load). **API** = HTTP POST /graphql with an analyst session (session lookup, validation, programme metadata, aggregation, assembly, JSON). **Plain SQL** = the same statements the service runs (a funnel without years or filters: one prepared statement that reads the programme and, when the rollup may answer, its cells; otherwise the programme metadata, then the aggregation; the cohort statements in parallel as the service does), built by the same exported builders and sent through \`pg\`.
 
 ${table}
 
 ${verdict}
 
-${floorLine}
+${goalLine}
 
+${floorLine}
+${comparison ? `\n${comparison}\n` : ''}
 ${ratioNote}
 
-Other work was running on the machine during the measurement (load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ')} over 1 / 5 / 15 minutes at the end), which shows mostly in the p95 columns.
+Other work was running on the machine during the measurement (load average ${loads(loadAtStart)} over 1 / 5 / 15 minutes when the measured requests began, ${loads(loadavg())} at the end), which shows mostly in the p95 columns.
 
 ## How the funnel gets there
 

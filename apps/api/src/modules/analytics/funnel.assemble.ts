@@ -2,7 +2,12 @@
  * Turns the aggregated rows of a funnel statement (live or rollup, same shape) into steps, exits
  * and groups. Pure: no database, so the arithmetic is unit-tested on its own.
  */
-import { funnel as funnelMaths, percentileOfHistogram, wilsonInterval } from '@werkgezond/domain';
+import {
+  funnel as funnelMaths,
+  type HistogramBin,
+  percentileOfHistogram,
+  wilsonInterval,
+} from '@werkgezond/domain';
 import {
   compareValues,
   describeValue,
@@ -11,6 +16,7 @@ import {
   type LabelSources,
 } from '../../semantic/dimensions.js';
 import type {
+  ExitReasonData,
   FunnelBody,
   FunnelExitData,
   FunnelGroupData,
@@ -37,9 +43,6 @@ export interface AssembleContext {
 export const round2 = (x: number | null): number | null =>
   x === null ? null : Math.round(x * 100) / 100;
 
-const reachedOf = (row: FunnelRow, position: number): number =>
-  [row.n1, row.n2, row.n3, row.n4][position - 1] ?? 0;
-
 export const toRate = (r: {
   value: number | null;
   lower: number | null;
@@ -50,31 +53,83 @@ export const toRate = (r: {
   upper: r.upper,
 });
 
+/** The rows of one body (the total or one group): exit cells, and lag bins per step position. */
+interface BodyRows {
+  cells: FunnelRow[];
+  /** lagBins[position]: the (days, units) bins of the lag to that step; null lags left out. */
+  lagBins: HistogramBin[][];
+}
+
+const emptyRows = (): BodyRows => ({ cells: [], lagBins: [] });
+
+function addRow(into: BodyRows, r: FunnelRow): void {
+  if (r.kind === 'cell') {
+    into.cells.push(r);
+    return;
+  }
+  if (r.step === null || r.lag === null) return;
+  const bins = into.lagBins[r.step];
+  if (bins) bins.push({ value: r.lag, count: r.n });
+  else into.lagBins[r.step] = [{ value: r.lag, count: r.n }];
+}
+
 /** Steps, exits and counts of one set of rows (the total, or one group). */
 export function assembleBody(
   cells: readonly FunnelRow[],
   lags: readonly FunnelRow[],
   ctx: Pick<AssembleContext, 'steps' | 'exits'>,
 ): FunnelBody {
-  const units = cells.reduce((s, r) => s + r.n, 0);
-  const reached = ctx.steps.map((s) => cells.reduce((sum, r) => sum + reachedOf(r, s.position), 0));
-  const maths = funnelMaths(ctx.steps.map((s, i) => ({ key: s.key, count: reached[i] ?? 0 })));
+  const rows: BodyRows = { cells: [...cells], lagBins: [] };
+  for (const r of lags) addRow(rows, r);
+  return body(rows, ctx);
+}
 
+/**
+ * One pass over the cells: units, units per step (n1..n4), exits per step of exit, and per exit
+ * stage its count, reasons and steps, in order of first appearance.
+ */
+function body(rows: BodyRows, ctx: Pick<AssembleContext, 'steps' | 'exits'>): FunnelBody {
+  let units = 0;
+  let n1 = 0;
+  let n2 = 0;
+  let n3 = 0;
+  let n4 = 0;
   const exitedFrom = new Map<number, number>();
-  for (const r of cells) {
+  const byExit = new Map<
+    string,
+    { count: number; byReason: Map<string | null, number>; byStep: Map<number, number> }
+  >();
+  for (const e of ctx.exits)
+    byExit.set(e.key, { count: 0, byReason: new Map(), byStep: new Map() });
+  for (const r of rows.cells) {
+    units += r.n;
+    n1 += r.n1;
+    n2 += r.n2;
+    n3 += r.n3;
+    n4 += r.n4;
     if (r.xs === null) continue;
     const from = r.xf ?? 0;
     exitedFrom.set(from, (exitedFrom.get(from) ?? 0) + r.n);
+    let exit = byExit.get(r.xs);
+    if (!exit) {
+      exit = { count: 0, byReason: new Map(), byStep: new Map() };
+      byExit.set(r.xs, exit);
+    }
+    exit.count += r.n;
+    exit.byReason.set(r.xr, (exit.byReason.get(r.xr) ?? 0) + r.n);
+    exit.byStep.set(from, (exit.byStep.get(from) ?? 0) + r.n);
   }
+  const reached = [0, n1, n2, n3, n4];
+  const maths = funnelMaths(
+    ctx.steps.map((s) => ({ key: s.key, count: reached[s.position] ?? 0 })),
+  );
 
   const steps: FunnelStepData[] = ctx.steps.map((s, i) => {
     const m = maths[i]!;
-    const bins = lags
-      .filter((r) => r.step === s.position && r.lag !== null)
-      .map((r) => ({ value: r.lag as number, count: r.n }));
     const previous = i > 0 ? ctx.steps[i - 1]! : null;
     const exited = previous ? (exitedFrom.get(previous.position) ?? 0) : null;
     const dropOff = m.dropOff;
+    const bins = i > 0 ? (rows.lagBins[s.position] ?? []) : [];
     return {
       stage: s.key,
       label: s.label,
@@ -90,76 +145,80 @@ export function assembleBody(
     };
   });
 
-  const exitKeys = [...ctx.exits.map((e) => e.key)];
-  for (const r of cells) if (r.xs !== null && !exitKeys.includes(r.xs)) exitKeys.push(r.xs);
-  const stepByPosition = new Map(ctx.steps.map((s) => [s.position, s.key]));
-  const exits: FunnelExitData[] = exitKeys.map((key) => {
-    const rows = cells.filter((r) => r.xs === key);
-    const count = rows.reduce((s, r) => s + r.n, 0);
-    const byReason = new Map<string | null, number>();
-    const byStep = new Map<number, number>();
-    for (const r of rows) {
-      byReason.set(r.xr, (byReason.get(r.xr) ?? 0) + r.n);
-      byStep.set(r.xf ?? 0, (byStep.get(r.xf ?? 0) ?? 0) + r.n);
+  const exits: FunnelExitData[] = [];
+  for (const [key, e] of byExit) {
+    const count = e.count;
+    const reasons: ExitReasonData[] = [];
+    for (const [reason, n] of e.byReason) {
+      reasons.push({
+        reason,
+        label: reasonLabel(reason),
+        count: n,
+        share: count > 0 ? n / count : null,
+      });
     }
-    return {
-      stage: key,
-      label: ctx.exits.find((e) => e.key === key)?.label ?? key,
-      count,
-      reasons: [...byReason.entries()]
-        .map(([reason, n]) => ({
-          reason,
-          label: reasonLabel(reason),
-          count: n,
-          share: count > 0 ? n / count : null,
-        }))
-        .sort((a, b) => b.count - a.count || String(a.reason).localeCompare(String(b.reason))),
-      fromSteps: [...byStep.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([position, n]) => ({ stage: stepByPosition.get(position) ?? null, count: n })),
-    };
-  });
+    reasons.sort((a, b) => b.count - a.count || String(a.reason).localeCompare(String(b.reason)));
+    const fromSteps = [...e.byStep.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([position, n]) => ({ stage: stepKeyAt(ctx.steps, position), count: n }));
+    exits.push({ stage: key, label: exitLabel(ctx.exits, key), count, reasons, fromSteps });
+  }
   return { units, steps, exits };
 }
+
+const stepKeyAt = (steps: readonly StageInfo[], position: number): string | null => {
+  for (const s of steps) if (s.position === position) return s.key;
+  return null;
+};
+
+const exitLabel = (exits: readonly StageInfo[], key: string): string => {
+  for (const e of exits) if (e.key === key) return e.label;
+  return key;
+};
 
 /** The whole answer: the total body and one body per breakdown group, groups in a stable order. */
 export function assembleFunnel(
   rows: readonly FunnelRow[],
   ctx: AssembleContext,
 ): FunnelBody & { groups: FunnelGroupData[] } {
-  const totalCells = rows.filter((r) => r.total && r.kind === 'cell');
-  const totalLags = rows.filter((r) => r.total && r.kind === 'lag');
-  const total = assembleBody(totalCells, totalLags, ctx);
-
-  const groups = new Map<string, { key: GroupKeyValue[]; cells: FunnelRow[]; lags: FunnelRow[] }>();
-  if (ctx.breakdown.length > 0) {
-    for (const r of rows) {
-      if (r.total) continue;
-      const id = JSON.stringify([r.g1, r.g2]);
-      let g = groups.get(id);
-      if (!g) {
-        const values = [r.g1, r.g2].slice(0, ctx.breakdown.length);
-        g = {
-          key: ctx.breakdown.map((d, i) => describeValue(d, values[i] ?? null, ctx.labels)),
-          cells: [],
-          lags: [],
-        };
-        groups.set(id, g);
-      }
-      (r.kind === 'cell' ? g.cells : g.lags).push(r);
+  const total = emptyRows();
+  // One group per (g1, g2), in order of first appearance.
+  const groups = new Map<string, { g1: string | null; g2: string | null; rows: BodyRows }>();
+  const grouped = ctx.breakdown.length > 0;
+  for (const r of rows) {
+    if (r.total) {
+      addRow(total, r);
+      continue;
     }
+    if (!grouped) continue;
+    const id = JSON.stringify([r.g1, r.g2]);
+    let g = groups.get(id);
+    if (!g) {
+      g = { g1: r.g1, g2: r.g2, rows: emptyRows() };
+      groups.set(id, g);
+    }
+    addRow(g.rows, r);
   }
-  const list = [...groups.values()]
-    .filter((g) => g.cells.length > 0)
-    .sort((a, b) => {
-      for (let i = 0; i < a.key.length; i++) {
-        const c = compareValues(a.key[i]!, b.key[i]!);
-        if (c !== 0) return c;
-      }
-      return 0;
-    })
-    .map((g) => ({ key: g.key, ...assembleBody(g.cells, g.lags, ctx) }));
-  return { ...total, groups: list };
+  const list: { key: GroupKeyValue[]; rows: BodyRows }[] = [];
+  for (const g of groups.values()) {
+    if (g.rows.cells.length === 0) continue;
+    const values = [g.g1, g.g2];
+    list.push({
+      key: ctx.breakdown.map((d, i) => describeValue(d, values[i] ?? null, ctx.labels)),
+      rows: g.rows,
+    });
+  }
+  list.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const c = compareValues(a.key[i]!, b.key[i]!);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return {
+    ...body(total, ctx),
+    groups: list.map((g) => ({ key: g.key, ...body(g.rows, ctx) })),
+  };
 }
 
 /** Wilson interval of a share, for services that count outside the funnel statement. */

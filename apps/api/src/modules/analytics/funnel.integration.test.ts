@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { DEMO, startTestServer, type TestServer } from '../../test/harness.js';
 import { FunnelService } from './funnel.service.js';
@@ -343,6 +344,74 @@ describe('funnel: when the rollup may answer', () => {
          HAVING count(*) > 1) d`,
     );
     expect(dupes.n).toBe(0);
+  });
+});
+
+describe('funnel: round trips', () => {
+  /** The funnel's answer and how many statements it sent to PostgreSQL. */
+  const counted = async (service: FunnelService, input: Parameters<FunnelService['funnel']>[0]) => {
+    const spy = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      const answer = await service.funnel(input);
+      return { answer, statements: spy.mock.calls.length };
+    } finally {
+      spy.mockRestore();
+    }
+  };
+  const query = { programmeKey: 'gezondheidscoaches', breakdownBy: ['CHANNEL' as const] };
+
+  it('reads the programme and the rollup in one statement, and answers as the rollup does', async () => {
+    const ds = server.dataSource;
+    await new RollupService(ds).refresh({ wait: true });
+    const auto = new FunnelService(ds, { refreshInBackground: false });
+    const { answer, statements } = await counted(auto, query);
+    expect(answer.computedFrom).toBe('ROLLUP');
+    expect(statements).toBe(1);
+    expect(answer).toEqual(await new FunnelService(ds, { strategy: 'rollup' }).funnel(query));
+    // The award has two steps: the statement takes their number from the programme it read.
+    const award = await counted(auto, { programmeKey: 'nv-gezond', unit: 'COMPANIES' });
+    expect(award.statements).toBe(1);
+    expect(award.answer.steps.map((s) => s.stage)).toEqual(['REGISTERED', 'PARTICIPATED']);
+    expect(award.answer).toEqual(
+      await new FunnelService(ds, { strategy: 'rollup' }).funnel({
+        programmeKey: 'nv-gezond',
+        unit: 'COMPANIES',
+      }),
+    );
+  });
+
+  it('answers live in a second statement when the rollup may not, and sees an edited programme at once', async () => {
+    const ds = server.dataSource;
+    const auto = new FunnelService(ds, { refreshInBackground: false });
+    const [stage] = await ds.query(
+      `SELECT sd.id, sd.label FROM stage_definition sd JOIN programme p ON p.id = sd.programme_id
+        WHERE p.key = 'gezondheidscoaches' AND sd.key = 'APPROVED'`,
+    );
+    try {
+      await ds.query('UPDATE stage_definition SET label = $2 WHERE id = $1', [stage.id, 'Ja']);
+      const stale = await counted(auto, query);
+      expect(stale.answer.computedFrom).toBe('LIVE');
+      expect(stale.statements).toBe(2);
+      expect(stale.answer.steps[1]!.label).toBe('Ja');
+      expect(stale.answer).toEqual(await new FunnelService(ds, { strategy: 'live' }).funnel(query));
+      await new RollupService(ds).refresh({ wait: true });
+      const fresh = await counted(auto, query);
+      expect([fresh.answer.computedFrom, fresh.statements]).toEqual(['ROLLUP', 1]);
+      expect(fresh.answer.steps[1]!.label).toBe('Ja');
+    } finally {
+      await ds.query('UPDATE stage_definition SET label = $2 WHERE id = $1', [
+        stage.id,
+        stage.label,
+      ]);
+    }
+  });
+
+  it('keeps two statements where the SQL needs the programme first (years, filters)', async () => {
+    const auto = new FunnelService(server.dataSource, { refreshInBackground: false });
+    expect(auto.oneStatement({ ...query, years: [2018] })).toBeNull();
+    expect(auto.oneStatement({ ...query, filter: { channels: ['prebes'] } })).toBeNull();
+    expect(auto.oneStatement({ ...query, breakdownBy: ['CHANNEL', 'SIZE_CLASS'] })).toBeNull();
+    expect(auto.oneStatement(query)?.name).toMatch(/^wg_funnel_/);
   });
 });
 

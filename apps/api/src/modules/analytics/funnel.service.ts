@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../../database/prepared.js';
 import { badInput } from '../../graphql/errors.js';
 import {
   compareValues,
@@ -18,6 +20,7 @@ import type {
 import {
   type FunnelRow,
   type FunnelSqlScope,
+  funnelWithMetaSql,
   liveFunnelSql,
   rollupCuboid,
   rollupFunnelSql,
@@ -32,8 +35,10 @@ import {
   filteredDimensions,
   labelSources,
   loadProgramme,
+  type MetaRow,
   PROGRAMME_META_SQL,
   type ProgrammeMeta,
+  programmeFromRow,
   programmeMetaParams,
   resolveFilter,
   toIsoDate,
@@ -66,6 +71,12 @@ export interface FunnelPlan {
   scope: FunnelScope;
   source: FunnelSource;
   statement: Statement;
+}
+
+/** The meta row of the one-statement funnel (see funnelWithMetaSql). */
+interface MetaAndAnswer {
+  programme: MetaRow;
+  answered: boolean;
 }
 
 /** Intersection of the edition ids of `years` and of filter.editions. */
@@ -180,6 +191,11 @@ export class FunnelService {
 
   async run(plan: FunnelPlan): Promise<FunnelData> {
     const rows: FunnelRow[] = await this.ds.query(plan.statement.sql, plan.statement.params);
+    return this.answer(plan, rows);
+  }
+
+  /** The answer from the aggregation's rows. */
+  answer(plan: FunnelPlan, rows: readonly FunnelRow[]): FunnelData {
     const { scope } = plan;
     const ctx: AssembleContext = {
       steps: scope.programme.steps,
@@ -200,15 +216,80 @@ export class FunnelService {
   }
 
   async funnel(query: FunnelQuery, field = 'input'): Promise<FunnelData> {
-    return this.run(this.plan(await this.scope(query, field)));
+    const one = this.oneStatement(query);
+    if (!one) return this.run(this.plan(await this.scope(query, field)));
+    const rows = await preparedQuery<FunnelRow & { meta: MetaAndAnswer | null }>(
+      this.ds,
+      one.name!,
+      one.sql,
+      one.params,
+    );
+    const at = rows.findIndex((r) => r.kind === ('meta' as string));
+    const meta = at < 0 ? null : rows[at]!.meta;
+    if (!meta)
+      throw badInput(`Unknown programme "${query.programmeKey}"`, argPath(field, 'programmeKey'));
+    // The same checks as the two-statement path, against the metadata the statement read.
+    const scope = await this.scopeWith(programmeFromRow(meta.programme), query, field);
+    const plan = this.plan(scope);
+    if (!meta.answered || plan.source !== 'ROLLUP') return this.run(plan);
+    rows.splice(at, 1);
+    return this.answer(plan, rows);
   }
 
-  /** The statements a funnel runs (programme metadata, then the aggregation): for benchmarks. */
+  /**
+   * The one statement (programme metadata and, when the rollup may answer, the aggregation) for a
+   * question that needs nothing of the programme to be written: no years, no filter, at most one
+   * dimension besides EDITION. Null: ask in two statements (metadata first). Anything this
+   * cannot check without the programme is left to the two-statement path, so that errors and
+   * their order stay the same.
+   */
+  oneStatement(query: FunnelQuery): Statement | null {
+    if (this.strategy !== 'auto') return null;
+    const key = query.programmeKey;
+    if (typeof key !== 'string' || key.length === 0 || key.length > 64) return null;
+    if (query.years?.length || filteredDimensions(query.filter).length > 0) return null;
+    let breakdown: FunnelDimension[];
+    let unit: FunnelUnit;
+    let asOf: string | null;
+    try {
+      breakdown = assertBreakdown(query.breakdownBy, 'breakdownBy');
+      unit = assertUnit(query.unit, 'unit');
+      asOf = query.asOf == null ? null : toIsoDate(query.asOf, 'asOf');
+    } catch {
+      return null;
+    }
+    const meta: Statement = {
+      sql: PROGRAMME_META_SQL,
+      params: programmeMetaParams(key, {
+        asOf,
+        channels: breakdown.includes('CHANNEL'),
+        serviceProviders: breakdown.includes('SERVICE_PROVIDER'),
+      }),
+    };
+    const statement = funnelWithMetaSql(meta, { unit, breakdown });
+    if (!statement) return null;
+    // A handful of texts (one per breakdown): prepared once per pooled connection.
+    const hash = createHash('sha1').update(statement.sql).digest('base64url').slice(0, 20);
+    return { ...statement, name: `wg_funnel_${hash}` };
+  }
+
+  /**
+   * The statements a funnel runs, for benchmarks: `meta` first (the programme metadata, or the
+   * one statement that also answers from the rollup when it may), then `main` unless `meta`
+   * already answered.
+   */
   async statements(
     query: FunnelQuery,
-  ): Promise<{ meta: Statement; main: Statement; source: FunnelSource }> {
+  ): Promise<{ meta: Statement; main: Statement | null; source: FunnelSource }> {
     const scope = await this.scope(query);
     const plan = this.plan(scope);
+    const one = this.oneStatement(query);
+    if (one)
+      return {
+        meta: one,
+        main: plan.source === 'ROLLUP' ? null : plan.statement,
+        source: plan.source,
+      };
     const dims = new Set([...scope.breakdown, ...filteredDimensions(query.filter)]);
     return {
       meta: {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { stepAt } from '../../semantic/units.js';
-import { liveFunnelSql, rollupCuboid, rollupFunnelSql, rollupRefreshSql } from './funnel.sql.js';
+import {
+  funnelWithMetaSql,
+  liveFunnelSql,
+  rollupCuboid,
+  rollupFunnelSql,
+  rollupRefreshSql,
+} from './funnel.sql.js';
 import { snapshotSql } from './snapshot.sql.js';
 
 const base = {
@@ -94,6 +100,29 @@ describe('rollupFunnelSql', () => {
     expect(s.params).toEqual([base.programmeId, 'APPLICATIONS', 'PROVINCE', ['e1']]);
     expect(s.sql).toContain('c.edition_id::text');
     expect(s.sql).toContain('c.value');
+  });
+});
+
+describe('funnelWithMetaSql', () => {
+  const meta = { sql: 'SELECT 1 AS id', params: ['key', false, false, null] };
+
+  it('appends unit and cuboid to the metadata parameters and reads nothing unless the rollup may answer', () => {
+    const s = funnelWithMetaSql(meta, { unit: 'COMPANIES', breakdown: ['EDITION', 'CHANNEL'] })!;
+    expect(s.params).toEqual(['key', false, false, null, 'COMPANIES', 'CHANNEL']);
+    expect(s.sql.startsWith('WITH meta AS (SELECT 1 AS id)')).toBe(true);
+    // Every rollup read is gated and bound to the programme and steps the statement itself read.
+    expect(s.sql.match(/\(SELECT ok FROM m\)/g)).toHaveLength(2);
+    expect(s.sql).toContain(
+      'c.programme_id = (SELECT id FROM m) AND c.unit = $5 AND c.dimension = $6',
+    );
+    expect(s.sql).toContain('CASE WHEN 4 <= (SELECT steps FROM m) THEN sum(c.n4)::int ELSE 0 END');
+    expect(s.sql).toContain('l.step <= (SELECT steps FROM m)');
+  });
+
+  it('is null where the rollup cannot answer', () => {
+    expect(
+      funnelWithMetaSql(meta, { unit: 'APPLICATIONS', breakdown: ['CHANNEL', 'SECTOR'] }),
+    ).toBeNull();
   });
 });
 

@@ -59,6 +59,8 @@ export interface FunnelSqlScope {
 export interface Statement {
   sql: string;
   params: unknown[];
+  /** Set: run as a prepared statement of that name (parsed and planned once per connection). */
+  name?: string;
 }
 
 const countColumns = (steps: number, reachedColumn: (k: number) => string) =>
@@ -153,8 +155,41 @@ export function rollupFunnelSql(scope: FunnelSqlScope): Statement | null {
   const cuboid = rollupCuboid(scope.breakdown, scope.filter);
   if (cuboid === null) return null;
   const params: unknown[] = [scope.programmeId, scope.unit, cuboid];
+  const sql = rollupSelects(scope, cuboid, params, {
+    programme: '$1',
+    unit: '$2',
+    dimension: '$3',
+    steps: scope.steps,
+    gate: null,
+  });
+  return { sql, params };
+}
+
+interface RollupRefs {
+  /** SQL for the programme id, the unit and the cuboid's dimension. */
+  programme: string;
+  unit: string;
+  dimension: string;
+  /** The number of steps, or SQL that yields it. */
+  steps: number | string;
+  /** A condition (evaluated once) under which the rows are read at all; null: always. */
+  gate: string | null;
+}
+
+/** The two SELECTs (cells, lag histograms) of a rollup funnel; appends its own parameters. */
+function rollupSelects(
+  scope: Pick<FunnelSqlScope, 'breakdown' | 'filter' | 'steps'>,
+  cuboid: FunnelDimension | 'NONE',
+  params: unknown[],
+  refs: RollupRefs,
+): string {
   const conditions = (alias: string) => {
-    const out = [`${alias}.programme_id = $1`, `${alias}.unit = $2`, `${alias}.dimension = $3`];
+    const out = [
+      `${alias}.programme_id = ${refs.programme}`,
+      `${alias}.unit = ${refs.unit}`,
+      `${alias}.dimension = ${refs.dimension}`,
+    ];
+    if (refs.gate !== null) out.push(refs.gate);
     return out;
   };
   const extra: string[] = [];
@@ -188,8 +223,20 @@ export function rollupFunnelSql(scope: FunnelSqlScope): Statement | null {
   const lagKey = ['l.step', 'l.lag_days'];
   const lagSets = [...(l.g.length ? [[...l.g, ...lagKey]] : []), lagKey];
   const sets = (list: string[][]) => list.map((s) => `(${s.join(', ')})`).join(', ');
-  const sum = (k: number) => (k <= scope.steps ? `sum(c.n${k})::int` : '0');
-  const sql = `SELECT ${c.total} AS total, 'cell' AS kind, ${c.g1} AS g1, ${c.g2} AS g2,
+  const { steps } = refs;
+  const sum = (k: number) =>
+    typeof steps === 'number'
+      ? k <= steps
+        ? `sum(c.n${k})::int`
+        : '0'
+      : `CASE WHEN ${k} <= ${steps} THEN sum(c.n${k})::int ELSE 0 END`;
+  const lagSteps =
+    typeof steps === 'number'
+      ? steps < 4
+        ? ` AND l.step <= ${steps}`
+        : ''
+      : ` AND l.step <= ${steps}`;
+  return `SELECT ${c.total} AS total, 'cell' AS kind, ${c.g1} AS g1, ${c.g2} AS g2,
        c.exit_stage AS xs, c.exit_reason AS xr, c.exit_from::int AS xf, NULL::int AS step, NULL::int AS lag,
        sum(c.n)::int AS n, ${STEP_NUMBERS.map((k) => `${sum(k)} AS n${k}`).join(', ')}
   FROM analytics_funnel_cell c
@@ -199,8 +246,56 @@ UNION ALL
 SELECT ${l.total}, 'lag', ${l.g1}, ${l.g2}, NULL, NULL, NULL, l.step::int, l.lag_days,
        sum(l.n)::int, 0, 0, 0, 0
   FROM analytics_funnel_lag l
- WHERE ${where('l')}${scope.steps < 4 ? ` AND l.step <= ${scope.steps}` : ''}
+ WHERE ${where('l')}${lagSteps}
  GROUP BY GROUPING SETS (${sets(lagSets)})`;
+}
+
+/**
+ * The programme's metadata and, when the rollup may answer, its funnel, in ONE statement (one
+ * round trip instead of two): for a question without years and filters, which is all that needs
+ * the metadata before the SQL can be written. `metaSql` (the programme statement, parameters
+ * $1..$4) becomes a CTE; its row comes back first as kind 'meta', column `meta` holding
+ * `{ programme: <the programme row>, answered: <whether rollup rows follow> }`. They follow only when the rollup is fresh, covers the as-of date and
+ * the programme has 1 to 4 steps (checked once, before any cell is read); otherwise the answer is
+ * the meta row alone and the caller runs the live statement. The number of steps comes from the
+ * same snapshot, so an edited programme is never answered with yesterday's shape.
+ */
+export function funnelWithMetaSql(
+  meta: Statement,
+  query: { unit: FunnelUnit; breakdown: readonly FunnelDimension[] },
+): Statement | null {
+  const cuboid = rollupCuboid(query.breakdown, {});
+  if (cuboid === null) return null;
+  const params = [...meta.params, query.unit, cuboid];
+  const unit = `$${params.length - 1}`;
+  const dimension = `$${params.length}`;
+  const selects = rollupSelects(
+    { breakdown: query.breakdown, filter: {}, steps: 4 },
+    cuboid,
+    params,
+    {
+      programme: '(SELECT id FROM m)',
+      unit,
+      dimension,
+      steps: '(SELECT steps FROM m)',
+      gate: '(SELECT ok FROM m)',
+    },
+  );
+  const sql = `WITH meta AS (${meta.sql}),
+s AS (SELECT meta.id, meta.rollup_fresh IS TRUE AND meta.rollup_covers AS usable,
+             (SELECT count(*)::int FROM json_array_elements(meta.stages) e
+               WHERE e->>'kind' = 'STEP') AS steps
+        FROM meta),
+m AS (SELECT id, steps, usable AND steps BETWEEN 1 AND 4 AS ok FROM s)
+SELECT NULL::boolean AS total, 'meta' AS kind, NULL::text AS g1, NULL::text AS g2,
+       NULL::text AS xs, NULL::text AS xr, NULL::int AS xf, NULL::int AS step, NULL::int AS lag,
+       NULL::int AS n, NULL::int AS n1, NULL::int AS n2, NULL::int AS n3, NULL::int AS n4,
+       json_build_object('programme', row_to_json(meta), 'answered', m.ok) AS meta
+  FROM meta, m
+UNION ALL
+SELECT *, NULL::json FROM (
+${selects}
+) r`;
   return { sql, params };
 }
 

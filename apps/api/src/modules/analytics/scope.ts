@@ -90,7 +90,7 @@ SELECT p.id, p.key, p.name,
     AS rollup_covers
 FROM programme p WHERE p.key = $1`;
 
-interface MetaRow {
+export interface MetaRow {
   id: string;
   key: string;
   name: string;
@@ -124,6 +124,11 @@ export async function loadProgramme(
   const rows: MetaRow[] = await db.query(PROGRAMME_META_SQL, programmeMetaParams(key, options));
   const row = rows[0];
   if (!row) throw badInput(`Unknown programme "${key}"`, field);
+  return programmeFromRow(row);
+}
+
+/** The programme statement's row as ProgrammeMeta. */
+export function programmeFromRow(row: MetaRow): ProgrammeMeta {
   return {
     id: row.id,
     key: row.key,
