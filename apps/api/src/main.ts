@@ -1,3 +1,4 @@
+import './node-env.js';
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
