@@ -123,9 +123,9 @@ export class SessionCache {
   /** Drops a user's viewers here and now (the notice reaches the other instances). */
   evictUser(userId: string): void {
     this.generation++;
-    for (const [key, entry] of this.entries.entries()) {
-      if (entry.userId === userId) this.entries.delete(key);
-    }
+    const keys: string[] = [];
+    for (const [key, entry] of this.entries.entries()) if (entry.userId === userId) keys.push(key);
+    for (const key of keys) this.entries.delete(key);
   }
 
   /**
