@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDataSource } from '../database/data-source.js';
 import { createApp } from '../server.js';
-import { startTestServer, type TestServer } from '../test/harness.js';
+import { DEMO, startTestServer, type TestServer } from '../test/harness.js';
 import { research } from '../test/research-client.js';
 
 const TOKEN = 'metrics-token-for-the-tests';
@@ -89,6 +89,24 @@ describe('/metrics', () => {
     // The bundled dataset load builds the rollup: it has an age.
     expect(value(text, 'analytics_rollup_age_seconds')).toBeGreaterThanOrEqual(0);
     expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('counts session cache hits and misses and says whether it listens', async () => {
+    const { cookie } = await server.signIn(DEMO.analyst);
+    const before = await scrape(server.url);
+    const hits = value(before, 'session_cache_lookups_total{result="hit"}') ?? 0;
+    const misses = value(before, 'session_cache_lookups_total{result="miss"}') ?? 0;
+    for (let i = 0; i < 3; i++) await server.gql('{ viewer { id } }', {}, { cookie });
+    const after = await scrape(server.url);
+    const embedded = inject('embedded');
+    // Signing in read the session (and, on PostgreSQL, cached it): the three come from memory.
+    expect(value(after, 'session_cache_listening')).toBe(embedded ? 0 : 1);
+    expect(value(after, 'session_cache_lookups_total{result="hit"}')).toBe(
+      hits + (embedded ? 0 : 3),
+    );
+    expect(value(after, 'session_cache_lookups_total{result="miss"}')).toBe(
+      misses + (embedded ? 3 : 0),
+    );
   });
 
   it('bounds the operation names clients can create', () => {

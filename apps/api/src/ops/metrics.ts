@@ -6,6 +6,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { ReadRouting } from '../database/read-replicas.js';
+import { SessionCache } from '../modules/auth/session-cache.js';
 
 export type Endpoint = 'graphql' | 'research';
 
@@ -100,6 +101,27 @@ export class Metrics {
         },
       });
     }
+    const sessions = SessionCache.for(dataSource);
+    new Counter({
+      name: 'session_cache_lookups_total',
+      help: 'Signed-in requests by whether their viewer came from the session cache (hit) or PostgreSQL (miss)',
+      labelNames: ['result'],
+      registers,
+      collect() {
+        const { hits, misses } = sessions.counters();
+        this.reset();
+        this.inc({ result: 'hit' }, hits);
+        this.inc({ result: 'miss' }, misses);
+      },
+    });
+    new Gauge({
+      name: 'session_cache_listening',
+      help: '1 while the session cache hears PostgreSQL notices (LISTEN up) and may answer, else 0',
+      registers,
+      collect() {
+        this.set(sessions.active ? 1 : 0);
+      },
+    });
     new Gauge({
       name: 'analytics_rollup_age_seconds',
       help: 'Seconds since the funnel rollup was last built (analytics_rollup_state.built_at)',
