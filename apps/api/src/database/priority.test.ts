@@ -1,5 +1,12 @@
+import type { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { BackgroundWork, currentPriority, inBackground, PriorityGate } from './priority.js';
+import {
+  BackgroundWork,
+  currentPriority,
+  inBackground,
+  PriorityGate,
+  prioritiseDataSource,
+} from './priority.js';
 
 describe('the priority gate in front of the one embedded connection', () => {
   it('hands the slot to queued interactive work before queued background work, FIFO within each', async () => {
@@ -44,8 +51,17 @@ describe('the priority gate in front of the one embedded connection', () => {
         return currentPriority();
       }),
     ).toBe('background');
-    const seen = await BackgroundWork({} as never, async () => currentPriority());
-    expect(seen).toBe('background');
     expect(currentPriority()).toBe('interactive');
+  });
+
+  it('marks analytics fields as background work only on a data source with a gate', async () => {
+    const embedded = { driver: {} } as unknown as DataSource;
+    prioritiseDataSource(embedded);
+    const server = { driver: {} } as unknown as DataSource;
+    const seenOn = (dataSource: DataSource) =>
+      BackgroundWork({ context: { dataSource } } as never, async () => currentPriority());
+    expect(await seenOn(embedded)).toBe('background');
+    // Without a gate no AsyncLocalStorage is entered (it would switch on promise hooks for good).
+    expect(await seenOn(server)).toBe('interactive');
   });
 });

@@ -22,8 +22,17 @@ export function inBackground<T>(fn: () => T): T {
   return priority.run('background', fn);
 }
 
-/** Resolver middleware: the whole field (and what it awaits) runs as background work. */
-export const BackgroundWork: MiddlewareFn = (_action, next) => inBackground(next);
+/** Data sources with a gate in front (the embedded database): only there priorities matter. */
+const gated = new WeakSet<DataSource>();
+
+/**
+ * Resolver middleware: on a gated data source the whole field (and what it awaits) runs as
+ * background work. Elsewhere it does nothing: the first AsyncLocalStorage.run switches on Node's
+ * promise hooks for the whole process for good, a cost on every promise of every request that
+ * buys nothing without a gate.
+ */
+export const BackgroundWork: MiddlewareFn<{ dataSource?: DataSource }> = ({ context }, next) =>
+  context?.dataSource && gated.has(context.dataSource) ? inBackground(next) : next();
 
 export class PriorityGate {
   private held = 0;
@@ -111,5 +120,6 @@ export function prioritiseDataSource(ds: DataSource): PriorityGate {
   const pool = (ds.driver as unknown as { master?: Pool }).master;
   const gate = new PriorityGate(1);
   if (pool) prioritisePool(pool, gate);
+  gated.add(ds);
   return gate;
 }

@@ -13,6 +13,8 @@
  * is started from /usr/lib/postgresql/15/bin (or PG_BIN) with its data under /tmp, as the
  * `postgres` user when run as root, and removed afterwards.
  */
+// Measured as the start command runs it: libraries in production mode.
+import '../node-env.js';
 import 'reflect-metadata';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
