@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { isEmbedded } from './data-source.js';
@@ -20,3 +21,7 @@ export async function preparedQuery<R>(
   const result = await pool.query({ name, text, values });
   return result.rows as R[];
 }
+
+/** A prepared statement's name for a text: the same text, the same name (per prefix). */
+export const statementName = (prefix: string, text: string) =>
+  `${prefix}_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;

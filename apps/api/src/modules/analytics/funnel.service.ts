@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { preparedQuery } from '../../database/prepared.js';
+import { preparedQuery, statementName } from '../../database/prepared.js';
 import { badInput } from '../../graphql/errors.js';
 import {
   compareValues,
@@ -269,8 +268,7 @@ export class FunnelService {
     const statement = funnelWithMetaSql(meta, { unit, breakdown });
     if (!statement) return null;
     // A handful of texts (one per breakdown): prepared once per pooled connection.
-    const hash = createHash('sha1').update(statement.sql).digest('base64url').slice(0, 20);
-    return { ...statement, name: `wg_funnel_${hash}` };
+    return { ...statement, name: statementName('wg_funnel', statement.sql) };
   }
 
   /**

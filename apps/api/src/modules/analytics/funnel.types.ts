@@ -9,7 +9,6 @@ import {
 } from '../../semantic/dimensions.js';
 import type {
   ExitReasonData,
-  FunnelBody,
   FunnelData,
   FunnelExitData,
   FunnelSnapshotData,

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { preparedQuery } from '../../database/prepared.js';
+import { preparedQuery, statementName } from '../../database/prepared.js';
 import { dayEnd, dayStart, furthestStepSql, isoDate } from '../../database/sql.js';
 import { badInput } from '../../graphql/errors.js';
 import { assertId } from '../../graphql/ids.js';
@@ -193,10 +192,6 @@ export interface ListIncludes {
 
 const isUnfiltered = (filter: ApplicationFilter | null | undefined) =>
   !filter || Object.values(filter).every((v) => v === null || v === undefined);
-
-/** A prepared statement's name for a text: the same text, the same name. */
-const statementName = (prefix: string, text: string) =>
-  `${prefix}_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
 
 const whereClause = (conditions: string[]) =>
   conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';

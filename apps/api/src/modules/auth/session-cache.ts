@@ -133,26 +133,25 @@ export class SessionCache {
    * listener in commit order, so seeing our own marker means the earlier ones were handled.
    */
   async sync(): Promise<void> {
-    if (!this.listening) return;
-    const marker = `sync:${process.pid}:${Math.random().toString(36).slice(2)}`;
-    const seen = new Promise<void>((done) => this.barriers.set(marker, done));
-    await this.ds.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, marker]);
-    await seen;
+    if (this.listening) await this.notifySelf();
   }
 
-  /** A notice sent through the data source's pool must reach the LISTEN connection. */
-  private async probe(): Promise<boolean> {
-    const marker = `sync:${process.pid}:probe:${Math.random().toString(36).slice(2)}`;
+  /**
+   * Sends a marker notice through the data source's pool and resolves with whether the LISTEN
+   * connection heard it (within `timeoutMs`, if given; a lost connection resolves at once).
+   */
+  private async notifySelf(timeoutMs?: number): Promise<boolean> {
+    const marker = `sync:${process.pid}:${Math.random().toString(36).slice(2)}`;
     let timer: NodeJS.Timeout | undefined;
-    const seen = new Promise<boolean>((done) => {
+    const heard = new Promise<boolean>((done) => {
       this.barriers.set(marker, () => done(true));
-      timer = setTimeout(() => done(false), PROBE_TIMEOUT_MS);
+      if (timeoutMs !== undefined) timer = setTimeout(() => done(false), timeoutMs);
     });
     await this.ds.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, marker]);
-    const heard = await seen;
+    const result = await heard;
     clearTimeout(timer);
     this.barriers.delete(marker);
-    return heard;
+    return result;
   }
 
   private onNotice(payload: string | undefined) {
@@ -195,7 +194,8 @@ export class SessionCache {
     try {
       await client.connect();
       await client.query(`LISTEN ${AUTH_CHANNEL}`);
-      heard = await this.probe();
+      // A notice sent through the pool must reach this connection.
+      heard = await this.notifySelf(PROBE_TIMEOUT_MS);
     } catch (error) {
       lost(error as Error);
       return;
